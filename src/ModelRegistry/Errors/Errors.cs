@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace ModelRegistry.Errors;
+
+/// <summary>Every error of the engine, one factory each. Codes: MRB10xx names and references, MRB11xx storage and
+/// commit protocol, MRB12xx metrics and thresholds, MRB13xx stages and promotion. Other areas add their own
+/// partial files (MRB14xx Azure, MRB15xx lineage, MRB16xx MSBuild, MRB17xx GitHub, MRB18xx Cake).</summary>
+public static partial class Errors
+{
+    internal static string Num(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    public static RegistryException InvalidModelName(string name) => new("MRB1001",
+        $"'{Printable(name)}' is not a valid model name: use 1 to 128 characters from A-Z, a-z, 0-9, '.', '_' and '-', starting with a letter or digit.");
+
+    public static RegistryException InvalidReference(string reference, string why) => new("MRB1002",
+        $"'{Printable(reference)}' is not a valid model reference ({why}): write <model>, <model>@<version>, @<stage>, @<alias>, @<semver label> or @sha256:<64 hex>.");
+
+    public static RegistryException ModelNotFound(string model, string location) => new("MRB1003",
+        $"Model '{model}' is not in the registry at {location}: register a version first, or check the name and the --registry location.");
+
+    public static RegistryException VersionNotFound(string reference, string detail) => new("MRB1004",
+        $"'{reference}' does not name a version: {detail}. Run 'model-registry list <model>' to see its versions.");
+
+    public static RegistryException InvalidLabel(string label) => new("MRB1005",
+        $"'{Printable(label)}' is not a semantic-version label: write MAJOR.MINOR.PATCH with an optional -prerelease, for example 1.2.0-bert-large.");
+
+    public static RegistryException LabelTaken(string model, string label, int version) => new("MRB1006",
+        $"Label '{label}' already names {model} version {version}: labels are unique per model; choose another label.");
+
+    public static RegistryException InvalidAlias(string alias) => new("MRB1007",
+        $"'{Printable(alias)}' is not a valid alias: use letters, digits, '.', '_' and '-', starting with a letter; it may not be a stage name, a number or 'latest'.");
+
+    public static RegistryException InvalidTag(string tag) => new("MRB1008",
+        $"'{Printable(tag)}' is not a valid tag: write key=value with a key of letters, digits, '.', '_', '-' or '/'.");
+
+    public static RegistryException UnknownStage(string stage, IEnumerable<string> stages) => new("MRB1009",
+        $"'{Printable(stage)}' is not a stage of this registry: use one of {string.Join(", ", stages)}.");
+
+    public static RegistryException ArtifactNotFound(string path) => new("MRB1010",
+        $"Artifact '{path}' does not exist: pass the path of the model file or folder that training wrote.");
+
+    public static RegistryException NotARegistry(string location, string why) => new("MRB1011",
+        $"{location} is not a model registry ({why}): point --registry at a registry, or at an empty or new folder to create one.");
+
+    public static RegistryException UnsupportedFormat(string location, int format) => new("MRB1012",
+        $"The registry at {location} uses format {format}, newer than this tool understands: update model-registry.");
+
+    public static RegistryException InvalidAsOf(string value) => new("MRB1013",
+        $"'{Printable(value)}' is not a valid --as-of value: give an ISO 8601 time (2026-11-28T10:00:00Z) or a revision number.", ErrorKind.Usage);
+
+    public static RegistryException NoArtifactFiles(string path) => new("MRB1014",
+        $"'{path}' holds no files: a model version needs at least one artifact file.");
+
+    public static RegistryException ArtifactUnreadable(string path, string why) => new("MRB1015",
+        $"Artifact '{path}' cannot be read ({why}): check its permissions and that training finished writing it.");
+
+    public static RegistryException CommitContention(string model, int attempts) => new("MRB1101",
+        $"Could not commit to model '{model}' after {attempts} attempts because other writers kept committing first: retry later.");
+
+    public static RegistryException OutcomeUnknown(string what, string path) => new("MRB1102",
+        $"The outcome of {what} is unknown: the write of '{path}' failed in a way that may or may not have applied, and reading it back gave no answer. Run 'model-registry history' to see whether it landed before retrying.");
+
+    public static RegistryException CorruptEntry(string path, string why) => new("MRB1103",
+        $"Registry object '{path}' is corrupt ({why}): run 'model-registry verify' and restore it from a backup.");
+
+    public static RegistryException DigestMismatch(string path, string expected, string actual) => new("MRB1104",
+        $"'{path}' failed verification: expected {expected}, got {actual}. Nothing was written; the stored copy is damaged: run 'model-registry verify'.");
+
+    public static RegistryException BlobMissing(string digest, string path) => new("MRB1105",
+        $"The registry names file {path} ({digest}) but does not hold it: run 'model-registry verify'.");
+
+    public static RegistryException StorageFailed(string location, string what, Exception inner) => new("MRB1106",
+        $"Storage at {location} failed while {what}: {inner.Message}", ErrorKind.Failure, inner);
+
+    public static RegistryException VerifyFailed(int problems) => new("MRB1107",
+        $"Verification found {problems} problem(s) in the registry; each is listed above.");
+
+    public static RegistryException InvalidPath(string path) => new("MRB1108",
+        $"'{Printable(path)}' is not a safe relative path inside a model version.");
+
+    public static RegistryException MetricsFileNotFound(string path) => new("MRB1201",
+        $"Metrics file '{path}' does not exist: training must write it before evaluation.");
+
+    public static RegistryException MetricsFileMalformed(string path, string why) => new("MRB1202",
+        $"Metrics file '{path}' is not a valid metrics document ({why}): write a JSON object of numbers, for example {{\"auc\": 0.93}}.");
+
+    public static RegistryException ThresholdNotMet(string rule, double actual, double bound, double margin) => new("MRB1203",
+        $"Threshold '{rule}' not met: actual {Num(actual)}, bound {Num(bound)}, missed by {Num(Math.Abs(margin))}.", ErrorKind.GateNotMet);
+
+    public static RegistryException MetricNotFinite(string path, string metric, string value) => new("MRB1204",
+        $"Metric '{metric}' in '{path}' is {value}: a metric must be a finite number; fix the evaluation that produced it.");
+
+    public static RegistryException MetricMissing(string path, string metric) => new("MRB1205",
+        $"Metric '{metric}' is missing from '{path}': the threshold cannot pass without it; write it in the metrics file or remove the rule.");
+
+    public static RegistryException InvalidThresholdRule(string rule) => new("MRB1206",
+        $"'{Printable(rule)}' is not a threshold rule: write <metric><op><bound> with op one of >=, >, <=, <, ==, and a number or <Stage>[+|-<number>] as bound (auc>=0.90, auc>=Production-0.005).", ErrorKind.Usage);
+
+    public static RegistryException BaselineMetricMissing(string metric, string baseline) => new("MRB1207",
+        $"Metric '{metric}' is missing from the {baseline} version, so a rule relative to it cannot be evaluated: write the rule with a fixed bound instead.");
+
+    public static RegistryException MetricNotANumber(string path, string metric) => new("MRB1208",
+        $"Metric '{metric}' in '{path}' is not a number: thresholds compare numbers only.");
+
+    public static RegistryException ApprovalRequired(string model, string stage) => new("MRB1301",
+        $"Promoting {model} to {stage} requires an approval: pass --approved-by <name> (a local approval), or use the GitHub gates this stage's policy names.");
+
+    public static RegistryException PolicyNotMet(string model, string stage, string why) => new("MRB1302",
+        $"Promotion of {model} to {stage} refused by the stage policy: {why}.");
+
+    public static RegistryException NothingToRollBack(string model, string stage) => new("MRB1303",
+        $"{model} has no earlier {stage} version to roll back to.");
+
+    public static RegistryException InvalidStageMove(string model, int version, string stage, string why) => new("MRB1304",
+        $"Cannot move {model} version {version} to {stage}: {why}.");
+
+    /// <summary>Control characters never reach a terminal or a log through an error message.</summary>
+    internal static string Printable(string value)
+    {
+        var text = new string([.. value.Take(160).Select(c => char.IsControl(c) ? '?' : c)]);
+        return value.Length > 160 ? text + "…" : text;
+    }
+}

@@ -1,0 +1,241 @@
+using ModelRegistry.Policies;
+using ModelRegistry.Storage;
+
+namespace ModelRegistry.Manifest;
+
+/// <summary>
+/// The commit protocol of one registry (ARCHITECTURE.md section 2). Revision N+1 of a model exists only if one
+/// writer created it; the writer decides the change against the state at N, so version numbers, label uniqueness
+/// and recipe identity are decided inside the commit. A lost race re-reads the new revisions and decides again.
+/// </summary>
+public sealed class ManifestLog
+{
+    private const int MaxAttempts = 2000;
+    private readonly IRegistryStorage storage;
+    private readonly RegistrySettings settings;
+    private readonly Dictionary<string, (ModelState State, string ETag)> snapshots = [];
+    private readonly Lock snapshotsLock = new();
+
+    public ManifestLog(IRegistryStorage storage, RegistrySettings settings)
+    {
+        this.storage = storage;
+        this.settings = settings;
+    }
+
+    /// <summary>Reads the snapshot (revalidated by ETag: nothing is downloaded when it did not change) and the revisions after it.</summary>
+    public async Task<ModelView> LoadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var (state, etag) = await ReadSnapshotAsync(key, cancellationToken);
+        var snapshotRevision = state.Revision;
+        var tail = new List<LogEntry>();
+        for (var revision = state.Revision + 1; ; revision++)
+        {
+            var entry = await ReadEntryAsync(key, revision, cancellationToken);
+            if (entry is null)
+            {
+                break;
+            }
+
+            tail.Add(entry);
+            state = StateFolder.Apply(state, entry, settings);
+        }
+
+        return new ModelView(key, state, etag, snapshotRevision, tail);
+    }
+
+    /// <summary>The state as of a revision or a time, folded from the first revision.</summary>
+    public async Task<ModelView> LoadAsOfAsync(string key, AsOf asOf, CancellationToken cancellationToken = default)
+    {
+        var state = ModelState.Empty(key);
+        var tail = new List<LogEntry>();
+        for (var revision = 1L; ; revision++)
+        {
+            var entry = await ReadEntryAsync(key, revision, cancellationToken);
+            if (entry is null || !asOf.Includes(entry))
+            {
+                break;
+            }
+
+            tail.Add(entry);
+            state = StateFolder.Apply(state, entry, settings);
+        }
+
+        return new ModelView(key, state, null, 0, tail);
+    }
+
+    public async Task<LogEntry?> ReadEntryAsync(string key, long revision, CancellationToken cancellationToken = default)
+    {
+        var path = RegistryPaths.Log(key, revision);
+        var stored = await storage.ReadAsync(path, null, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var entry = RegistryJson.Deserialize<LogEntry>(stored.Content, path);
+        return entry.Revision == revision ? entry : throw Errors.Errors.CorruptEntry(path, $"it says revision {entry.Revision}");
+    }
+
+    /// <summary>
+    /// Commits one revision. <paramref name="decide"/> sees the latest state and returns the change, or null when
+    /// nothing needs to change; it runs again after every lost race. Returns the view after the commit and the
+    /// committed entry (null when nothing was committed).
+    /// </summary>
+    public async Task<(ModelView View, LogEntry? Entry)> CommitAsync(string key, Func<ModelView, Task<LogEntry?>> decide, CancellationToken cancellationToken = default)
+    {
+        var writeId = Guid.NewGuid().ToString("N");
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var view = await LoadAsync(key, cancellationToken);
+            var proposed = await decide(view);
+            if (proposed is null)
+            {
+                return (view, null);
+            }
+
+            var entry = proposed with { Revision = view.Revision + 1, WriteId = writeId };
+            var path = RegistryPaths.Log(key, entry.Revision);
+            var unknown = false;
+            try
+            {
+                if (await storage.CreateAsync(path, RegistryJson.Serialize(entry), cancellationToken) == CreateOutcome.Created)
+                {
+                    return (await AfterCommitAsync(view, entry, cancellationToken), entry);
+                }
+            }
+            catch (StorageOutcomeUnknownException)
+            {
+                unknown = true;
+            }
+
+            // The name existed, or the write's fate is unknown: read it back. Our own write id means our commit
+            // landed (a retried request finds its own first attempt); another id means another writer won.
+            var landed = await ReadBackAsync(key, entry.Revision, unknown, cancellationToken);
+            if (landed?.WriteId == writeId)
+            {
+                return (await AfterCommitAsync(view, landed, cancellationToken), landed);
+            }
+
+            if (landed is null && unknown)
+            {
+                throw Errors.Errors.OutcomeUnknown($"committing revision {entry.Revision} of {view.Model}", path);
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 40)), cancellationToken);
+        }
+
+        throw Errors.Errors.CommitContention(key, MaxAttempts);
+    }
+
+    /// <summary>
+    /// Brings the caches up to the view: index files for every register revision after the snapshot, then the
+    /// snapshot itself (compare-and-swap on its ETag). Caches never decide anything, so failing here is harmless.
+    /// </summary>
+    public async Task AdvanceSnapshotAsync(ModelView view, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in view.TailRegistrations)
+        {
+            var index = new VersionIndexEntry(entry.Version!.Value, entry.Record!, entry.Recipe!, entry.Revision, entry.Time, entry.Label);
+            await CreateIgnoringExistingAsync(RegistryPaths.VersionIndex(view.Key, index.Version), RegistryJson.Serialize(index), cancellationToken);
+            await CreateIgnoringExistingAsync(RegistryPaths.RecipeIndex(view.Key, index.Recipe), RegistryJson.Serialize(index), cancellationToken);
+            if (index.Label is not null)
+            {
+                await CreateIgnoringExistingAsync(RegistryPaths.LabelIndex(view.Key, index.Label), RegistryJson.Serialize(index), cancellationToken);
+            }
+        }
+
+        if (view.Revision > view.SnapshotRevision)
+        {
+            try
+            {
+                await storage.ReplaceAsync(RegistryPaths.State(view.Key), RegistryJson.Serialize(view.State), view.SnapshotETag, cancellationToken);
+            }
+            catch (StorageOutcomeUnknownException)
+            {
+                // A cache write whose fate is unknown is simply redone by the next writer.
+            }
+        }
+    }
+
+    private async Task<ModelView> AfterCommitAsync(ModelView view, LogEntry entry, CancellationToken cancellationToken)
+    {
+        var after = view.With(entry, settings);
+        await AdvanceSnapshotAsync(after, cancellationToken);
+        return after;
+    }
+
+    private async Task<LogEntry?> ReadBackAsync(string key, long revision, bool unknown, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < (unknown ? 5 : 2); attempt++)
+        {
+            try
+            {
+                var entry = await ReadEntryAsync(key, revision, cancellationToken);
+                if (entry is not null)
+                {
+                    return entry;
+                }
+            }
+            catch (Exception e) when (e is IOException or TimeoutException or HttpRequestException or Azure.RequestFailedException)
+            {
+                // Reading back failed too; try again before calling the outcome unknown.
+            }
+
+            await Task.Delay(50 * (attempt + 1), cancellationToken);
+        }
+
+        return null;
+    }
+
+    private async Task CreateIgnoringExistingAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.CreateAsync(path, content, cancellationToken);
+        }
+        catch (StorageOutcomeUnknownException)
+        {
+            // A cache file: the next writer that folds this revision writes it again.
+        }
+    }
+
+    private async Task<(ModelState State, string? ETag)> ReadSnapshotAsync(string key, CancellationToken cancellationToken)
+    {
+        (ModelState State, string ETag) cached;
+        bool hasCached;
+        lock (snapshotsLock)
+        {
+            hasCached = snapshots.TryGetValue(key, out cached);
+        }
+
+        var path = RegistryPaths.State(key);
+        var stored = await storage.ReadAsync(path, hasCached ? cached.ETag : null, cancellationToken);
+        if (stored is null)
+        {
+            return (ModelState.Empty(key), null);
+        }
+
+        if (stored.NotModified)
+        {
+            return cached;
+        }
+
+        ModelState state;
+        try
+        {
+            state = RegistryJson.Deserialize<ModelState>(stored.Content, path);
+        }
+        catch (Errors.RegistryException)
+        {
+            // The snapshot is only a cache: a damaged one is ignored and the log is folded from the start.
+            return (ModelState.Empty(key), stored.ETag);
+        }
+
+        lock (snapshotsLock)
+        {
+            snapshots[key] = (state, stored.ETag);
+        }
+
+        return (state, stored.ETag);
+    }
+}

@@ -1,0 +1,48 @@
+namespace ModelRegistry.Manifest;
+
+/// <summary>
+/// The folded log of one model at <see cref="Revision"/>: stage and alias pointers and the next version number.
+/// Stored as <c>models/&lt;model&gt;/state.json</c>, a cache that readers complete by probing the log after it.
+/// It holds pointers only, never the version list, so it stays small at any history length.
+/// </summary>
+public sealed record ModelState
+{
+    public int Format { get; init; } = 1;
+
+    public required string Model { get; init; }
+
+    public long Revision { get; init; }
+
+    public int LatestVersion { get; init; }
+
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>Single-version stages (Staging, Production, …) and the version each holds.</summary>
+    public Dictionary<string, int> Stages { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Versions moved to Archived.</summary>
+    public SortedSet<int> Archived { get; init; } = [];
+
+    public Dictionary<string, int> Aliases { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Record digests of the versions the pointers name, so resolving a stage needs no index read.</summary>
+    public Dictionary<int, string> PointerRecords { get; init; } = [];
+
+    public static ModelState Empty(string model) => new() { Model = model };
+
+    public string StageOf(int version, string noneStage, string archivedStage)
+    {
+        foreach (var (stage, held) in Stages)
+        {
+            if (held == version)
+            {
+                return stage;
+            }
+        }
+
+        return Archived.Contains(version) ? archivedStage : noneStage;
+    }
+
+    public IReadOnlyList<string> AliasesOf(int version) =>
+        [.. Aliases.Where(a => a.Value == version).Select(a => a.Key).Order(StringComparer.Ordinal)];
+}

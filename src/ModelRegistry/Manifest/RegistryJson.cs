@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ModelRegistry.Manifest;
+
+/// <summary>The one JSON spelling of every registry object and CLI document: camelCase, no nulls, enums as text.</summary>
+public static class RegistryJson
+{
+    public static JsonSerializerOptions Options { get; } = Create(indented: false);
+
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    public static T Deserialize<T>(ReadOnlyMemory<byte> content, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(content.Span, Options) ?? throw Errors.Errors.CorruptEntry(path, "it is empty");
+        }
+        catch (JsonException e)
+        {
+            throw Errors.Errors.CorruptEntry(path, e.Message);
+        }
+    }
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            MaxDepth = 64,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,77 @@
+using ModelRegistry.Policies;
+
+namespace ModelRegistry.Manifest;
+
+/// <summary>The one definition of what a revision does to a model's state; every reader folds with it.</summary>
+public static class StateFolder
+{
+    public static ModelState Apply(ModelState state, LogEntry entry, RegistrySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(entry);
+        var stages = new Dictionary<string, int>(state.Stages, StringComparer.OrdinalIgnoreCase);
+        var archived = new SortedSet<int>(state.Archived);
+        var aliases = new Dictionary<string, int>(state.Aliases, StringComparer.OrdinalIgnoreCase);
+        var pointerRecords = new Dictionary<int, string>(state.PointerRecords);
+        var latest = state.LatestVersion;
+        if (entry.Record is not null && entry.Version is { } named)
+        {
+            pointerRecords[named] = entry.Record;
+        }
+
+        switch (entry.Operation)
+        {
+            case Operation.Register:
+                latest = Math.Max(latest, entry.Version ?? 0);
+                break;
+            case Operation.Stage when entry.Version is { } version && entry.Stage is { } stage:
+                foreach (var held in stages.Where(s => s.Value == version).Select(s => s.Key).ToList())
+                {
+                    stages.Remove(held);
+                }
+
+                archived.Remove(version);
+                if (stage.Equals(RegistrySettings.Archived, StringComparison.OrdinalIgnoreCase))
+                {
+                    archived.Add(version);
+                }
+                else if (RegistrySettings.IsPointerStage(stage))
+                {
+                    if (entry.Displaced is { } displaced && displaced != version
+                        && string.Equals(entry.DisplacedTo, RegistrySettings.Archived, StringComparison.OrdinalIgnoreCase))
+                    {
+                        archived.Add(displaced);
+                    }
+
+                    stages[settings.FindStage(stage) ?? stage] = version;
+                }
+
+                break;
+            case Operation.AliasSet when entry.Alias is { } alias && entry.Version is { } target:
+                aliases[alias] = target;
+                break;
+            case Operation.AliasRemove when entry.Alias is { } removed:
+                aliases.Remove(removed);
+                break;
+        }
+
+        // Only the records of versions a pointer or the latest number names are kept, so the state stays small.
+        var kept = new HashSet<int>(stages.Values.Concat(aliases.Values)) { latest };
+        foreach (var version in pointerRecords.Keys.Where(v => !kept.Contains(v)).ToList())
+        {
+            pointerRecords.Remove(version);
+        }
+
+        return state with
+        {
+            Model = state.Revision == 0 ? entry.Model : state.Model,
+            Revision = entry.Revision,
+            LatestVersion = latest,
+            Updated = entry.Time,
+            Stages = stages,
+            Archived = archived,
+            Aliases = aliases,
+            PointerRecords = pointerRecords,
+        };
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ModelRegistry.Metrics;
+
+/// <summary>
+/// One metric gate: <c>auc&gt;=0.90</c>, <c>latency_p95_ms&lt;=50</c>, <c>eval.auc&gt;=Production-0.005</c>.
+/// A bound is a number, or a stage (its current version's value of the same metric) plus or minus a number.
+/// </summary>
+public sealed partial record ThresholdRule(string Metric, string Operator, double Offset, string? BaselineStage)
+{
+    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z0-9_][A-Za-z0-9_.\-/:]*)\s*(?<op>>=|<=|==|>|<)\s*(?:(?<stage>[A-Za-z][A-Za-z0-9_-]*)\s*(?:(?<sign>[+-])\s*(?<delta>[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?))?|(?<number>[+-]?[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?))\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    public static ThresholdRule Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = text.Length <= 256 ? Pattern().Match(text) : Match.Empty;
+        if (!match.Success)
+        {
+            throw Errors.Errors.InvalidThresholdRule(text);
+        }
+
+        var metric = match.Groups["metric"].Value;
+        var op = match.Groups["op"].Value;
+        if (match.Groups["number"].Success)
+        {
+            var bound = double.Parse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return double.IsFinite(bound) ? new(metric, op, bound, null) : throw Errors.Errors.InvalidThresholdRule(text);
+        }
+
+        var stage = match.Groups["stage"].Value;
+        if (stage is "NaN" or "Infinity")
+        {
+            throw Errors.Errors.InvalidThresholdRule(text);
+        }
+
+        var delta = match.Groups["delta"].Success ? double.Parse(match.Groups["delta"].Value, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+        return new(metric, op, match.Groups["sign"].Value == "-" ? -delta : delta, stage);
+    }
+
+    /// <summary>Builds a rule from MSBuild-style metadata: Minimum (>=), Maximum (&lt;=), or RelativeTo plus a tolerance.</summary>
+    public static ThresholdRule FromBounds(string metric, string op, double offset, string? baselineStage) => new(metric, op, offset, baselineStage);
+
+    public bool Compare(double actual, double bound) => Operator switch
+    {
+        ">=" => actual >= bound,
+        ">" => actual > bound,
+        "<=" => actual <= bound,
+        "<" => actual < bound,
+        _ => actual == bound,
+    };
+
+    /// <summary>How far the actual value is on the passing side of the bound (negative: missed by that much).</summary>
+    public double Margin(double actual, double bound) => Operator switch
+    {
+        ">=" or ">" => actual - bound,
+        "<=" or "<" => bound - actual,
+        _ => -Math.Abs(actual - bound),
+    };
+
+    public override string ToString()
+    {
+        if (BaselineStage is null)
+        {
+            return Metric + Operator + Offset.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        var delta = Offset == 0 ? "" : (Offset > 0 ? "+" : "-") + Math.Abs(Offset).ToString("R", CultureInfo.InvariantCulture);
+        return Metric + Operator + BaselineStage + delta;
+    }
+}

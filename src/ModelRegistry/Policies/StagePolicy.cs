@@ -1,0 +1,30 @@
+namespace ModelRegistry.Policies;
+
+/// <summary>
+/// The gates a promotion into one stage needs. <see cref="Requires"/> lists evidence kinds, any one of which
+/// satisfies the approval gate: <c>approval</c> (any approval: local or GitHub), <c>github-deployment</c>
+/// (an approved GitHub environment deployment), <c>github-pull-request</c> (a merged or approved pull request).
+/// </summary>
+public sealed record StagePolicy
+{
+    public const string Approval = "approval";
+
+    public const string GitHubDeployment = "github-deployment";
+
+    public const string GitHubPullRequest = "github-pull-request";
+
+    public const string Local = "local";
+
+    public static StagePolicy Open { get; } = new();
+
+    public IReadOnlyList<string> Requires { get; init; } = [];
+
+    /// <summary>The approver must be someone other than the person who asked for the promotion.</summary>
+    public bool DistinctApprover { get; init; }
+
+    /// <summary>Approving reviews a pull request needs when it is not merged.</summary>
+    public int RequiredApprovals { get; init; } = 1;
+
+    /// <summary>Metric rules every promotion into the stage must pass (auc>=Production-0.005).</summary>
+    public IReadOnlyList<string> Thresholds { get; init; } = [];
+}

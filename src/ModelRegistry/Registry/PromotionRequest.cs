@@ -1,0 +1,23 @@
+using ModelRegistry.Metrics;
+using ModelRegistry.Policies;
+
+namespace ModelRegistry;
+
+/// <summary>A request to move a version to a stage, with the evidence that allows it.</summary>
+public sealed record PromotionRequest
+{
+    public required string Reference { get; init; }
+
+    public required string Stage { get; init; }
+
+    public string? Reason { get; init; }
+
+    public PromotionEvidence? Evidence { get; init; }
+
+    /// <summary>Metrics of an automated gate (a canary run); the version's own metrics when null.</summary>
+    public MetricsDocument? Metrics { get; init; }
+
+    public IReadOnlyList<ThresholdRule> Thresholds { get; init; } = [];
+
+    public string? Actor { get; init; }
+}

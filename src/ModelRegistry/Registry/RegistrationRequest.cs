@@ -1,0 +1,32 @@
+using ModelRegistry.Metrics;
+using ModelRegistry.Recipes;
+
+namespace ModelRegistry;
+
+/// <summary>Everything a registration needs: the files, their recipe, the metrics and the gates they must pass.</summary>
+public sealed record RegistrationRequest
+{
+    public required string Model { get; init; }
+
+    /// <summary>Files and folders. One folder registers its contents; several paths register each file by name and each folder under its name.</summary>
+    public required IReadOnlyList<string> Artifacts { get; init; }
+
+    public Recipe Recipe { get; init; } = new();
+
+    public MetricsDocument? Metrics { get; init; }
+
+    public IReadOnlyList<ThresholdRule> Thresholds { get; init; } = [];
+
+    public string? Label { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public string? Description { get; init; }
+
+    public string? Actor { get; init; }
+
+    public IProgress<TransferProgress>? Progress { get; init; }
+}
+
+/// <summary>Bytes moved so far for one file of a transfer.</summary>
+public sealed record TransferProgress(string File, long Done, long Total);

@@ -1,0 +1,12 @@
+using ModelRegistry.Metrics;
+
+namespace ModelRegistry;
+
+/// <summary>
+/// What a registration did. <see cref="Version"/> is null when the gates failed (nothing was written);
+/// <see cref="Created"/> is false when the same recipe was already registered and that version is returned.
+/// </summary>
+public sealed record RegistrationResult(VersionInfo? Version, bool Created, Verdict Evaluation, long BytesUploaded)
+{
+    public bool Passed => Evaluation.Passed;
+}

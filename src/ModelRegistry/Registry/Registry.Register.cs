@@ -1,0 +1,163 @@
+using ModelRegistry.Content;
+using ModelRegistry.Manifest;
+using ModelRegistry.Metrics;
+using ModelRegistry.Naming;
+using ModelRegistry.Recipes;
+using ModelRegistry.Storage;
+
+namespace ModelRegistry;
+
+public sealed partial class Registry
+{
+    /// <summary>
+    /// Registers a model version: evaluates the gates, uploads the files (deduplicated), writes the record, then
+    /// commits the revision that gives it a number. The same recipe returns the existing version and writes nothing.
+    /// A failed gate writes nothing and returns the verdict.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var key = KeyOf(request.Model);
+        if (request.Label is not null)
+        {
+            SemanticVersionLabel.Validate(request.Label);
+        }
+
+        var artifacts = ArtifactSet.Collect(request.Artifacts);
+        var files = await ArtifactSet.HashAsync(artifacts, cancellationToken);
+        var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);
+
+        var view = await Log.LoadAsync(key, cancellationToken);
+        if (await FindByRecipeAsync(view, recipeDigest, cancellationToken) is { } same)
+        {
+            return new RegistrationResult(await InfoAsync(view, same, cancellationToken), Created: false, Verdict.Empty, 0);
+        }
+
+        var evaluation = await EvaluateAsync(view, request.Metrics, request.Thresholds, cancellationToken);
+        if (!evaluation.Passed)
+        {
+            return new RegistrationResult(null, Created: false, evaluation, 0);
+        }
+
+        if (request.Label is not null && await FindByLabelAsync(view, request.Label, cancellationToken) is { } labelled)
+        {
+            throw Errors.Errors.LabelTaken(view.Model, request.Label, labelled.Version);
+        }
+
+        await EnsureCreatedAsync(cancellationToken);
+        long uploaded = 0;
+        foreach (var (local, file) in artifacts.Zip(files))
+        {
+            var progress = request.Progress is { } p ? new Progress<long>(done => p.Report(new TransferProgress(file.Path, done, file.Size))) : null;
+            uploaded += await Blobs.PutAsync(local.FullPath, file, progress, cancellationToken);
+        }
+
+        var actor = Actor(request.Actor);
+        var record = new VersionRecord
+        {
+            Model = view.Exists ? view.Model : request.Model,
+            Files = files,
+            RecipeDigest = recipeDigest,
+            Recipe = request.Recipe,
+            Metrics = request.Metrics?.FiniteValues ?? new Dictionary<string, double>(),
+            Evaluation = request.Thresholds.Count > 0 ? evaluation : null,
+            Label = request.Label,
+            Tags = request.Tags,
+            Description = request.Description,
+            Created = DateTimeOffset.UtcNow,
+            CreatedBy = actor,
+        };
+        var recordBytes = RegistryJson.Serialize(record);
+        var digest = Sha256Digest.Of(recordBytes);
+        await CreateImmutableAsync(RegistryPaths.Record(key, digest), recordBytes, cancellationToken);
+        await CreateImmutableAsync(RegistryPaths.ModelEntry(key), RegistryJson.Serialize(new ModelIndexEntry(record.Model, record.Created)), cancellationToken);
+
+        VersionIndexEntry? existing = null;
+        var (after, entry) = await Log.CommitAsync(key, async latest =>
+        {
+            // Decided against the state the commit builds on: a concurrent writer's identical recipe or label wins.
+            existing = await FindByRecipeAsync(latest, recipeDigest, cancellationToken);
+            if (existing is not null)
+            {
+                return null;
+            }
+
+            if (request.Label is not null && await FindByLabelAsync(latest, request.Label, cancellationToken) is { } taken)
+            {
+                throw Errors.Errors.LabelTaken(latest.Model, request.Label, taken.Version);
+            }
+
+            return new LogEntry
+            {
+                Revision = 0,
+                WriteId = "",
+                Time = DateTimeOffset.UtcNow,
+                Actor = actor,
+                Operation = Operation.Register,
+                Model = latest.Exists ? latest.Model : record.Model,
+                Version = latest.State.LatestVersion + 1,
+                Record = digest,
+                Recipe = recipeDigest,
+                Label = request.Label,
+            };
+        }, cancellationToken);
+
+        if (entry is null)
+        {
+            return new RegistrationResult(await InfoAsync(after, existing!, cancellationToken), Created: false, evaluation, uploaded);
+        }
+
+        var index = new VersionIndexEntry(entry.Version!.Value, digest, recipeDigest, entry.Revision, entry.Time, entry.Label);
+        return new RegistrationResult(await InfoAsync(after, index, cancellationToken), Created: true, evaluation, uploaded);
+    }
+
+    /// <summary>Evaluates rules against metrics, with relative rules compared to the model's current stage holders.</summary>
+    public async Task<Verdict> EvaluateAsync(string? model, MetricsDocument? metrics, IReadOnlyList<ThresholdRule> rules, CancellationToken cancellationToken = default)
+    {
+        var view = model is null ? null : await Log.LoadAsync(KeyOf(model), cancellationToken);
+        return await EvaluateAsync(view, metrics, rules, cancellationToken);
+    }
+
+    private async Task<Verdict> EvaluateAsync(ModelView? view, MetricsDocument? metrics, IReadOnlyList<ThresholdRule> rules, CancellationToken cancellationToken)
+    {
+        if (rules.Count == 0)
+        {
+            return Verdict.Empty;
+        }
+
+        if (metrics is null)
+        {
+            throw Errors.Errors.MetricsFileNotFound("(none given)");
+        }
+
+        // Baselines are read before evaluating, so the evaluator itself stays synchronous and pure.
+        var baselines = new Dictionary<string, Baseline?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var stage in rules.Select(r => r.BaselineStage).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var configured = Settings.FindStage(stage) ?? throw Errors.Errors.UnknownStage(stage, Settings.Stages);
+            baselines[stage] = null;
+            if (view is { Exists: true } && view.State.Stages.TryGetValue(configured, out var held))
+            {
+                var info = await ResolveAsync(view, new ModelReference(view.Model, ReferenceKind.Number, held.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+                baselines[stage] = new Baseline($"{view.Model}@{configured} (version {held})", MetricsDocument.FromValues($"{view.Model} version {held}", info.Metrics));
+            }
+        }
+
+        return ThresholdEvaluator.Evaluate(metrics, rules, stage => baselines[stage]);
+    }
+
+    private async Task CreateImmutableAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Storage.CreateAsync(path, content, cancellationToken);
+        }
+        catch (StorageOutcomeUnknownException)
+        {
+            if (await Storage.GetInfoAsync(path, cancellationToken) is null)
+            {
+                throw Errors.Errors.OutcomeUnknown("writing a version record", path);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using ModelRegistry.Content;
+using ModelRegistry.Manifest;
+
+namespace ModelRegistry;
+
+/// <summary>One problem <c>verify</c> found: which object, and what is wrong with it.</summary>
+public sealed record VerifyProblem(string Path, string Problem);
+
+/// <summary>What <c>verify</c> checked and found.</summary>
+public sealed record VerifyReport(int Models, long Revisions, int Versions, int Files, IReadOnlyList<VerifyProblem> Problems)
+{
+    public bool Clean => Problems.Count == 0;
+}
+
+public sealed partial class Registry
+{
+    /// <summary>
+    /// Checks the whole registry: every revision parses, carries its own number and follows the one before; every
+    /// version number is assigned once and in order; every record a revision names exists and hashes to its name;
+    /// every file a record names exists with the recorded size and digest. Reports every problem, never stops at the first.
+    /// </summary>
+    public async Task<VerifyReport> VerifyAsync(bool hashFiles = true, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<VerifyProblem>();
+        long revisions = 0;
+        int versions = 0;
+        var files = new Dictionary<string, long>(StringComparer.Ordinal);
+        var models = await ListModelsAsync(cancellationToken);
+        foreach (var model in models)
+        {
+            var key = KeyOf(model);
+            var expectedVersion = 1;
+            for (var revision = 1L; ; revision++)
+            {
+                LogEntry? entry;
+                try
+                {
+                    entry = await Log.ReadEntryAsync(key, revision, cancellationToken);
+                }
+                catch (Errors.RegistryException e)
+                {
+                    problems.Add(new VerifyProblem(RegistryPaths.Log(key, revision), e.Message));
+                    continue;
+                }
+
+                if (entry is null)
+                {
+                    break;
+                }
+
+                revisions++;
+                if (entry.Operation != Operation.Register)
+                {
+                    continue;
+                }
+
+                if (entry.Version != expectedVersion)
+                {
+                    problems.Add(new VerifyProblem(RegistryPaths.Log(key, revision), $"registers version {entry.Version} where {expectedVersion} is next"));
+                }
+
+                expectedVersion = (entry.Version ?? expectedVersion) + 1;
+                versions++;
+                try
+                {
+                    var record = await ReadRecordAsync(model, entry.Record ?? "", cancellationToken);
+                    foreach (var file in record.Files)
+                    {
+                        files.TryAdd(file.Digest, file.Size);
+                    }
+                }
+                catch (Errors.RegistryException e)
+                {
+                    problems.Add(new VerifyProblem(RegistryPaths.Record(key, entry.Record ?? ""), e.Message));
+                }
+            }
+        }
+
+        foreach (var (digest, size) in files)
+        {
+            var problem = hashFiles
+                ? await Blobs.CheckAsync(digest, size, cancellationToken)
+                : await Storage.GetInfoAsync(RegistryPaths.Blob(digest), cancellationToken) is { } info ? (info.Size == size ? null : $"holds {info.Size} bytes, {size} expected") : "missing";
+            if (problem is not null)
+            {
+                problems.Add(new VerifyProblem(RegistryPaths.Blob(digest), problem));
+            }
+        }
+
+        return new VerifyReport(models.Count, revisions, versions, files.Count, problems);
+    }
+}

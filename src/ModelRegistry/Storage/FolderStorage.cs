@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace ModelRegistry.Storage;
+
+/// <summary>
+/// The embedded default backend: a registry in a local or network folder. Every object is written to a temporary
+/// file under <c>.tmp/</c>, flushed to disk, and then published create-only by <see cref="AtomicPublish"/>.
+/// Caches (<see cref="ReplaceAsync"/>) are replaced by an atomic rename under a lock file.
+/// </summary>
+public sealed class FolderStorage : IRegistryStorage
+{
+    private const string TemporaryFolder = ".tmp";
+    private readonly string root;
+
+    public FolderStorage(string root)
+    {
+        this.root = Path.GetFullPath(root);
+    }
+
+    public string DisplayLocation => root;
+
+    public string Root => root;
+
+    public Task<StoredObject?> ReadAsync(string path, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
+    {
+        var full = Resolve(path);
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+            var info = new FileInfo(full);
+            var etag = ETagOf(info);
+            if (ifNoneMatch is not null && ifNoneMatch == etag)
+            {
+                return Task.FromResult<StoredObject?>(StoredObject.Unchanged(etag));
+            }
+
+            var content = new byte[stream.Length];
+            stream.ReadExactly(content);
+            return Task.FromResult<StoredObject?>(new StoredObject(content, etag));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<StoredObject?>(null);
+        }
+    }
+
+    public async Task<CreateOutcome> CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var full = Resolve(path);
+        if (File.Exists(full))
+        {
+            return CreateOutcome.AlreadyExists;
+        }
+
+        var temporary = await WriteTemporaryAsync(async s => await s.WriteAsync(content, cancellationToken), cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return AtomicPublish.Publish(temporary, full);
+    }
+
+    public async Task<bool> ReplaceAsync(string path, ReadOnlyMemory<byte> content, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var full = Resolve(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (ifMatch is null)
+        {
+            return await CreateAsync(path, content, cancellationToken) == CreateOutcome.Created;
+        }
+
+        var temporary = await WriteTemporaryAsync(async s => await s.WriteAsync(content, cancellationToken), cancellationToken);
+        try
+        {
+            // The lock makes compare-and-rename one step among cooperating writers; the rename itself is atomic for readers.
+            using var gate = await AcquireLockAsync(full + ".lock", cancellationToken);
+            var current = new FileInfo(full);
+            if (!current.Exists || ETagOf(current) != ifMatch)
+            {
+                return false;
+            }
+
+            File.Move(temporary, full, overwrite: true);
+            return true;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public async Task<CreateOutcome> UploadAsync(string path, Stream content, long length, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var full = Resolve(path);
+        if (File.Exists(full))
+        {
+            return CreateOutcome.AlreadyExists;
+        }
+
+        var temporary = await WriteTemporaryAsync(s => StreamCopy.CopyAsync(content, s, progress, cancellationToken), cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return AtomicPublish.Publish(temporary, full);
+    }
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            Stream stream = new FileStream(Resolve(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            return Task.FromResult<Stream?>(stream);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public Task<ObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(Resolve(path));
+        return Task.FromResult(info.Exists ? ToInfo(path, info) : null);
+    }
+
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var folder = Resolve(prefix.TrimEnd('/'));
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (var file in Directory.EnumerateFiles(folder, "*", options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.EndsWith(".lock", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var info = new FileInfo(file);
+            if (info.Exists)
+            {
+                yield return ToInfo(relative, info);
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        File.Delete(Resolve(path));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Temporary files left by killed writers; garbage collection removes them after its grace period.</summary>
+    public IEnumerable<FileInfo> TemporaryFiles()
+    {
+        var folder = Path.Combine(root, TemporaryFolder);
+        return Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles() : [];
+    }
+
+    private async Task<string> WriteTemporaryAsync(Func<FileStream, Task> write, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(root, TemporaryFolder);
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous);
+            await write(stream);
+            await stream.FlushAsync(cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
+        return temporary;
+    }
+
+    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (attempt < 2000)
+            {
+                await Task.Delay(Math.Min(1 + attempt, 20), cancellationToken);
+            }
+        }
+    }
+
+    private string Resolve(string path)
+    {
+        if (path.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(path))
+        {
+            throw new ArgumentException($"Storage path '{path}' is not relative.", nameof(path));
+        }
+
+        return Path.Combine(root, path.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    private static string ETagOf(FileInfo info) =>
+        string.Create(CultureInfo.InvariantCulture, $"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"");
+
+    private static ObjectInfo ToInfo(string path, FileInfo info) =>
+        new(path, info.Length, ETagOf(info), new DateTimeOffset(info.LastWriteTimeUtc));
+}
