@@ -54,7 +54,7 @@ internal static class DataCapture
         {
             // The declared path itself may be a link (data -> /mnt/datasets/v3): the user named it, so it is followed.
             var target = info.ResolveLinkTarget(returnFinalTarget: true);
-            if (target is null || !target.Exists)
+            if (target is null || !(File.Exists(target.FullName) || Directory.Exists(target.FullName)))
             {
                 throw Errors.Errors.DataInputNotFound(shown);
             }
