@@ -41,21 +41,30 @@ internal static partial class AzureBlobCapture
                 FileCount = 1,
             }, null);
         }
-        catch (RequestFailedException e)
-        {
-            // Only the status and the service's error code: a message may echo request details.
-            return (Unresolved(source), Errors.Errors.BlobNotReachableWarning(source, $"HTTP {e.Status}{(e.ErrorCode is null ? "" : " " + e.ErrorCode)}"));
-        }
-        catch (Exception e) when (e is AggregateException or HttpRequestException or Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException or OperationCanceledException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or Azure.Identity.AuthenticationFailedException or OperationCanceledException or FormatException or InvalidOperationException)
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
 
-            return (Unresolved(source), Errors.Errors.BlobNotReachableWarning(source, e.GetType().Name));
+            return (Unresolved(source), Errors.Errors.BlobNotReachableWarning(source, Why(e)));
         }
     }
+
+    /// <summary>Why, in words that carry no request details: an exception message may echo headers or the URI.</summary>
+    private static string Why(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions.Count: > 0 } many => Why(many.InnerExceptions[^1]),
+        RequestFailedException { Status: > 0 } failed => $"HTTP {failed.Status}{(failed.ErrorCode is null ? "" : " " + failed.ErrorCode)}",
+        RequestFailedException { InnerException: { } inner } => Why(inner),
+        HttpRequestException http => $"the service could not be reached: {http.HttpRequestError}",
+        Azure.Identity.CredentialUnavailableException => "no credential is available",
+        Azure.Identity.AuthenticationFailedException => "authentication failed",
+        OperationCanceledException => "the request timed out",
+        FormatException => "the account key in AZURE_STORAGE_CONNECTION_STRING is not valid base64",
+        _ => e.GetType().Name,
+    };
 
     private static DataInput Unresolved(string source) => new() { Kind = DataKinds.AzureBlob, Source = source };
 

@@ -28,6 +28,9 @@ public static partial class Errors
     public static RegistryException AsOfRevisionNeedsModel(string asOf) => new("MRB1508",
         $"--as-of {Printable(asOf)} is a revision number, which counts one model's history: name the model with --model, or give a time (2026-11-28T10:00:00Z).", ErrorKind.Usage);
 
+    public static RegistryException LineageQueryAmbiguous() => new("MRB1509",
+        "lineage needs exactly one of a version reference (lineage FraudDetection@Production) or --dataset <path, URI or digest>.", ErrorKind.Usage);
+
     public static string NotARepositoryWarning(string directory) => Warning("MRB1551",
         $"'{Printable(directory)}' is not inside a git repository: the code that trained this model is not recorded. Register from the training repository's checkout to record it.");
 
