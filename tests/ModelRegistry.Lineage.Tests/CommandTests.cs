@@ -50,6 +50,7 @@ public sealed class CommandTests : IDisposable
         Assert.Equal("data/train", recipe["data"]![0]!["source"]!.GetValue<string>());
         Assert.Equal(0, exit);
         Assert.Equal(ProvenanceStatement.StatementType, JsonNode.Parse(provenance)!["_type"]!.GetValue<string>());
+        Assert.DoesNotContain(Token, first.Out + first.Err + lineage.ToJsonString() + provenance, StringComparison.Ordinal);
         Assert.DoesNotContain(
             Directory.EnumerateFiles(Path.Combine(repo.Root, ".model-registry"), "*", SearchOption.AllDirectories),
             file => File.ReadAllText(file).Contains(Token, StringComparison.Ordinal));
