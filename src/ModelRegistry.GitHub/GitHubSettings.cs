@@ -43,7 +43,8 @@ public sealed record GitHubSettings
         var text = value.EndsWith('/') ? value : value + "/";
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0)
         {
-            throw Errors.Errors.GitHubInvalidOption(name, value, "give an http(s) URL without credentials, such as https://api.github.com");
+            // The value is not echoed when it carries credentials: the error would print them.
+            throw Errors.Errors.GitHubInvalidOption(name, uri?.UserInfo.Length > 0 ? "(a URL with credentials)" : value, "give an http(s) URL without credentials, such as https://api.github.com");
         }
 
         return uri;
