@@ -13,6 +13,9 @@ namespace ModelRegistry.GitHub.Api;
 /// </summary>
 public sealed class GitHubApi
 {
+    /// <summary>Octokit's own default for one request.</summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
+
     private static readonly ProductHeaderValue Product = new("ModelRegistry.Build", typeof(GitHubApi).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
 
     private GitHubApi(GitHubSettings settings, RetryPolicy retry)
@@ -140,7 +143,7 @@ public sealed class GitHubApi
 
             // A string body is sent as it is; Octokit would otherwise re-serialise it with its own naming rules.
             var json = body.ToJsonString();
-            var response = await client.Connection.Post<string>(new Uri(path, UriKind.Relative), json, "application/vnd.github+json", "application/json", (string?)null!, cancellationToken);
+            var response = await client.Connection.Post<string>(new Uri(path, UriKind.Relative), json, "application/vnd.github+json", "application/json", RequestTimeout, cancellationToken);
             return Parse(response.HttpResponse);
         }, readBack, refine, cancellationToken);
 

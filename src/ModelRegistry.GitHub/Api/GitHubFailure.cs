@@ -53,7 +53,36 @@ internal sealed record GitHubFailure(FailureKind Kind, int Status, TimeSpan? Req
             .Select(e => string.Join(" ", new[] { e.Resource, e.Field, e.Code, e.Message }.Where(s => !string.IsNullOrEmpty(s))))
             .Where(s => s.Length > 0)
             .ToList() ?? [];
+        var contexts = Contexts(api.HttpResponse?.Body as string);
+        if (contexts.Length > 0)
+        {
+            errors.Add(contexts);
+        }
+
         return errors.Count == 0 ? message : $"{message}: {string.Join("; ", errors)}";
+    }
+
+    /// <summary>A 409 from required status contexts lists each context and its state, which Octokit's error model
+    /// drops; they are what the user has to fix.</summary>
+    private static string Contexts(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || !body.Contains("\"contexts\"", StringComparison.Ordinal))
+        {
+            return "";
+        }
+
+        try
+        {
+            var pairs = System.Text.Json.Nodes.JsonNode.Parse(body)?["errors"]?.AsArray()
+                .SelectMany(e => e?["contexts"]?.AsArray() ?? [])
+                .Select(c => $"{c?["context"]?.GetValue<string>()}={c?["state"]?.GetValue<string>()}")
+                .ToList() ?? [];
+            return pairs.Count == 0 ? "" : "contexts " + string.Join(", ", pairs);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return "";
+        }
     }
 
     private static string? Header(IReadOnlyDictionary<string, string>? headers, string name) =>

@@ -208,8 +208,15 @@ public sealed partial class FakeGitHubServer
         }
 
         run.Approvals.Add(new FakeApproval(token.Login, state, body["comment"]?.GetValue<string>() ?? "", run.Environment));
-        (run.Status, run.Conclusion) = state == "approved" ? ("in_progress", null) : ("completed", "failure");
-        var made = new FakeDeployment { Id = NextId(), Sha = run.HeadSha, Ref = run.HeadBranch, Environment = run.Environment, Creator = "github-actions[bot]", Description = "Actions job" };
+        if (state == "rejected")
+        {
+            (run.Status, run.Conclusion) = ("completed", "failure");
+            return FakeResponse.Json(200, new JsonArray());
+        }
+
+        // Approval starts the job, and Actions records the job's own deployment of the environment.
+        run.Status = "in_progress";
+        var made = new FakeDeployment { Id = NextId(), Sha = run.HeadSha, Ref = run.HeadBranch, Environment = run.Environment, Creator = "github-actions[bot]", Description = "Actions job", Task = "deploy" };
         deployments[made.Id] = made;
         return FakeResponse.Json(200, new JsonArray(DeploymentJson(made)));
     }
