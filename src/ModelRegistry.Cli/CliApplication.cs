@@ -45,6 +45,7 @@ public static class CliApplication
         PullCommand.Create(),
         VerifyCommand.Create(),
         GcCommand.Create(),
+        GateCommand.Create(),
     ];
 
     /// <summary>Runs a command body with the one error policy: coded errors to stderr (and to the JSON document and
