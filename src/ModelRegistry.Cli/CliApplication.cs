@@ -45,6 +45,9 @@ public static class CliApplication
         PullCommand.Create(),
         VerifyCommand.Create(),
         GcCommand.Create(),
+        LineageCommand.Create(),
+        DiffCommand.Create(),
+        ProvenanceCommand.Create(),
         GateCommand.Create(),
     ];
 
