@@ -161,4 +161,35 @@ public sealed class CliDeploymentFlowTests : IDisposable
         LeakCheck.AssertClean(accepted.All, refused.All, registry.AllText());
         Assert.DoesNotContain(revoked, refused.All, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_gated_rollback_puts_back_the_previous_Production_version_through_the_same_approval()
+    {
+        await registry.RegisterAsync("FraudDetection", ("auc", 0.91));
+        await registry.RegisterAsync("FraudDetection", ("auc", 0.93));
+        var opened = await registry.OpenAsync();
+        foreach (var version in new[] { 1, 2 })
+        {
+            await opened.PromoteAsync(new PromotionRequest
+            {
+                Reference = $"FraudDetection@{version}",
+                Stage = "Production",
+                Evidence = new PromotionEvidence { Kind = StagePolicy.GitHubDeployment, Approvers = ["bob"], Requester = "alice" },
+            });
+        }
+
+        var run = world.Server.AddRun("alice");
+        world.Server.ReviewRun(run.Id, "bob", "approved", "roll it back");
+
+        var result = await CliRunner.RunAsync(step.Environment(world, Tokens.Actions, run.Id),
+            "rollback", "FraudDetection", "--github-run", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--registry", registry.Location);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var reopened = await registry.OpenAsync();
+        Assert.Equal("Production", (await reopened.ResolveAsync("FraudDetection@1")).Stage);
+        var entry = (await reopened.HistoryAsync("FraudDetection"))[^1];
+        Assert.Equal("rollback from version 2", entry.Reason);
+        Assert.Equal("github-deployment", entry.Evidence!["kind"]!.GetValue<string>());
+        Assert.Equal("1", Assert.Single(world.Server.Deployments, d => d.Task == "deploy:model").Payload["version"]!.GetValue<string>());
+    }
 }

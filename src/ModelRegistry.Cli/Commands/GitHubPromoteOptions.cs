@@ -82,6 +82,18 @@ internal sealed class GitHubPromoteOptions
         return Report(output, promoted.Promotion, promoted.Evidence, [], []);
     }
 
+    /// <summary>A gated rollback: the previous holder, promoted through the same gate.</summary>
+    public async Task<ExitCode> RollbackAsync(ParseResult parse, CommandOutput output, Registry registry, string model, string? stage, string? reason, bool otherEvidence, CancellationToken cancellationToken)
+    {
+        var target = GateStage(registry, stage);
+        var (current, previous) = await RollbackTarget.FindAsync(registry, model, target, cancellationToken);
+        return await PromoteAsync(parse, output, registry, $"{model}@{previous.ToString(CultureInfo.InvariantCulture)}", target,
+            reason ?? $"rollback from version {current.ToString(CultureInfo.InvariantCulture)}", otherEvidence, cancellationToken);
+    }
+
+    private static string GateStage(Registry registry, string? stage) =>
+        registry.Settings.FindStage(stage ?? Manifest.RegistrySettings.Production) ?? throw Errors.Errors.UnknownStage(stage!, registry.Settings.Stages);
+
     private static ExitCode Report(CommandOutput output, PromotionResult result, PromotionEvidence evidence, JsonObject github, KeyValuePair<string, string>[] outputs)
     {
         if (!result.Evaluation.Passed)
