@@ -95,6 +95,9 @@ public sealed class DeploymentApprovalFlowTests : IDisposable
         Assert.Equal("Ship it!", details["reviews"]![0]!["comment"]!.GetValue<string>());
         var deployment = Assert.Single(OurDeployments());
         Assert.Equal(result.DeploymentId, deployment.Id);
+        var create = Assert.Single(world.Server.Requests, r => r.Operation == "repos/create-deployment");
+        Assert.Contains("\"required_contexts\":[]", create.Body, StringComparison.Ordinal);
+        Assert.Contains("\"auto_merge\":false", create.Body, StringComparison.Ordinal);
         Assert.Equal("production", deployment.Environment);
         Assert.Equal("1", deployment.Payload["version"]!.GetValue<string>());
         var status = Assert.Single(deployment.Statuses);

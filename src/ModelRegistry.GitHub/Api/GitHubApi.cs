@@ -75,7 +75,7 @@ public sealed class GitHubApi
             {
                 return await call(Client);
             }
-            catch (Exception e) when (e is ApiException or HttpRequestException or TimeoutException or (TaskCanceledException and not OperationCanceledException { CancellationToken.IsCancellationRequested: true }))
+            catch (Exception e) when (IsCallFailure(e, cancellationToken))
             {
                 failure = GitHubFailure.Classify(e, Retry.Time.GetUtcNow());
             }
@@ -164,6 +164,12 @@ public sealed class GitHubApi
         0 => Errors.Errors.GitHubUnavailable(operation.Description, 1, detail),
         _ => Errors.Errors.GitHubRefused(operation.Description, status, detail),
     };
+
+    /// <summary>What GitHub or the network did to a call; a cancellation the caller asked for is not one of them,
+    /// while a TaskCanceledException without it is HttpClient's timeout.</summary>
+    private static bool IsCallFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is ApiException or HttpRequestException or TimeoutException
+        || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static string StatusText(int status, string detail) => status == 0 ? detail : $"{status} {detail}";
 
