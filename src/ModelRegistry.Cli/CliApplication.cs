@@ -48,6 +48,7 @@ public static class CliApplication
         LineageCommand.Create(),
         DiffCommand.Create(),
         ProvenanceCommand.Create(),
+        GateCommand.Create(),
     ];
 
     /// <summary>Runs a command body with the one error policy: coded errors to stderr (and to the JSON document and
