@@ -18,10 +18,12 @@ public static class CliApplication
             root.Subcommands.Add(command);
         }
 
-        var parsed = root.Parse(args);
+        // No response files: an argument such as --reason "@alice" is text, not a file whose lines become arguments.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var json = args.Contains("--json");
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            var output = new CommandOutput(args.Contains("--json"));
+            var output = new CommandOutput(json);
             var usage = Errors.Errors.CommandLine(string.Join(" ", parsed.Errors.Select(e => e.Message)));
             output.Error(usage.Code, usage.Message);
             return (int)ExitCode.Usage;
