@@ -29,7 +29,8 @@ public static class CliApplication
             return (int)ExitCode.Usage;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        using var termination = new Termination(json);
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, termination.Token);
     }
 
     /// <summary>Every command, one file each under Commands/.</summary>

@@ -9,7 +9,9 @@ namespace ModelRegistry.Cli.Output;
 /// </summary>
 internal sealed class CommandOutput(bool json)
 {
-    private bool resultWritten;
+    /// <summary>One process, one stdout document: the signal thread may end the process while a command writes.</summary>
+    private static readonly Lock Gate = new();
+    private static bool resultWritten;
 
     public bool Json { get; } = json;
 
@@ -18,14 +20,17 @@ internal sealed class CommandOutput(bool json)
     /// <summary>Writes the command's result: <paramref name="document"/> as JSON, or <paramref name="human"/> as text.</summary>
     public void Result(object document, Action<TextWriter> human)
     {
-        resultWritten = true;
-        if (Json)
+        lock (Gate)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(document, RegistryJson.Indented));
-        }
-        else
-        {
-            human(Console.Out);
+            resultWritten = true;
+            if (Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(document, RegistryJson.Indented));
+            }
+            else
+            {
+                human(Console.Out);
+            }
         }
     }
 
@@ -48,13 +53,26 @@ internal sealed class CommandOutput(bool json)
     /// <summary>A coded error on stderr; with --json also the one document on stdout, when no result was written.</summary>
     public void Error(string code, string message)
     {
-        Console.Error.WriteLine($"error {code}: {message}");
-        Actions.Annotate("error", $"{code}: {message}");
-        if (Json && !resultWritten)
+        lock (Gate)
         {
-            resultWritten = true;
-            Console.Out.WriteLine(JsonSerializer.Serialize(new { error = new { code, message } }, RegistryJson.Indented));
+            Console.Error.WriteLine($"error {code}: {message}");
+            Actions.Annotate("error", $"{code}: {message}");
+            if (Json && !resultWritten)
+            {
+                resultWritten = true;
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { error = new { code, message } }, RegistryJson.Indented));
+            }
         }
+    }
+
+    /// <summary>The last words of a process ended from outside (see <see cref="Termination"/>): the coded error, and the
+    /// JSON document when none was written. The gate is taken (it is reentrant) and never left, so no other write can follow.</summary>
+    public static void Final(bool json, string code, string message)
+    {
+        Gate.Enter();
+        new CommandOutput(json).Error(code, message);
+        Console.Out.Flush();
+        Console.Error.Flush();
     }
 
     /// <summary>Reports transfer progress on stderr, only when a person watches it (stderr is a terminal).</summary>

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using ModelRegistry.Cli.Tests.Infrastructure;
+
+namespace ModelRegistry.Cli.Tests.Scenarios;
+
+/// <summary>Ctrl-C and SIGTERM as users and CI runners send them, during a large registration or while the tool waits
+/// where it cannot notice a cancellation: it stops with the coded cancellation (exit 1, one JSON document), and the
+/// registry stays consistent.</summary>
+public sealed class SignalTests : Scenario
+{
+    private string LargeArtifact()
+    {
+        var path = Temp.Combine("model.bin");
+        var block = new byte[4 << 20];
+        new Random(7).NextBytes(block);
+        using var file = File.Create(path);
+        for (var i = 0; i < 64; i++)
+        {
+            block[0] = (byte)i;
+            file.Write(block);
+        }
+
+        return path;
+    }
+
+    private static void Signal(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Starts a registration and returns once it is past start-up (it has warned that this is no git
+    /// repository, which it does just before hashing and uploading 256 MiB).</summary>
+    private async Task<(Process Process, Task<string> Stdout, Task<string> Stderr)> StartRegistrationAsync()
+    {
+        var artifact = LargeArtifact();
+        var process = CliProcess.Start(Temp.Path, "register", "FraudDetection", artifact, "--registry", Registry, "--json");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var seen = new System.Text.StringBuilder();
+        while (await process.StandardError.ReadLineAsync() is { } line)
+        {
+            seen.AppendLine(line);
+            if (line.Contains("MRB1551", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return (process, stdout, ReadRestAsync(process, seen));
+    }
+
+    private static async Task<string> ReadRestAsync(Process process, System.Text.StringBuilder seen) =>
+        seen + await process.StandardError.ReadToEndAsync();
+
+    private async Task AssertCancelledCleanlyAsync(Process process, Task<string> stdout, Task<string> stderr)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var result = new CliResult(process.ExitCode, await stdout, await stderr);
+        AssertNoStackTrace(result);
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr}");
+        Assert.Equal("MRB1902", ErrorCode(OneDocument(result.Stdout)));
+        Assert.Contains("error MRB1902", result.Stderr, StringComparison.Ordinal);
+        var report = await (await ModelRegistry.Registry.OpenAsync(Registry)).VerifyAsync();
+        Assert.True(report.Clean, string.Join("; ", report.Problems));
+        Assert.Equal(0, report.Versions);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_large_registration_cancels_it_with_a_coded_message()
+    {
+        var (process, stdout, stderr) = await StartRegistrationAsync();
+        using (process)
+        {
+            Signal(process, "INT");
+
+            await AssertCancelledCleanlyAsync(process, stdout, stderr);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_signal_ends_the_tool_at_once_with_the_same_coded_message()
+    {
+        var (process, stdout, stderr) = await StartRegistrationAsync();
+        using (process)
+        {
+            Signal(process, "TERM");
+            Signal(process, "TERM");
+
+            await AssertCancelledCleanlyAsync(process, stdout, stderr);
+        }
+    }
+
+    [Fact]
+    public async Task Ctrl_C_ends_the_tool_while_it_waits_for_a_reader_of_its_output_pipe()
+    {
+        await RegisterAsync("FraudDetection", "v1");
+        var pipe = Temp.Combine("statement.pipe");
+        using (var mkfifo = Process.Start("mkfifo", [pipe]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        // Writing into a pipe (cosign reading from it, say) blocks in open(2) until a reader comes: no await there sees
+        // the cancellation, so only ending the process stops it.
+        using var process = StartWithoutDebuggerPipe("provenance", "FraudDetection@1", "--output", pipe, "--registry", Registry, "--json");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await WaitUntilBlockedOnPipeAsync(process);
+        Signal(process, "INT");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var result = new CliResult(process.ExitCode, await stdout, await stderr);
+        AssertNoStackTrace(result);
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr}");
+        Assert.Equal("MRB1902", ErrorCode(OneDocument(result.Stdout)));
+    }
+
+    /// <summary>The runtime's debugger transport waits on a FIFO of its own from start-up; without it, the only thread
+    /// waiting on a FIFO is the command's.</summary>
+    private Process StartWithoutDebuggerPipe(params string[] args)
+    {
+        var info = new ProcessStartInfo(CliProcess.Host)
+        {
+            WorkingDirectory = Temp.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(CliProcess.Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var variable in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "MODEL_REGISTRY" })
+        {
+            info.Environment.Remove(variable);
+        }
+
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Linux shows what a thread sleeps in: opening a FIFO waits in wait_for_partner.</summary>
+    private static async Task WaitUntilBlockedOnPipeAsync(Process process)
+    {
+        var tasks = $"/proc/{process.Id}/task";
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var blocked = Directory.Exists(tasks) && Directory.EnumerateDirectories(tasks).Any(task =>
+            {
+                try
+                {
+                    return File.ReadAllText(Path.Combine(task, "wchan")) == "wait_for_partner";
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            });
+            if (blocked)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("the tool never reached the pipe");
+    }
+}
