@@ -1,3 +1,4 @@
+using ModelRegistry.Content;
 using ModelRegistry.Lineage.Data;
 using ModelRegistry.Recipes;
 

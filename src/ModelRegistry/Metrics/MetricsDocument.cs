@@ -42,9 +42,20 @@ public sealed class MetricsDocument
         try
         {
             var info = new FileInfo(path);
+            if (Directory.Exists(path))
+            {
+                throw Errors.Errors.MetricsFileMalformed(path, "it is a folder; pass the JSON file training wrote in it");
+            }
+
             if (!info.Exists)
             {
                 throw Errors.Errors.MetricsFileNotFound(path);
+            }
+
+            // Opening a FIFO blocks until a writer appears, and a device never ends: neither is read.
+            if (Content.FileKinds.OfTarget(path) == Content.FileKind.Special)
+            {
+                throw Errors.Errors.MetricsFileMalformed(path, "it is " + Content.FileKinds.Describe(info.FullName));
             }
 
             if (info.Length > MaxSize)

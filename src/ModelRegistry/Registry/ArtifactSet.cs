@@ -26,6 +26,7 @@ internal static class ArtifactSet
             var full = Path.GetFullPath(path);
             if (File.Exists(full))
             {
+                RefuseSpecial(full, path);
                 result.Add(new LocalArtifact(full, Path.GetFileName(full)));
             }
             else if (Directory.Exists(full))
@@ -35,6 +36,7 @@ internal static class ArtifactSet
                 var before = result.Count;
                 foreach (var file in Directory.EnumerateFiles(full, "*", options))
                 {
+                    RefuseSpecial(file, file);
                     result.Add(new LocalArtifact(file, prefix + Path.GetRelativePath(full, file).Replace('\\', '/')));
                 }
 
@@ -56,6 +58,15 @@ internal static class ArtifactSet
         }
 
         return [.. result.OrderBy(a => a.VersionPath, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A named pipe would block the registration forever and a device never ends: neither is a model file.</summary>
+    private static void RefuseSpecial(string full, string shown)
+    {
+        if (FileKinds.OfTarget(full) == FileKind.Special)
+        {
+            throw Errors.Errors.ArtifactUnreadable(shown, FileKinds.Describe(full));
+        }
     }
 
     /// <summary>Hashes every file, several at a time.</summary>

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace ModelRegistry.Lineage.Data;
+namespace ModelRegistry.Content;
 
-/// <summary>What a directory entry is, as far as hashing cares.</summary>
-internal enum FileKind
+/// <summary>What a directory entry is, as far as reading it cares (artifacts, metrics files, data, config).</summary>
+public enum FileKind
 {
     Regular,
     Directory,
@@ -19,7 +19,7 @@ internal enum FileKind
 /// (<see cref="FileAttributes.Normal"/>), so on Linux the entry's mode is read with <c>statx(2)</c>, whose
 /// structure has the same layout on every architecture. Elsewhere only what .NET reports is used.
 /// </summary>
-internal static partial class FileKinds
+public static partial class FileKinds
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
@@ -44,6 +44,25 @@ internal static partial class FileKinds
         }
 
         return OperatingSystem.IsLinux() ? OfLinux(entry.FullName) : FileKind.Regular;
+    }
+
+    /// <summary>What a path names once symbolic links are followed (a link to a FIFO is as bad as the FIFO).</summary>
+    public static FileKind OfTarget(string path)
+    {
+        FileSystemInfo entry = new FileInfo(path);
+        try
+        {
+            if (entry.LinkTarget is not null)
+            {
+                entry = entry.ResolveLinkTarget(returnFinalTarget: true) ?? entry;
+            }
+        }
+        catch (IOException)
+        {
+            // A link loop: opening it fails at once with a clear error, so it is left to the reader.
+        }
+
+        return Of(entry);
     }
 
     /// <summary>A human name for the type of a special file, for error messages.</summary>
