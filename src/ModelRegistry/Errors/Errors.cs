@@ -54,6 +54,9 @@ public static partial class Errors
     public static RegistryException ArtifactUnreadable(string path, string why) => new("MRB1015",
         $"Artifact '{path}' cannot be read ({why}): check its permissions and that training finished writing it.");
 
+    public static RegistryException UnsupportedLocation(string scheme) => new("MRB1016",
+        $"Registry locations with the scheme '{Printable(scheme)}://' are not supported: give a folder path, a file:///absolute/path URL, or an Azure Blob Storage container URL (docs/azure.md).", ErrorKind.Usage);
+
     public static RegistryException CommitContention(string model, int attempts) => new("MRB1101",
         $"Could not commit to model '{model}' after {attempts} attempts because other writers kept committing first: retry later.");
 
