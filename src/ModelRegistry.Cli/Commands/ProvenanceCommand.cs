@@ -21,7 +21,15 @@ internal static class ProvenanceCommand
             var statement = await queries.ProvenanceAsync(parse.GetValue(reference)!, parse.AsOf(asOf), cancellationToken);
             if (parse.GetValue(file) is { } path)
             {
-                await File.WriteAllTextAsync(path, ProvenanceStatement.ToJson(statement) + "\n", cancellationToken);
+                try
+                {
+                    await File.WriteAllTextAsync(path, ProvenanceStatement.ToJson(statement) + "\n", cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw Errors.Errors.OutputUnwritable(path, e.Message);
+                }
+
                 output.Result(new { provenance = Path.GetFullPath(path), subjects = statement["subject"]!.AsArray().Count }, writer => writer.WriteLine($"Wrote {path}."));
                 return ExitCode.Success;
             }

@@ -57,6 +57,9 @@ public static partial class Errors
     public static RegistryException UnsupportedLocation(string scheme) => new("MRB1016",
         $"Registry locations with the scheme '{Printable(scheme)}://' are not supported: give a folder path, a file:///absolute/path URL, or an Azure Blob Storage container URL (docs/azure.md).", ErrorKind.Usage);
 
+    public static RegistryException OutputUnwritable(string path, string why) => new("MRB1017",
+        $"Cannot write '{Printable(path)}' ({Printable(why)}): choose an output this user can write, with no file or folder of another kind in the way.");
+
     public static RegistryException CommitContention(string model, int attempts) => new("MRB1101",
         $"Could not commit to model '{model}' after {attempts} attempts because other writers kept committing first: retry later.");
 

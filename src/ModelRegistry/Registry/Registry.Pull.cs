@@ -21,8 +21,15 @@ public sealed partial class Registry
         ArgumentNullException.ThrowIfNull(version);
         var root = Path.GetFullPath(output);
         var destinations = version.Files.Select(f => (File: f, Path: SafeDestination(root, f.Path))).ToList();
-        Directory.CreateDirectory(root);
+        if (destinations.FirstOrDefault(d => Directory.Exists(d.Path)) is { Path: not null } blocked)
+        {
+            throw Errors.Errors.OutputUnwritable(blocked.Path, "a folder is where the file goes");
+        }
+
+        var createdRoot = !Directory.Exists(root);
+        Local(root, () => Directory.CreateDirectory(root));
         var staging = Path.Combine(root, $".model-registry-pull-{Guid.NewGuid():N}");
+        var succeeded = false;
         try
         {
             var fetched = new List<(string Staged, string Final)>();
@@ -41,9 +48,14 @@ public sealed partial class Registry
 
             foreach (var (staged, final) in fetched)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-                File.Move(staged, final, overwrite: true);
+                Local(final, () =>
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+                    File.Move(staged, final, overwrite: true);
+                });
             }
+
+            succeeded = true;
         }
         finally
         {
@@ -51,6 +63,25 @@ public sealed partial class Registry
             {
                 Directory.Delete(staging, recursive: true);
             }
+
+            // A failed pull leaves nothing behind, not even the empty folder it made.
+            if (!succeeded && createdRoot && Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                Directory.Delete(root);
+            }
+        }
+    }
+
+    /// <summary>A failure to write the output is the user's folder's problem, not the registry's: it says so.</summary>
+    private static void Local(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.Errors.OutputUnwritable(path, e.Message);
         }
     }
 
