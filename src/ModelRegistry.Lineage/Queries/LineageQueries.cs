@@ -34,7 +34,12 @@ public sealed class LineageQueries(Registry registry)
     /// </summary>
     public async Task<DatasetLineage> ByDatasetAsync(string dataset, string? model = null, AsOf? asOf = null, string? workingDirectory = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (string.IsNullOrWhiteSpace(dataset))
+        {
+            // Reached from a command line (--dataset ""), so a coded refusal, not an argument exception.
+            throw Errors.Errors.InvalidDataInput(dataset, "it is empty");
+        }
         if (asOf?.Revision is not null && model is null)
         {
             throw Errors.Errors.AsOfRevisionNeedsModel(asOf.ToString());
