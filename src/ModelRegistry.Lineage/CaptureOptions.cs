@@ -16,7 +16,7 @@ public sealed record CaptureOptions
     /// <summary>Declared configuration files.</summary>
     public IReadOnlyList<string> Config { get; init; } = [];
 
-    /// <summary>The training command line; URLs in it are recorded without credentials.</summary>
+    /// <summary>The training command line; recorded without credentials (see <see cref="Text.CommandRedaction"/>).</summary>
     public string? Command { get; init; }
 
     /// <summary>Names of environment variables to record (never all of them, never secret-looking ones).</summary>

@@ -50,7 +50,7 @@ public static class RecipeCapture
             Config = [.. config.Select(c => c.Input)],
             Environment = environment,
             Ci = GitHubActionsCapture.Capture(options.GetVariable),
-            Command = string.IsNullOrWhiteSpace(options.Command) ? null : UrlRedaction.RedactWithin(options.Command),
+            Command = string.IsNullOrWhiteSpace(options.Command) ? null : CommandRedaction.Redact(options.Command),
             Warnings =
             [
                 .. code.Warnings,

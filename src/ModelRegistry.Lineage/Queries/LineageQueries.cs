@@ -76,7 +76,8 @@ public sealed class LineageQueries(Registry registry)
             }
         }
 
-        return new DatasetLineage { Dataset = dataset, Digest = matcher.Digest, AsOf = asOf?.ToString(), Versions = uses };
+        // The answer echoes the question: a SAS signature or token in a URI asked about is not printed back.
+        return new DatasetLineage { Dataset = UrlRedaction.Redact(dataset), Digest = matcher.Digest, AsOf = asOf?.ToString(), Versions = uses };
     }
 
     /// <summary>What differs between two versions (of one model or of two).</summary>
