@@ -25,10 +25,12 @@ public sealed partial class Registry
         long revisions = 0;
         int versions = 0;
         var files = new Dictionary<string, long>(StringComparer.Ordinal);
-        var models = await ListModelsAsync(cancellationToken);
-        foreach (var model in models)
+        var models = await ListModelKeysAsync(problems, cancellationToken);
+        foreach (var (key, model) in models)
         {
-            var key = KeyOf(model);
+            var caches = new CacheCheck(this, key, problems);
+            await caches.ReadSnapshotAsync(cancellationToken);
+            var problemsBefore = problems.Count;
             var expectedVersion = 1;
             for (var revision = 1L; ; revision++)
             {
@@ -50,6 +52,7 @@ public sealed partial class Registry
                 }
 
                 revisions++;
+                caches.Fold(entry);
                 if (entry.Operation != Operation.Register)
                 {
                     if (entry.Version is { } named && (named < 1 || named >= expectedVersion))
@@ -80,6 +83,11 @@ public sealed partial class Registry
                     problems.Add(new VerifyProblem(RegistryPaths.Record(key, entry.Record ?? ""), e.Message));
                 }
             }
+
+            if (problems.Count == problemsBefore)
+            {
+                await caches.CheckAsync(cancellationToken);
+            }
         }
 
         foreach (var (digest, size) in files)
@@ -94,6 +102,38 @@ public sealed partial class Registry
         }
 
         return new VerifyReport(models.Count, revisions, versions, files.Count, problems);
+    }
+
+    /// <summary>Every model named in the index, by storage key; a damaged index entry is a problem, and its model is
+    /// still checked under the key its file name gives.</summary>
+    private async Task<IReadOnlyList<(string Key, string Model)>> ListModelKeysAsync(List<VerifyProblem> problems, CancellationToken cancellationToken)
+    {
+        var models = new List<(string Key, string Model)>();
+        await foreach (var item in Storage.ListAsync(RegistryPaths.ModelIndex, cancellationToken))
+        {
+            var key = Path.GetFileNameWithoutExtension(item.Path);
+            if (!Naming.ModelName.IsValid(key) || item.Path != RegistryPaths.ModelEntry(key))
+            {
+                problems.Add(new VerifyProblem(item.Path, "is not a model index entry: its name is not a model's storage key"));
+                continue;
+            }
+
+            try
+            {
+                var stored = await Storage.ReadAsync(item.Path, null, cancellationToken);
+                if (stored is not null)
+                {
+                    models.Add((key, RegistryJson.Deserialize<ModelIndexEntry>(stored.Content, item.Path).Model));
+                }
+            }
+            catch (Errors.RegistryException)
+            {
+                problems.Add(new VerifyProblem(item.Path, "is not a readable model index entry (it gives the model's display name; 'list' fails until it is restored)"));
+                models.Add((key, key));
+            }
+        }
+
+        return [.. models.OrderBy(m => m.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>Readers stop at the first missing revision, so a gap hides every later one: it is a problem even
