@@ -11,8 +11,8 @@ public sealed partial class Registry
 {
     /// <summary>
     /// Registers a model version: evaluates the gates, uploads the files (deduplicated), writes the record, then
-    /// commits the revision that gives it a number. The same recipe returns the existing version and writes nothing.
-    /// A failed gate writes nothing and returns the verdict.
+    /// commits the revision that gives it a number. The same recipe returns the existing version and writes nothing
+    /// (after its gate passed). A failed gate writes nothing and returns the verdict.
     /// </summary>
     public async Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default)
     {
@@ -36,16 +36,18 @@ public sealed partial class Registry
         var files = await ArtifactSet.HashAsync(artifacts, cancellationToken);
         var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);
 
+        // The gate first, also for a recipe already registered: a verdict is never claimed for rules not evaluated,
+        // and metrics that fail now fail the build even when the same files were accepted before.
         var view = await Log.LoadAsync(key, cancellationToken);
-        if (await FindByRecipeAsync(view, recipeDigest, cancellationToken) is { } same)
-        {
-            return new RegistrationResult(await InfoAsync(view, same, cancellationToken), Created: false, Verdict.Empty, 0);
-        }
-
         var evaluation = await EvaluateAsync(view, request.Metrics, request.Thresholds, cancellationToken);
         if (!evaluation.Passed)
         {
             return new RegistrationResult(null, Created: false, evaluation, 0);
+        }
+
+        if (await FindByRecipeAsync(view, recipeDigest, cancellationToken) is { } same)
+        {
+            return new RegistrationResult(await InfoAsync(view, same, cancellationToken), Created: false, evaluation, 0);
         }
 
         if (request.Label is not null && await FindByLabelAsync(view, request.Label, cancellationToken) is { } labelled)
