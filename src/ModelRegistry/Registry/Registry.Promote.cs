@@ -186,7 +186,8 @@ public sealed partial class Registry
             return;
         }
 
-        if (evidence is null || evidence.Approvers.Count == 0)
+        // An approval names a person: a blank name (--approved-by "  ") approves nothing, from any face.
+        if (evidence is null || evidence.Approvers.All(string.IsNullOrWhiteSpace))
         {
             throw Errors.Errors.ApprovalRequired(target.Model, stage);
         }
