@@ -14,12 +14,17 @@ public sealed partial class Registry
     {
         var key = KeyOf(model);
         var view = asOf is null ? await Log.LoadAsync(key, cancellationToken) : await Log.LoadAsOfAsync(key, asOf, cancellationToken);
-        if (!view.Exists && asOf is null)
+        if (view.Exists)
         {
-            throw Errors.Errors.ModelNotFound(model, Location);
+            return view;
         }
 
-        return view;
+        // Before its first revision a model existed in name only if it has a first revision at all; the name it was
+        // registered under is its display name then too.
+        var first = asOf is null ? null : await Log.ReadEntryAsync(key, 1, cancellationToken);
+        return first is null
+            ? throw Errors.Errors.ModelNotFound(model, Location)
+            : new ModelView(key, ModelState.Empty(first.Model), null, 0, []);
     }
 
     /// <summary>Resolves a reference (<c>FraudDetection@Production</c>) to one exact version.</summary>
@@ -63,7 +68,9 @@ public sealed partial class Registry
             entries.Add(entry);
         }
 
-        return entries.Count == 0 && asOf is null ? throw Errors.Errors.ModelNotFound(model, Location) : entries;
+        return entries.Count == 0 && (asOf is null || await Log.ReadEntryAsync(key, 1, cancellationToken) is null)
+            ? throw Errors.Errors.ModelNotFound(model, Location)
+            : entries;
     }
 
     /// <summary>Reads a version record and checks it against its digest.</summary>
