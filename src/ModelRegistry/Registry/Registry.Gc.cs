@@ -23,9 +23,8 @@ public sealed partial class Registry
         var namedBlobs = new HashSet<string>(StringComparer.Ordinal);
         var namedRecords = new HashSet<string>(StringComparer.Ordinal);
         var unregisteredModels = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var model in await ListModelsAsync(cancellationToken))
+        foreach (var (key, model) in await ListIndexedModelsAsync(cancellationToken))
         {
-            var key = KeyOf(model);
             if (await Storage.GetInfoAsync(RegistryPaths.Log(key, 1), cancellationToken) is null)
             {
                 // A first registration interrupted before its commit: the model's name is listed with no version.

@@ -128,20 +128,37 @@ public sealed partial class Registry
         Exists = true;
     }
 
-    /// <summary>The names of every model, as first registered.</summary>
+    /// <summary>The names of every model that has a version, as first registered.</summary>
     public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
         var names = new List<string>();
+        foreach (var (key, model) in await ListIndexedModelsAsync(cancellationToken))
+        {
+            // A first registration interrupted before its commit leaves the name with no version until gc removes it.
+            if (await Storage.GetInfoAsync(RegistryPaths.Log(key, 1), cancellationToken) is not null)
+            {
+                names.Add(model);
+            }
+        }
+
+        return [.. names.Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Every model the index names, with its storage key, including names whose first commit never landed.</summary>
+    internal async Task<IReadOnlyList<(string Key, string Model)>> ListIndexedModelsAsync(CancellationToken cancellationToken)
+    {
+        var models = new List<(string Key, string Model)>();
         await foreach (var entry in Storage.ListAsync(RegistryPaths.ModelIndex, cancellationToken))
         {
             var stored = await Storage.ReadAsync(entry.Path, null, cancellationToken);
             if (stored is not null)
             {
-                names.Add(RegistryJson.Deserialize<ModelIndexEntry>(stored.Content, entry.Path).Model);
+                var model = RegistryJson.Deserialize<ModelIndexEntry>(stored.Content, entry.Path).Model;
+                models.Add((KeyOf(model), model));
             }
         }
 
-        return [.. names.Order(StringComparer.OrdinalIgnoreCase)];
+        return models;
     }
 
     internal static string KeyOf(string model) => ModelName.Key(model);
