@@ -12,8 +12,11 @@ internal sealed record LocalArtifact(string FullPath, string VersionPath);
 /// </summary>
 internal static class ArtifactSet
 {
-    public static IReadOnlyList<LocalArtifact> Collect(IReadOnlyList<string> paths)
+    /// <param name="registryFolder">A folder registry's own root: left out when an artifact folder holds it (the default
+    /// ./.model-registry sits where people run <c>register M .</c>), so the registry is never registered into itself.</param>
+    public static IReadOnlyList<LocalArtifact> Collect(IReadOnlyList<string> paths, string? registryFolder = null)
     {
+        var excluded = registryFolder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(registryFolder)) + Path.DirectorySeparatorChar;
         if (paths.Count == 0)
         {
             throw Errors.Errors.NoArtifactFiles("(no paths given)");
@@ -36,6 +39,11 @@ internal static class ArtifactSet
                 var before = result.Count;
                 foreach (var file in Directory.EnumerateFiles(full, "*", options))
                 {
+                    if (excluded is not null && file.StartsWith(excluded, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     RefuseSpecial(file, file);
                     result.Add(new LocalArtifact(file, prefix + Path.GetRelativePath(full, file).Replace('\\', '/')));
                 }

@@ -32,7 +32,7 @@ public sealed partial class Registry
             }
         }
 
-        var artifacts = ArtifactSet.Collect(request.Artifacts);
+        var artifacts = ArtifactSet.Collect(request.Artifacts, (Storage as FolderStorage)?.Root);
         var files = await ArtifactSet.HashAsync(artifacts, cancellationToken);
         var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);
 
