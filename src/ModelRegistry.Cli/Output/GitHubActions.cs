@@ -52,14 +52,27 @@ internal sealed class GitHubActions
             }
         }
 
-        File.AppendAllText(outputFile, builder.ToString());
+        Append("GITHUB_OUTPUT", outputFile, builder.ToString());
     }
 
     public void AppendSummary(string markdown)
     {
         if (summaryFile is not null)
         {
-            File.AppendAllText(summaryFile, markdown.EndsWith('\n') ? markdown : markdown + "\n");
+            Append("GITHUB_STEP_SUMMARY", summaryFile, markdown.EndsWith('\n') ? markdown : markdown + "\n");
+        }
+    }
+
+    /// <summary>The runner's files, not the registry: a failure names the variable, and the result already printed stands.</summary>
+    private static void Append(string variable, string path, string text)
+    {
+        try
+        {
+            File.AppendAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.Errors.GitHubStepFileUnwritable(variable, path, e.Message);
         }
     }
 

@@ -132,6 +132,9 @@ public static partial class Errors
     public static RegistryException Cancelled() => new("MRB1902",
         "The command was cancelled before it finished; anything it committed is in the history: run 'model-registry history <model>' to see it.");
 
+    public static RegistryException GitHubStepFileUnwritable(string variable, string path, string why) => new("MRB1903",
+        $"Could not write the GitHub Actions file ${variable} ('{Printable(path)}': {Printable(why)}): the command's result stands (it is on stdout); run inside a job step, where the runner provides a writable file.");
+
     /// <summary>Control characters never reach a terminal or a log through an error message.</summary>
     internal static string Printable(string value)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using ModelRegistry.Cli.Tests.Infrastructure;
@@ -39,9 +40,12 @@ public abstract class Scenario : IDisposable
 
     /// <summary>Runs model-registry from the temp folder; a process that hangs is killed, so the test fails fast and
     /// leaves nothing running.</summary>
-    protected async Task<CliResult> Run(params string[] args)
+    protected Task<CliResult> Run(params string[] args) => Run(null, args);
+
+    /// <summary>Runs model-registry with extra environment variables (GitHub Actions' own, say).</summary>
+    protected async Task<CliResult> Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = CliProcess.Start(Temp.Path, args);
+        using var process = Start(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -65,6 +69,37 @@ public abstract class Scenario : IDisposable
         var result = await Cli([.. args, "--json"]);
         AssertNoStackTrace(result);
         return (result, OneDocument(result.Stdout));
+    }
+
+    /// <summary>Starts model-registry the way <see cref="CliProcess"/> does (hermetic: no GitHub Actions variables, no
+    /// $MODEL_REGISTRY), plus the variables given.</summary>
+    protected Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var info = new ProcessStartInfo(CliProcess.Host)
+        {
+            WorkingDirectory = Temp.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(CliProcess.Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var variable in info.Environment.Keys.Where(k => k.StartsWith("GITHUB_", StringComparison.Ordinal) || k is "MODEL_REGISTRY" or "CI").ToList())
+        {
+            info.Environment.Remove(variable);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("Could not start " + CliProcess.Host);
     }
 
     /// <summary>Registers a version in-process (fast set-up); the content makes the recipe.</summary>

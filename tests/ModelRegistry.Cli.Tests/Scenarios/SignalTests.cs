@@ -114,7 +114,9 @@ public sealed class SignalTests : Scenario
 
         // Writing into a pipe (cosign reading from it, say) blocks in open(2) until a reader comes: no await there sees
         // the cancellation, so only ending the process stops it.
-        using var process = StartWithoutDebuggerPipe("provenance", "FraudDetection@1", "--output", pipe, "--registry", Registry, "--json");
+        // The runtime's debugger transport waits on a FIFO of its own from start-up: without it, the only thread waiting
+        // on a FIFO is the command's.
+        using var process = Start(new Dictionary<string, string> { ["DOTNET_EnableDiagnostics"] = "0" }, "provenance", "FraudDetection@1", "--output", pipe, "--registry", Registry, "--json");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await WaitUntilBlockedOnPipeAsync(process);
@@ -137,32 +139,6 @@ public sealed class SignalTests : Scenario
         AssertNoStackTrace(result);
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr}");
         Assert.Equal("MRB1902", ErrorCode(OneDocument(result.Stdout)));
-    }
-
-    /// <summary>The runtime's debugger transport waits on a FIFO of its own from start-up; without it, the only thread
-    /// waiting on a FIFO is the command's.</summary>
-    private Process StartWithoutDebuggerPipe(params string[] args)
-    {
-        var info = new ProcessStartInfo(CliProcess.Host)
-        {
-            WorkingDirectory = Temp.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(CliProcess.Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var variable in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "MODEL_REGISTRY" })
-        {
-            info.Environment.Remove(variable);
-        }
-
-        info.Environment["DOTNET_EnableDiagnostics"] = "0";
-        return Process.Start(info)!;
     }
 
     /// <summary>Linux shows what a thread sleeps in: opening a FIFO waits in wait_for_partner.</summary>

@@ -1,0 +1,23 @@
+namespace ModelRegistry.Cli.Tests.Scenarios;
+
+/// <summary>In GitHub Actions, step outputs that cannot be written are reported as what they are: the registration
+/// stands, and the error names $GITHUB_OUTPUT, not the registry.</summary>
+public sealed class GitHubActionsOutputTests : Scenario
+{
+    [Fact]
+    public async Task An_unwritable_step_output_file_is_named_and_the_registration_stands()
+    {
+        Temp.WriteFile("model.bin", [1, 2, 3]);
+        var outputs = Temp.Combine("no-such-folder", "output");
+        var actions = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_OUTPUT"] = outputs };
+
+        var result = await Run(actions, "register", "FraudDetection", "model.bin", "--registry", Registry, "--json");
+
+        AssertNoStackTrace(result);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(1, OneDocument(result.Stdout).GetProperty("version").GetInt32());
+        Assert.Contains("error MRB1903", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(outputs, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("MRB1106", result.Stderr, StringComparison.Ordinal);
+    }
+}
