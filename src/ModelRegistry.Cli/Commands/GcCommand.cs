@@ -29,17 +29,24 @@ internal static class GcCommand
         return command;
     }
 
+    /// <summary>Grace periods beyond a century only overflow the cutoff time; nothing is that old.</summary>
+    private const double MaxDays = 36500;
+
     private static TimeSpan ParseDuration(string text)
     {
-        var unit = text.Length > 0 ? text[^1] : ' ';
-        if (double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
+        if (text.Length >= 2 && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0 && double.IsFinite(amount))
         {
-            switch (unit)
+            var days = text[^1] switch
             {
-                case 'd': return TimeSpan.FromDays(amount);
-                case 'h': return TimeSpan.FromHours(amount);
-                case 'm': return TimeSpan.FromMinutes(amount);
-                case 's': return TimeSpan.FromSeconds(amount);
+                'd' => amount,
+                'h' => amount / 24,
+                'm' => amount / (24 * 60),
+                's' => amount / (24 * 60 * 60),
+                _ => double.NaN,
+            };
+            if (days <= MaxDays)
+            {
+                return TimeSpan.FromDays(days);
             }
         }
 
