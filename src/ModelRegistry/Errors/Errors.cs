@@ -102,6 +102,12 @@ public static partial class Errors
     public static RegistryException MetricNotANumber(string path, string metric) => new("MRB1208",
         $"Metric '{metric}' in '{path}' is not a number: thresholds compare numbers only.");
 
+    public static RegistryException RelativeRuleNeedsModel(string rule) => new("MRB1209",
+        $"Rule '{rule}' compares with a stage of a model: pass --model <name> so the stage's version can be found.", ErrorKind.Usage);
+
+    public static RegistryException InvalidDuration(string text) => new("MRB1210",
+        $"'{Printable(text)}' is not a duration: write a number followed by d, h, m or s (24h, 7d).", ErrorKind.Usage);
+
     public static RegistryException ApprovalRequired(string model, string stage) => new("MRB1301",
         $"Promoting {model} to {stage} requires an approval: pass --approved-by <name> (a local approval), or use the GitHub gates this stage's policy names.");
 

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using ModelRegistry.Cli.Commands;
+using ModelRegistry.Cli.Output;
+using ModelRegistry.Errors;
+
+namespace ModelRegistry.Cli;
+
+/// <summary>Builds the command tree, runs one command, and turns every failure into a coded message and an exit code.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("model-registry: a model registry that lives in the build. Register, evaluate, promote, resolve and pull machine-learning models.");
+        root.Options.Add(CommonOptions.Registry);
+        root.Options.Add(CommonOptions.Json);
+        foreach (var command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        {
+            var output = new CommandOutput(args.Contains("--json"));
+            output.Error("MRB1901", string.Join(" ", parsed.Errors.Select(e => e.Message)) + " Run 'model-registry --help' or 'model-registry <command> --help' for usage.");
+            return (int)ExitCode.Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Every command, one file each under Commands/.</summary>
+    private static IEnumerable<Command> Commands() =>
+    [
+        EvaluateCommand.Create(),
+        RegisterCommand.Create(),
+        ListCommand.Create(),
+        ShowCommand.Create(),
+        HistoryCommand.Create(),
+        PromoteCommand.Create(),
+        ArchiveCommand.Create(),
+        RollbackCommand.Create(),
+        AliasCommand.Create(),
+        ResolveCommand.Create(),
+        PullCommand.Create(),
+        VerifyCommand.Create(),
+        GcCommand.Create(),
+        LineageCommand.Create(),
+        DiffCommand.Create(),
+        ProvenanceCommand.Create(),
+    ];
+
+    /// <summary>Runs a command body with the one error policy: coded errors to stderr (and to the JSON document and
+    /// GitHub annotations), the exit code from the error's kind, unexpected exceptions reported without secrets.</summary>
+    internal static void SetHandler(this Command command, Func<ParseResult, CommandOutput, CancellationToken, Task<ExitCode>> handler)
+    {
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = new CommandOutput(parseResult.GetValue(CommonOptions.Json));
+            try
+            {
+                return (int)await handler(parseResult, output, cancellationToken);
+            }
+            catch (RegistryException e)
+            {
+                output.Error(e.Code, e.Message);
+                return (int)(e.Kind switch
+                {
+                    ErrorKind.Usage => ExitCode.Usage,
+                    ErrorKind.GateNotMet => ExitCode.GateNotMet,
+                    _ => ExitCode.Failure,
+                });
+            }
+            catch (OperationCanceledException)
+            {
+                output.Error("MRB1902", "The command was cancelled before it finished; anything it committed is in the history.");
+                return (int)ExitCode.Failure;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                output.Error("MRB1106", $"Storage failed: {e.Message}");
+                return (int)ExitCode.Failure;
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using ModelRegistry.Cli.Output;
+using ModelRegistry.Metrics;
+
+namespace ModelRegistry.Cli.Commands;
+
+/// <summary>
+/// <c>promote &lt;ref&gt; --to &lt;stage&gt; [--reason r] [--approved-by name] [--metrics f --threshold rule...]</c>:
+/// moves a version to a stage in one commit, behind the stage's policy.
+/// </summary>
+internal static class PromoteCommand
+{
+    public static Command Create()
+    {
+        var reference = new Argument<string>("reference") { Description = "The version to promote: FraudDetection@7, @Staging, @champion, …" };
+        var stage = new Option<string>("--to") { Description = "The target stage: Staging, Production, Archived, None.", Required = true };
+        var reason = CommonOptions.Reason();
+        var metrics = CommonOptions.Metrics();
+        var thresholds = CommonOptions.Thresholds();
+        var evidence = new EvidenceOptions();
+        var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds };
+        foreach (var option in evidence.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetHandler(async (parse, output, cancellationToken) =>
+        {
+            var registry = await parse.OpenRegistryAsync(cancellationToken);
+            var metricsPath = parse.GetValue(metrics);
+            var result = await registry.PromoteAsync(new PromotionRequest
+            {
+                Reference = parse.GetValue(reference)!,
+                Stage = parse.GetValue(stage)!,
+                Reason = parse.GetValue(reason),
+                Evidence = await evidence.GatherAsync(parse, cancellationToken),
+                Metrics = metricsPath is null ? null : MetricsDocument.Load(metricsPath),
+                Thresholds = [.. parse.GetValue(thresholds)!.Select(ThresholdRule.Parse)],
+            }, cancellationToken);
+            return StageChangeReport.Write(output, result);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using ModelRegistry.Cli.Output;
+
+namespace ModelRegistry.Cli.Commands;
+
+/// <summary><c>resolve &lt;ref&gt; [--as-of t]</c>: the exact version and digest a reference names now (or then).</summary>
+internal static class ResolveCommand
+{
+    public static Command Create()
+    {
+        var reference = new Argument<string>("reference") { Description = "FraudDetection@Production, FraudDetection@7, …" };
+        var asOf = CommonOptions.AsOf();
+        var command = new Command("resolve", "Resolve a reference to an exact version and digest.") { reference, asOf };
+        command.SetHandler(async (parse, output, cancellationToken) =>
+        {
+            var registry = await parse.OpenRegistryAsync(cancellationToken);
+            var version = await registry.ResolveAsync(parse.GetValue(reference)!, parse.AsOf(asOf), cancellationToken);
+            output.Result(Documents.Version(version), writer => writer.WriteLine($"{version.Model}@{version.Version} {version.Digest} ({version.Stage})"));
+            output.Actions.SetOutputs([new("version", version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("digest", version.Digest)]);
+            return ExitCode.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using ModelRegistry.Cli.Output;
+
+namespace ModelRegistry.Cli.Commands;
+
+/// <summary><c>rollback &lt;model&gt; [--stage Production] [--approved-by name] [--reason r]</c>: puts back the previous holder of a stage.</summary>
+internal static class RollbackCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("model") { Description = "The model name." };
+        var stage = new Option<string?>("--stage") { Description = "The stage to roll back (default Production)." };
+        var reason = CommonOptions.Reason();
+        var evidence = new EvidenceOptions();
+        var command = new Command("rollback", "Re-promote the version that held a stage before the current one.") { model, stage, reason };
+        foreach (var option in evidence.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetHandler(async (parse, output, cancellationToken) =>
+        {
+            var registry = await parse.OpenRegistryAsync(cancellationToken);
+            var result = await registry.RollbackAsync(parse.GetValue(model)!, parse.GetValue(stage), await evidence.GatherAsync(parse, cancellationToken), parse.GetValue(reason), null, cancellationToken);
+            return StageChangeReport.Write(output, result);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace ModelRegistry.Cli;
+
+/// <summary>Options shared by many commands, declared once so every command spells them the same way.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string?> Registry = new("--registry", "-r")
+    {
+        Description = "Registry location: a folder or an Azure container URL. Default: $MODEL_REGISTRY, else ./.model-registry.",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print exactly one JSON document on stdout.",
+        Recursive = true,
+    };
+
+    public static Option<string?> AsOf() => new("--as-of")
+    {
+        Description = "Read the registry as it was at an ISO 8601 time or a revision number.",
+    };
+
+    public static Option<string?> Reason() => new("--reason")
+    {
+        Description = "Why: recorded in the revision.",
+    };
+
+    public static Option<string?> ApprovedBy() => new("--approved-by")
+    {
+        Description = "Name of the person approving a gated promotion (a local approval).",
+    };
+
+    public static Option<string?> Metrics() => new("--metrics")
+    {
+        Description = "A JSON metrics file ({\"auc\": 0.93}; nested objects are addressed with dots).",
+    };
+
+    public static Option<string[]> Thresholds() => new("--threshold")
+    {
+        Description = "A metric gate such as auc>=0.90, latency_p95_ms<=50 or auc>=Production-0.005 (repeatable).",
+        DefaultValueFactory = _ => [],
+    };
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelRegistry.Manifest;
+using ModelRegistry.Metrics;
+
+namespace ModelRegistry.Cli.Output;
+
+/// <summary>The --json documents: one place decides their shape, so every command spells a version the same way.</summary>
+internal static class Documents
+{
+    public static JsonObject Version(VersionInfo version) =>
+        JsonSerializer.SerializeToNode(version, RegistryJson.Options)!.AsObject();
+
+    public static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, RegistryJson.Options);
+
+    public static JsonObject With(this JsonObject document, string name, JsonNode? value)
+    {
+        document[name] = value;
+        return document;
+    }
+
+    /// <summary>The verdict table for people: one line per rule with actual, bound, margin and result.</summary>
+    public static void WriteVerdict(TextWriter writer, Verdict verdict)
+    {
+        if (verdict.Rules.Count == 0)
+        {
+            return;
+        }
+
+        var rows = verdict.Rules.Select(r => new[]
+        {
+            r.Rule,
+            Number(r.Actual),
+            Number(r.Bound),
+            Number(r.Margin),
+            r.Error is not null ? "ERROR" : r.Passed ? "pass" : "FAIL",
+            r.Error ?? r.Note ?? r.Baseline ?? "",
+        });
+        TextTable.Write(writer, ["rule", "actual", "bound", "margin", "result", "note"], rows);
+    }
+
+    public static void WriteVersion(TextWriter writer, VersionInfo version)
+    {
+        writer.WriteLine($"{version.Model} version {version.Version} ({version.Stage}{(version.Aliases.Count > 0 ? ", " + string.Join(", ", version.Aliases) : "")})");
+        writer.WriteLine($"  digest   {version.Digest}");
+        if (version.Label is not null)
+        {
+            writer.WriteLine($"  label    {version.Label}");
+        }
+
+        writer.WriteLine($"  created  {version.Created.ToString("u", CultureInfo.InvariantCulture)} by {version.CreatedBy}");
+        if (version.Description is not null)
+        {
+            writer.WriteLine($"  about    {version.Description}");
+        }
+
+        foreach (var (key, value) in version.Tags)
+        {
+            writer.WriteLine($"  tag      {key}={value}");
+        }
+
+        foreach (var (metric, value) in version.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            writer.WriteLine($"  metric   {metric} = {Number(value)}");
+        }
+
+        foreach (var file in version.Files)
+        {
+            writer.WriteLine($"  file     {file.Path}  {file.Size} bytes  {file.Digest}");
+        }
+    }
+
+    public static string Number(double? value) =>
+        value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : "-";
+}

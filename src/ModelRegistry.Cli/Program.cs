@@ -1,0 +1,3 @@
+using ModelRegistry.Cli;
+
+return await CliApplication.RunAsync(args);
