@@ -42,6 +42,11 @@ public sealed partial class Registry
     public static async Task<Registry> OpenAsync(IRegistryStorage storage, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        if (storage is FolderStorage folder && File.Exists(folder.Root))
+        {
+            throw Errors.Errors.NotARegistry(storage.DisplayLocation, "it is a file, not a folder");
+        }
+
         StoredObject? stored;
         try
         {
