@@ -84,7 +84,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             RedirectStandardError = true,
         };
         foreach (var argument in (string[])["--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", location, "--silent", "--disableTelemetry", "--skipApiVersionCheck"])
+            "--inMemoryPersistence", "--extentMemoryLimit", "1024", "--silent", "--disableTelemetry", "--skipApiVersionCheck"])
         {
             info.ArgumentList.Add(argument);
         }
