@@ -61,6 +61,12 @@ public sealed partial class Registry
         {
             await foreach (var unexpected in storage.ListAsync("", cancellationToken))
             {
+                if (unexpected.Path == RegistryPaths.Settings)
+                {
+                    // Another process created the registry between the read and the listing: read it again.
+                    return await OpenAsync(storage, cancellationToken);
+                }
+
                 if (!unexpected.Path.StartsWith(".tmp/", StringComparison.Ordinal))
                 {
                     throw Errors.Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json");
