@@ -232,6 +232,10 @@ public sealed class ManifestLog
         {
             // A cache write whose fate is unknown is simply redone by the next writer.
         }
+        catch (IOException)
+        {
+            // So is one whose read of the current snapshot got no answer: the commit itself has landed.
+        }
     }
 
     private async Task<bool> WriteIndexFilesAsync(ModelView view, long after, CancellationToken cancellationToken)

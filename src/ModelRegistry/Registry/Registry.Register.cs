@@ -79,6 +79,9 @@ public sealed partial class Registry
         var recordBytes = RegistryJson.Serialize(record);
         var digest = Sha256Digest.Of(recordBytes);
         await CreateImmutableAsync(RegistryPaths.Record(key, digest), recordBytes, cancellationToken);
+
+        // Known by its bytes: reporting the version after the commit needs no read that could fail once it landed.
+        records[digest] = RegistryJson.Deserialize<VersionRecord>(recordBytes, RegistryPaths.Record(key, digest));
         await CreateImmutableAsync(RegistryPaths.ModelEntry(key), RegistryJson.Serialize(new ModelIndexEntry(record.Model, record.Created)), cancellationToken);
 
         VersionIndexEntry? existing = null;
