@@ -60,7 +60,7 @@ public sealed class AzureConcurrencyTests(AzuriteFixture azurite)
     /// <summary>Loads the model again and again; a revision or latest version lower than one seen before fails the test.</summary>
     private static async Task<int> ReadUntilDoneAsync(string location, CancellationToken done)
     {
-        var registry = await Registry.OpenAsync(AzureConnector.Open(location, connectionString: null));
+        var registry = await Registry.OpenAsync(AzureConnector.Open(location, connectionString: null), CancellationToken.None);
         long lastRevision = 0;
         var lastVersion = 0;
         var reads = 0;
@@ -68,7 +68,7 @@ public sealed class AzureConcurrencyTests(AzuriteFixture azurite)
         {
             try
             {
-                var view = await registry.LoadModelAsync(Model);
+                var view = await registry.LoadModelAsync(Model, cancellationToken: CancellationToken.None);
                 Assert.True(view.Revision >= lastRevision, $"revision went back from {lastRevision} to {view.Revision}");
                 Assert.True(view.State.LatestVersion >= lastVersion, $"latest version went back from {lastVersion} to {view.State.LatestVersion}");
                 lastRevision = view.Revision;

@@ -68,6 +68,12 @@ internal sealed partial record AzureLocation
         }
 
         var shown = SecretScrubber.DisplayUri(uri);
+
+        // Uri resolves dot segments away (models/../other becomes other): refuse them before that hides a typo.
+        if (location.Split('?', '#')[0].Split('/').Skip(3).Any(s => s is "." or ".."))
+        {
+            throw Errors.Errors.InvalidAzureLocation(shown, "the prefix may not contain '.', '..' or '\\' segments");
+        }
         if (uri.UserInfo.Length > 0)
         {
             throw Errors.Errors.InvalidAzureLocation(shown, "credentials go in a SAS query or the connection string, not before the host");
