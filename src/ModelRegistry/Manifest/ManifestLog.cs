@@ -271,7 +271,15 @@ public sealed class ManifestLog
     private async Task<ModelView> AfterCommitAsync(ModelView view, LogEntry entry, CancellationToken cancellationToken)
     {
         var after = view.With(entry, settings);
-        await AdvanceSnapshotAsync(after, cancellationToken);
+        try
+        {
+            await AdvanceSnapshotAsync(after, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or HttpRequestException or Azure.RequestFailedException)
+        {
+            // The commit landed; the caches it could not write stay behind and the next writer brings them up.
+        }
+
         return after;
     }
 

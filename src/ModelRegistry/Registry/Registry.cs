@@ -47,33 +47,26 @@ public sealed partial class Registry
             throw Errors.Errors.NotARegistry(storage.DisplayLocation, "it is a file, not a folder");
         }
 
-        StoredObject? stored;
-        try
-        {
-            stored = await storage.ReadAsync(RegistryPaths.Settings, null, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Errors.Errors.StorageFailed(storage.DisplayLocation, "reading registry.json", e);
-        }
-
+        var stored = await ReadSettingsAsync(storage, cancellationToken);
         if (stored is null)
         {
             await foreach (var unexpected in storage.ListAsync("", cancellationToken))
             {
-                if (unexpected.Path == RegistryPaths.Settings)
+                if (unexpected.Path.StartsWith(".tmp/", StringComparison.Ordinal))
                 {
-                    // Another process created the registry between the read and the listing: read it again.
-                    return await OpenAsync(storage, cancellationToken);
+                    continue;
                 }
 
-                if (!unexpected.Path.StartsWith(".tmp/", StringComparison.Ordinal))
-                {
-                    throw Errors.Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json");
-                }
+                // A concurrent first writer creates registry.json before anything else: read it again before refusing.
+                stored = await ReadSettingsAsync(storage, cancellationToken)
+                    ?? throw Errors.Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json");
+                break;
             }
 
-            return new Registry(storage, new RegistrySettings(), exists: false);
+            if (stored is null)
+            {
+                return new Registry(storage, new RegistrySettings(), exists: false);
+            }
         }
 
         RegistrySettings settings;
@@ -97,6 +90,18 @@ public sealed partial class Registry
         }
 
         return new Registry(storage, settings, exists: true);
+    }
+
+    private static async Task<StoredObject?> ReadSettingsAsync(IRegistryStorage storage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.ReadAsync(RegistryPaths.Settings, null, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.Errors.StorageFailed(storage.DisplayLocation, "reading registry.json", e);
+        }
     }
 
     /// <summary>Writes registry.json if this location has none yet (create-only: concurrent creators agree).</summary>

@@ -124,4 +124,33 @@ public class AmbiguousOutcomeTests : IDisposable
         Assert.Equal(1, (await fresh.ResolveAsync("FraudDetection@Staging")).Version);
         Assert.True((await fresh.VerifyAsync()).Clean);
     }
+
+    [Theory]
+    [InlineData("create", "/versions/")]
+    [InlineData("create", "/recipes/")]
+    [InlineData("replace", "state.json")]
+    public async Task A_cache_write_failing_after_the_commit_does_not_report_a_committed_registration_as_failed(string operation, string path)
+    {
+        var registry = await OpenWithFaultOnceAsync(operation, path, Fault.Fail);
+
+        var result = await harness.RegisterAsync(registry, "FraudDetection", "w");
+
+        Assert.True(result.Created);
+        Assert.Equal(1, result.Version!.Version);
+        var fresh = await harness.OpenAsync();
+        Assert.Equal(2, (await harness.RegisterAsync(fresh, "FraudDetection", "w2")).Version!.Version);
+        Assert.True((await fresh.VerifyAsync()).Clean);
+    }
+
+    [Fact]
+    public async Task A_snapshot_write_failing_after_a_promotion_does_not_report_it_as_failed()
+    {
+        await harness.RegisterAsync(await harness.OpenAsync(), "FraudDetection", "w");
+        var registry = await OpenWithFaultOnceAsync("replace", "state.json", Fault.Fail);
+
+        var result = await RegistryHarness.PromoteAsync(registry, "FraudDetection@1", "Production");
+
+        Assert.True(result.Changed);
+        Assert.Equal(1, (await (await harness.OpenAsync()).ResolveAsync("FraudDetection@Production")).Version);
+    }
 }
