@@ -163,15 +163,14 @@ public sealed class ManifestLog
                 return (await AfterCommitAsync(view, landed, cancellationToken), landed);
             }
 
-            if (landed is null && unknown)
+            // Nothing readable settles nothing, even after "already exists": a store that retries a request by itself
+            // (the Azure SDK does) answers 409 to the retry of a write that applied, so the entry may be this writer's.
+            if (landed is null)
             {
                 throw Errors.Errors.OutcomeUnknown($"committing revision {entry.Revision} of {view.Model}", path);
             }
 
-            if (landed is not null)
-            {
-                Remember(key, landed);
-            }
+            Remember(key, landed);
 
             // Exponential backoff with full jitter: with dozens of writers on one model, short fixed waits keep them
             // colliding, and every lost race costs a read-back and a reload on a remote store.

@@ -7,6 +7,10 @@ namespace ModelRegistry;
 
 public sealed partial class Registry
 {
+    /// <summary>The code the verifying stream raises when bytes do not match their digest; taken from its factory so
+    /// that the code is written in one place only.</summary>
+    private static readonly string UnreadableCode = Errors.Errors.ArtifactUnreadable("", "").Code;
+
     /// <summary>
     /// Copies one version of this registry into <paramref name="destination"/> (a team's folder registry into the
     /// company's Azure registry, say). Files go across by digest (skipped when the destination holds them), verified on
@@ -118,7 +122,7 @@ public sealed partial class Registry
         {
             return await destination.Storage.UploadAsync(path, verifying, file.Size, reporter, cancellationToken) == CreateOutcome.Created ? file.Size : 0;
         }
-        catch (Errors.RegistryException e) when (e.Code == "MRB1015")
+        catch (Errors.RegistryException e) when (e.Code == UnreadableCode)
         {
             throw Errors.Errors.CopySourceDamaged(Location, file.Path, file.Digest);
         }
