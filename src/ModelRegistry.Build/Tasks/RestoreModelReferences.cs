@@ -73,7 +73,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     private void Restore()
     {
         var requests = Requests();
-        var lockFile = Refresh && !LockedMode ? null : ModelLockFile.Read(LockFile);
+        var lockFile = ReadLock();
         var cache = new ModelCache(CacheRoot);
         runner = new CliRunner(CliPath, DotNetHost, ProjectDirectory, Log);
         var resolved = new List<LockedModel>();
@@ -115,6 +115,20 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
         ModelFiles = [.. resolved.SelectMany(m => ModelItems.Files(m, cache, ModelsFolder))];
     }
 
+    /// <summary>The lock; a refresh rewrites it, so there an unreadable one is only reported as replaced.</summary>
+    private ModelLockFile? ReadLock()
+    {
+        try
+        {
+            return ModelLockFile.Read(LockFile);
+        }
+        catch (RegistryException e) when (Refresh && !LockedMode)
+        {
+            Log.LogMessage(MessageImportance.High, $"Replacing the unreadable lock file: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>The references, checked in the node before any process starts: names, version syntax, duplicates.</summary>
     private List<ReferenceRequest> Requests()
     {
@@ -143,7 +157,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     /// <summary>Normal mode: keep what the lock pins unless the reference changed or a refresh was asked for.</summary>
     private LockedModel? Choose(ReferenceRequest request, LockedModel? pinned)
     {
-        if (pinned is not null && pinned.Answers(request))
+        if (!Refresh && pinned is not null && pinned.Answers(request))
         {
             return pinned;
         }
@@ -154,11 +168,11 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
             return null;
         }
 
-        if (pinned is not null && pinned.Digest != current.Digest)
+        if (pinned is not null && pinned.Answers(request) && pinned.Digest != current.Digest)
         {
             Log.LogMessage(MessageImportance.High, $"{request.Reference} moved from version {pinned.Version} to version {current.Version} ({current.Digest}).");
         }
-        else if (pinned is null)
+        else if (pinned is null || !pinned.Answers(request))
         {
             Log.LogMessage(MessageImportance.High, $"{request.Reference} resolved to version {current.Version} ({current.Digest}).");
         }
