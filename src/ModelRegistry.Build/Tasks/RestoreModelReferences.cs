@@ -213,6 +213,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
             return null;
         }
 
+        Log.RelayWarnings(result, ProjectFile);
         return VersionDocument.Parse(result.StandardOutput, "resolve");
     }
 
@@ -229,6 +230,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
                 return false;
             }
 
+            Log.RelayWarnings(result, ProjectFile);
             var pulled = VersionDocument.Parse(result.StandardOutput, "pull");
             if (pulled.Digest != model.Digest)
             {

@@ -59,7 +59,7 @@ public sealed class RegisterModelTests : IDisposable
 
         Assert.True(task.Execute());
 
-        Assert.Equal(["MRB1203"], engine.WarningCodes);
+        Assert.Single(engine.WarningCodes, c => c == "MRB1203");
         Assert.Empty(engine.Errors);
         Assert.Empty(await registry.VersionsAsync("FraudDetection"));
     }
@@ -79,6 +79,24 @@ public sealed class RegisterModelTests : IDisposable
 
         Assert.Equal(["FraudDetection", "Churn"], task.RegisteredModels.Select(m => m.ItemSpec));
         Assert.Single(await registry.VersionsAsync("Churn"));
+    }
+
+    [Fact]
+    public async Task Training_data_and_configuration_reach_the_recipe_and_lineage_warnings_reach_the_build()
+    {
+        folder.Write("data/train.csv", "a,b\n1,2\n");
+        folder.Write("train.json", """{ "learningRate": 0.1 }""");
+        var task = Task(Item(folder.Combine("out/model.bin"), ("Model", "FraudDetection")));
+        task.TrainingData = [Item(folder.Combine("data"))];
+        task.TrainingConfig = [Item(folder.Combine("train.json"))];
+
+        Assert.True(task.Execute(), string.Join('\n', engine.Errors.Select(e => e.Message)));
+
+        var digest = Assert.Single(task.RegisteredModels).GetMetadata("Digest");
+        var record = await (await Registry.OpenAsync(registry.Path)).ReadRecordAsync("FraudDetection", digest);
+        Assert.Single(record.Recipe.Data);
+        Assert.Single(record.Recipe.Config);
+        Assert.Contains("MRB1551", engine.WarningCodes);
     }
 
     [Fact]
