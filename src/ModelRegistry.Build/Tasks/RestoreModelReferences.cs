@@ -1,10 +1,10 @@
 using Microsoft.Build.Framework;
-using ModelRegistry.Build.Cache;
 using ModelRegistry.Build.Cli;
 using ModelRegistry.Build.Lock;
 using ModelRegistry.Build.References;
 using ModelRegistry.Errors;
 using ModelRegistry.Naming;
+using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Build.Tasks;
 
@@ -74,7 +74,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     {
         var requests = Requests();
         var lockFile = ReadLock();
-        var cache = new ModelCache(CacheRoot);
+        var cache = new ModelCacheFolder(CacheRoot);
         runner = new CliRunner(CliPath, DotNetHost, ProjectDirectory, Log);
         var resolved = new List<LockedModel>();
         foreach (var request in requests)
@@ -86,7 +86,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
                 continue;
             }
 
-            if (!cache.Holds(entry) && !Pull(entry, cache))
+            if (!cache.Holds(entry.Digest, entry.Files) && !Pull(entry, cache))
             {
                 continue;
             }
@@ -218,9 +218,9 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     }
 
     /// <summary>Pulls a pinned version by digest into a staging folder and installs it in the cache.</summary>
-    private bool Pull(LockedModel model, ModelCache cache)
+    private bool Pull(LockedModel model, ModelCacheFolder cache)
     {
-        var staging = cache.NewStagingFolder(model.DigestHex);
+        var staging = cache.NewStagingFolder(model.Digest);
         try
         {
             var result = runner!.Run(WithRegistry(["pull", $"{model.Model}@{model.Digest}", "--output", staging]));
@@ -237,13 +237,13 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
                 throw Errors.Errors.PulledDigestMismatch(model.Model, model.Digest, pulled.Digest);
             }
 
-            cache.Install(staging, model);
-            Log.LogMessage(MessageImportance.Normal, $"Cached {model.Model} version {model.Version} in {cache.FolderOf(model)}.");
+            cache.Install(staging, model.Digest, [.. model.Files]);
+            Log.LogMessage(MessageImportance.Normal, $"Cached {model.Model} version {model.Version} in {cache.FolderOf(model.Digest)}.");
             return true;
         }
         finally
         {
-            ModelCache.Discard(staging);
+            ModelCacheFolder.Discard(staging);
         }
     }
 

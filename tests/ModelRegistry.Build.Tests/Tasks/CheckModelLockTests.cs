@@ -1,7 +1,7 @@
-using ModelRegistry.Build.Cache;
 using ModelRegistry.Build.Lock;
 using ModelRegistry.Build.Tasks;
 using ModelRegistry.Build.Tests.Infrastructure;
+using ModelRegistry.Content;
 using Xunit;
 using static ModelRegistry.Build.Tests.Infrastructure.Items;
 
@@ -9,7 +9,9 @@ namespace ModelRegistry.Build.Tests.Tasks;
 
 public sealed class CheckModelLockTests : IDisposable
 {
-    private static readonly LockedModel Fraud = new("FraudDetection", "Production", 4, "sha256:" + new string('a', 64), [new LockedFile("model.bin", 5, "sha256:" + new string('b', 64))]);
+    private static readonly LockedModel Fraud = new("FraudDetection", "Production", 4, "sha256:" + new string('a', 64), [new ArtifactFile("model.bin", 5, "sha256:" + new string('b', 64))]);
+
+    private static readonly string FraudHex = new('a', 64);
 
     private readonly TempFolder folder = new();
     private readonly FakeBuildEngine engine = new();
@@ -17,7 +19,7 @@ public sealed class CheckModelLockTests : IDisposable
     public CheckModelLockTests()
     {
         new ModelLockFile([Fraud]).WriteIfChanged(folder.Combine("models.lock.json"));
-        folder.Write($"cache/sha256/{Fraud.DigestHex}/model.bin", "hello");
+        folder.Write($"cache/sha256/{FraudHex}/model.bin", "hello");
     }
 
     public void Dispose() => folder.Dispose();
@@ -34,7 +36,7 @@ public sealed class CheckModelLockTests : IDisposable
         Assert.Equal(("FraudDetection", "4", Fraud.Digest), (reference.ItemSpec, reference.GetMetadata("ResolvedVersion"), reference.GetMetadata("Digest")));
         Assert.Equal(Path.Combine("models", "FraudDetection"), reference.GetMetadata("TargetPath"));
         var file = Assert.Single(task.ModelFiles);
-        Assert.Equal(folder.Combine("cache", "sha256", Fraud.DigestHex, "model.bin"), file.ItemSpec);
+        Assert.Equal(folder.Combine("cache", "sha256", FraudHex, "model.bin"), file.ItemSpec);
         Assert.Equal(Path.Combine("models", "FraudDetection", "model.bin"), file.GetMetadata("TargetPath"));
         Assert.Empty(engine.Errors);
     }
@@ -54,7 +56,7 @@ public sealed class CheckModelLockTests : IDisposable
     [Fact]
     public void A_cache_missing_the_file_is_not_up_to_date()
     {
-        File.Delete(folder.Combine("cache", "sha256", Fraud.DigestHex, "model.bin"));
+        File.Delete(folder.Combine("cache", "sha256", FraudHex, "model.bin"));
 
         AssertStale(Task(Item("FraudDetection", ("Version", "Production"))));
     }

@@ -1,5 +1,6 @@
 using ModelRegistry.Build.Lock;
 using ModelRegistry.Build.Tests.Infrastructure;
+using ModelRegistry.Content;
 using ModelRegistry.Errors;
 using Xunit;
 
@@ -7,8 +8,8 @@ namespace ModelRegistry.Build.Tests.Units;
 
 public sealed class ModelLockFileTests
 {
-    private static readonly LockedModel Fraud = new("FraudDetection", "Production", 7, "sha256:" + new string('a', 64), [new LockedFile("model.zip", 42, "sha256:" + new string('b', 64))]);
-    private static readonly LockedModel Churn = new("churn", "3", 3, "sha256:" + new string('c', 64), [new LockedFile("b/2.bin", 2, "sha256:" + new string('d', 64)), new LockedFile("a/1.bin", 1, "sha256:" + new string('e', 64))]);
+    private static readonly LockedModel Fraud = new("FraudDetection", "Production", 7, "sha256:" + new string('a', 64), [new ArtifactFile("model.zip", 42, "sha256:" + new string('b', 64))]);
+    private static readonly LockedModel Churn = new("churn", "3", 3, "sha256:" + new string('c', 64), [new ArtifactFile("b/2.bin", 2, "sha256:" + new string('d', 64)), new ArtifactFile("a/1.bin", 1, "sha256:" + new string('e', 64))]);
 
     [Fact]
     public void A_written_lock_reads_back_the_same_models()
@@ -56,6 +57,8 @@ public sealed class ModelLockFileTests
     [InlineData("<<<<<<< HEAD\n{}")]
     [InlineData("{ \"version\": 1 }")]
     [InlineData("{ \"version\": 99, \"models\": {} }")]
+    [InlineData("{ \"version\": 1, \"models\": { \"M\": { \"requested\": \"1\", \"resolved\": 1, \"digest\": \"sha256:../../x\", \"files\": [] } } }")]
+    [InlineData("{ \"version\": 1, \"models\": { \"M\": { \"requested\": \"1\", \"resolved\": 1, \"digest\": \"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"files\": [ { \"path\": \"../../etc/passwd\", \"size\": 1, \"digest\": \"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" } ] } } }")]
     public void An_unreadable_lock_is_reported_with_MRB1604(string text)
     {
         using var folder = new TempFolder();
