@@ -116,6 +116,16 @@ public sealed partial class Registry
             return new RegistrationResult(await InfoAsync(after, existing!, cancellationToken), Created: false, evaluation, uploaded);
         }
 
+        // A deduplicated file may have been an old orphan that gc removed between our check and our commit: the
+        // version now names it, so put it back (create-only, same bytes) before reporting success.
+        foreach (var (local, file) in artifacts.Zip(files))
+        {
+            if (await Storage.GetInfoAsync(RegistryPaths.Blob(file.Digest), cancellationToken) is null)
+            {
+                uploaded += await Blobs.PutAsync(local.FullPath, file, null, cancellationToken);
+            }
+        }
+
         var index = new VersionIndexEntry(entry.Version!.Value, digest, recipeDigest, entry.Revision, entry.Time, entry.Label);
         return new RegistrationResult(await InfoAsync(after, index, cancellationToken), Created: true, evaluation, uploaded);
     }
