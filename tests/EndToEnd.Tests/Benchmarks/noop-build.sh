@@ -13,7 +13,7 @@ export NUGET_PACKAGES="$work/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELE
 unset GITHUB_ACTIONS GITHUB_OUTPUT GITHUB_STEP_SUMMARY CI MODEL_REGISTRY || true
 
 dotnet pack "$root/src/ModelRegistry.Build" -c Release -o "$work/feed" -p:Version=0.0.0-bench -nr:false >/dev/null
-cli="$root/src/ModelRegistry.Build/obj/Release/net10.0/cli-publish/model-registry.dll"
+cli="$root/src/ModelRegistry.Cli/bin/Release/net10.0/publish/model-registry.dll"
 mkdir -p "$work/seed" && echo fraud >"$work/seed/fraud.bin" && echo churn >"$work/seed/churn.bin"
 dotnet "$cli" register FraudDetection "$work/seed/fraud.bin" --registry "$work/registry" >/dev/null 2>&1
 dotnet "$cli" promote FraudDetection@1 --to Production --approved-by bench --registry "$work/registry" >/dev/null 2>&1
