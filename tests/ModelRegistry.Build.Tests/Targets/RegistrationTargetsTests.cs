@@ -74,6 +74,22 @@ public sealed class RegistrationTargetsTests : IDisposable
     }
 
     [Fact]
+    public void No_signature_in_a_registry_or_data_URL_is_written_to_the_registration_inputs_file()
+    {
+        var project = Training("""<TrainingData Include="https://account.blob.core.windows.net/data/train.csv?sv=2024&amp;sig=SECRET" />""");
+
+        var outcome = InProcessBuild.Run(project, "_ModelRegistryCollectRegistrationInputs", new Dictionary<string, string>
+        {
+            ["ModelRegistry"] = "https://account.blob.core.windows.net/models?sv=2024&sig=SECRET",
+        });
+
+        Assert.True(outcome.Succeeded, outcome.ToString());
+        var inputs = File.ReadAllText(folder.Combine("obj", "modelregistry", "register.inputs"));
+        Assert.Contains("data=", inputs, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", inputs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_ThresholdFailure_Warning_the_build_succeeds_with_a_coded_warning_and_nothing_registered()
     {
         var project = Training("""<MetricThreshold Include="auc" Minimum="0.99" />""");
