@@ -46,6 +46,21 @@ public sealed class RegistrationTargetsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_replaced_by_a_file_with_an_older_timestamp_registers_again()
+    {
+        var project = Training("");
+        Assert.True(InProcessBuild.Run(project, "Build").Succeeded);
+
+        folder.Write("out/model.bin", "weights restored from an archive");
+        File.SetLastWriteTimeUtc(folder.Combine("out/model.bin"), DateTime.UtcNow.AddDays(-30));
+        var outcome = InProcessBuild.Run(project, "Build");
+
+        Assert.True(outcome.Succeeded, outcome.ToString());
+        Assert.Equal("2", outcome.Property("ModelRegistryVersion"));
+        Assert.Equal(2, (await registry.VersionsAsync("FraudDetection")).Count);
+    }
+
+    [Fact]
     public void A_changed_setting_registers_again()
     {
         var project = Training("");
