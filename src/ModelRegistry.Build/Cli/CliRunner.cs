@@ -93,7 +93,15 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
                 throw new OperationCanceledException();
             }
 
-            process.Start();
+            try
+            {
+                process.Start();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw Errors.Errors.ToolStartFailed(start.FileName, e.Message);
+            }
+
             running = process;
         }
 

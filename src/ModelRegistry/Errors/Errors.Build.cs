@@ -49,6 +49,9 @@ public static partial class Errors
     public static RegistryException InvalidModelReferenceVersion(string model, string version, string why) => new("MRB1615",
         $"ModelReference '{model}' has Version=\"{Printable(version)}\", which is not a version reference ({why}): use a stage (Production), an alias, a number, a semantic-version label or sha256:<64 hex>.");
 
+    public static RegistryException ToolStartFailed(string host, string why) => new("MRB1616",
+        $"Could not start '{host}' to run the model-registry tool ({why}): make sure the .NET SDK that runs this build is installed and on PATH.");
+
     public static RegistryException WatchStageRequired(string reference) => new("MRB1651",
         $"'{Printable(reference)}' names a fixed version, which never moves: watch a stage or an alias (FraudDetection@Production).");
 }

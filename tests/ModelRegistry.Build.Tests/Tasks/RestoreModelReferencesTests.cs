@@ -113,6 +113,17 @@ public sealed class RestoreModelReferencesTests : IDisposable
     }
 
     [Fact]
+    public void A_dotnet_host_that_cannot_start_is_MRB1616()
+    {
+        var task = Task(Item("FraudDetection"));
+        task.DotNetHost = folder.Combine("no-such-dotnet");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(["MRB1616"], engine.ErrorCodes);
+    }
+
+    [Fact]
     public void A_model_the_registry_does_not_have_relays_the_tool_error()
     {
         Assert.False(Task(Item("Nobody")).Execute());
