@@ -10,7 +10,7 @@ namespace EndToEnd.Tests.Infrastructure;
 public sealed class DotNetProcess(IReadOnlyDictionary<string, string?>? environment = null)
 {
     private static readonly HashSet<string> MSBuildVerbs =
-        new(["build", "publish", "pack", "clean", "restore", "msbuild", "test", "run"], StringComparer.Ordinal);
+        new(["build", "publish", "pack", "clean", "restore", "msbuild", "test"], StringComparer.Ordinal);
 
     /// <summary>How long one command may run before it is killed and the test fails.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(4);
@@ -39,10 +39,6 @@ public sealed class DotNetProcess(IReadOnlyDictionary<string, string?>? environm
         {
             // Node reuse off, and the plain console logger so the transcript is the same on a terminal and in CI.
             allArguments.InsertRange(1, ["-nr:false", "-tl:off"]);
-            if (allArguments[0] == "run")
-            {
-                allArguments.RemoveRange(1, 2);
-            }
         }
 
         var start = new ProcessStartInfo("dotnet")
