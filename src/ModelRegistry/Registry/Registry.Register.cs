@@ -37,15 +37,18 @@ public sealed partial class Registry
         var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);
 
         var view = await Log.LoadAsync(key, cancellationToken);
-        if (await FindByRecipeAsync(view, recipeDigest, cancellationToken) is { } same)
-        {
-            return new RegistrationResult(await InfoAsync(view, same, cancellationToken), Created: false, Verdict.Empty, 0);
-        }
 
+        // The gates are evaluated even for a recipe registered before: tightening a threshold on an unchanged model
+        // must fail the build, not pass it because nothing new was registered.
         var evaluation = await EvaluateAsync(view, request.Metrics, request.Thresholds, cancellationToken);
         if (!evaluation.Passed)
         {
             return new RegistrationResult(null, Created: false, evaluation, 0);
+        }
+
+        if (await FindByRecipeAsync(view, recipeDigest, cancellationToken) is { } same)
+        {
+            return new RegistrationResult(await InfoAsync(view, same, cancellationToken), Created: false, evaluation, 0);
         }
 
         if (request.Label is not null && await FindByLabelAsync(view, request.Label, cancellationToken) is { } labelled)
