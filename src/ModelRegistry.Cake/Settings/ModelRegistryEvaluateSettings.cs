@@ -36,6 +36,20 @@ public sealed class ModelRegistryEvaluateSettings : ModelRegistrySettings
         return this;
     }
 
+    /// <summary>Adds threshold rules (<c>--threshold</c>, once per rule).</summary>
+    /// <param name="rules">The rules, such as <c>auc&gt;=0.90</c> and <c>latency_p95_ms&lt;=50</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryEvaluateSettings WithThresholds(IEnumerable<string> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        foreach (var rule in rules)
+        {
+            Thresholds.Add(rule);
+        }
+
+        return this;
+    }
+
     internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
     {
         base.AppendArguments(builder, environment);

@@ -92,6 +92,20 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
         return this;
     }
 
+    /// <summary>Adds threshold rules (<c>--threshold</c>, once per rule).</summary>
+    /// <param name="rules">The rules, such as <c>auc&gt;=0.90</c> and <c>latency_p95_ms&lt;=50</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRegisterSettings WithThresholds(IEnumerable<string> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        foreach (var rule in rules)
+        {
+            Thresholds.Add(rule);
+        }
+
+        return this;
+    }
+
     internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
     {
         foreach (var artifact in Artifacts)
