@@ -38,6 +38,15 @@ Task("Pack")
     });
 });
 
+Task("Bench")
+    .Description("Runs the benchmarks; ratios against physical limits go to artifacts/bench/results.md.")
+    .Does(() =>
+{
+    DotNetRun(root.CombineWithFilePath("tests/ModelRegistry.Benchmarks/ModelRegistry.Benchmarks.csproj").FullPath,
+        new ProcessArgumentBuilder().Append("--out").AppendQuoted(artifacts.CombineWithFilePath("bench/results.md").FullPath),
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
 #load "demo.cake"
 
 Task("Default").IsDependentOn("Build");

@@ -49,6 +49,9 @@ public static class CliApplication
         PullCommand.Create(),
         VerifyCommand.Create(),
         GcCommand.Create(),
+        LineageCommand.Create(),
+        DiffCommand.Create(),
+        ProvenanceCommand.Create(),
     ];
 
     /// <summary>Runs a command body with the one error policy: coded errors to stderr (and to the JSON document and

@@ -7,7 +7,8 @@ namespace ModelRegistry.Cli.Commands;
 
 /// <summary>
 /// <c>register &lt;model&gt; &lt;file-or-folder&gt;... [--metrics f] [--threshold rule]... [--label semver] [--tag k=v]...
-/// [--description text]</c>: evaluates the gates and registers a new version with its recipe, or returns the
+/// [--description text] [--data path-or-uri]... [--config file]... [--command line] [--env NAME]... [--container-image ref]
+/// [--project-dir folder]</c>: evaluates the gates and registers a new version with its recipe, or returns the
 /// existing version when the same recipe is already registered.
 /// </summary>
 internal static class RegisterCommand
@@ -41,11 +42,17 @@ internal static class RegisterCommand
             }
 
             var registry = await Registry.OpenAsync(parse.GetValue(CommonOptions.Registry), cancellationToken);
+            var captured = await recipe.CaptureAsync(parse, [.. parse.GetValue(artifacts)!, .. metricsPath is null ? [] : new[] { metricsPath }], cancellationToken);
+            foreach (var warning in captured.Warnings)
+            {
+                output.Warning(warning);
+            }
+
             var result = await registry.RegisterAsync(new RegistrationRequest
             {
                 Model = name,
                 Artifacts = parse.GetValue(artifacts)!,
-                Recipe = await recipe.CaptureAsync(parse, cancellationToken),
+                Recipe = captured,
                 Metrics = metricsPath is null ? null : MetricsDocument.Load(metricsPath),
                 Thresholds = rules,
                 Label = parse.GetValue(label),
@@ -71,7 +78,8 @@ internal static class RegisterCommand
                 .With("isNew", result.Created)
                 .With("passed", true)
                 .With("bytesUploaded", result.BytesUploaded)
-                .With("evaluation", Documents.Node(result.Evaluation));
+                .With("evaluation", Documents.Node(result.Evaluation))
+                .With("warnings", Documents.Node(captured.Warnings));
             output.Result(document, writer =>
             {
                 writer.WriteLine(result.Created

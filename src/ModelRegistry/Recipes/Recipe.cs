@@ -22,7 +22,8 @@ public sealed record Recipe
     /// <summary>The training command line, when declared.</summary>
     public string? Command { get; init; }
 
-    /// <summary>Coded warnings raised while capturing (shallow clone, not a git repository, …).</summary>
+    /// <summary>Coded warnings raised while capturing (shallow clone, not a git repository, …), each
+    /// <c>MRB15xx: message</c>.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
@@ -59,7 +60,7 @@ public sealed record CodeLineage
 /// <summary>One declared training input.</summary>
 public sealed record DataInput
 {
-    /// <summary>file, folder, azure-blob or uri.</summary>
+    /// <summary>file, folder, azure-blob or uri (<see cref="DataKinds"/>).</summary>
     public required string Kind { get; init; }
 
     /// <summary>The path or URI as declared (credentials removed).</summary>
@@ -74,6 +75,21 @@ public sealed record DataInput
 
     /// <summary>Remote ETag or version id, when the source is a blob.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>A blob's Content-MD5 from its properties (<c>md5:</c> and hex), when the service had one.</summary>
+    public string? ContentMd5 { get; init; }
+
+    /// <summary>A blob's version id, when versioning is on for its account.</summary>
+    public string? VersionId { get; init; }
+
+    /// <summary>A blob's last modification time, as the service reported it.</summary>
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>A folder's entries (path, digest, size), kept when the folder holds at most
+    /// <see cref="MaxListedFiles"/> of them so that <c>diff</c> can name the files that changed.</summary>
+    public IReadOnlyList<DataFileEntry>? Files { get; init; }
+
+    public const int MaxListedFiles = 1000;
 }
 
 /// <summary>One declared configuration file.</summary>
@@ -129,4 +145,10 @@ public sealed record CiRun
     public string? Sha { get; init; }
 
     public string? RunUrl { get; init; }
+
+    /// <summary>The workflow file and ref (<c>owner/repo/.github/workflows/train.yml@refs/heads/main</c>).</summary>
+    public string? WorkflowRef { get; init; }
+
+    /// <summary>The repository the run belongs to (<c>owner/repo</c>).</summary>
+    public string? Repository { get; init; }
 }

@@ -198,7 +198,7 @@ public sealed class FolderStorage : IRegistryStorage
 
     private string Resolve(string path)
     {
-        if (path.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(path))
+        if (Path.IsPathRooted(path) || path.Split('/').Any(segment => segment is ".." or "."))
         {
             throw new ArgumentException($"Storage path '{path}' is not relative.", nameof(path));
         }
