@@ -12,6 +12,7 @@ public sealed class ModelHost(ServedModel initial, ILogger<ModelHost> logger)
 
     public Score Score(Transaction transaction) => Current.Score(transaction);
 
+    /// <remarks>The previous model is not disposed here: a request may still be scoring with it.</remarks>
     public void Replace(ServedModel next)
     {
         var previous = Interlocked.Exchange(ref current, next);

@@ -38,7 +38,7 @@ Task("Evaluate")
     var verdict = ModelRegistryEvaluate(metricsFile, s => s.WithRegistry(registry).WithModel(model).WithThresholds(thresholds));
     foreach (var rule in verdict.Rules)
     {
-        Information("{0,-28} actual {1,-10} margin {2}", rule.Rule, rule.Actual, rule.Margin);
+        Information("{0,-28} actual {1,-10:0.####} margin {2:0.####}", rule.Rule, rule.Actual, rule.Margin);
     }
 });
 
@@ -53,6 +53,8 @@ Task("Register")
         Metrics = metricsFile,
         Description = "SDCA logistic regression on card transactions",
         Command = "dotnet cake --target=Register",
+        Data = { dataFile.Path.FullPath },
+        Config = { configFile },
     }.WithThresholds(thresholds));
     registered = registration.Version;
     Information("{0} {1} ({2})", registration.IsNew ? "Registered" : "Unchanged:", registered.Reference, registered.Digest);

@@ -28,6 +28,76 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
     /// <summary>Gets or sets the training command line, recorded in the recipe. CLI flag: <c>--command</c>.</summary>
     public string? Command { get; set; }
 
+    /// <summary>
+    /// Gets the training inputs recorded in the recipe: files and folders (by digest; relative to the script's
+    /// working directory), Azure blob URIs or other URIs. CLI flag: <c>--data</c> (repeated).
+    /// </summary>
+    public ICollection<string> Data { get; } = new List<string>();
+
+    /// <summary>Gets the configuration files training read, recorded by digest. CLI flag: <c>--config</c> (repeated).</summary>
+    public ICollection<FilePath> Config { get; } = new List<FilePath>();
+
+    /// <summary>
+    /// Gets the names of environment variables whose values the recipe records (such as <c>SEED</c>; secret-looking
+    /// names are refused). CLI flag: <c>--env</c> (repeated). Not to be confused with <c>EnvironmentVariables</c>,
+    /// which sets variables for the CLI process.
+    /// </summary>
+    public ICollection<string> RecordedVariables { get; } = new List<string>();
+
+    /// <summary>Gets or sets the container image training ran in, ideally <c>name@sha256:...</c>. CLI flag: <c>--container-image</c>.</summary>
+    public string? ContainerImage { get; set; }
+
+    /// <summary>
+    /// Gets or sets the training project's folder; the code lineage is read from the git repository that holds it.
+    /// CLI flag: <c>--project-dir</c>. Default: the working directory.
+    /// </summary>
+    public DirectoryPath? ProjectDirectory { get; set; }
+
+    /// <summary>Records a training input (<c>--data</c>).</summary>
+    /// <param name="data">A file, a folder or a URI.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRegisterSettings WithData(string data)
+    {
+        Data.Add(data);
+        return this;
+    }
+
+    /// <summary>Records a configuration file (<c>--config</c>).</summary>
+    /// <param name="config">The configuration file.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRegisterSettings WithConfig(FilePath config)
+    {
+        Config.Add(config);
+        return this;
+    }
+
+    /// <summary>Records the value of an environment variable in the recipe (<c>--env</c>).</summary>
+    /// <param name="name">The variable's name.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRegisterSettings WithRecordedVariable(string name)
+    {
+        RecordedVariables.Add(name);
+        return this;
+    }
+
+    /// <summary>Records the container image training ran in (<c>--container-image</c>).</summary>
+    /// <param name="image">The image, ideally <c>name@sha256:...</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRegisterSettings WithContainerImage(string image)
+    {
+        ContainerImage = image;
+        return this;
+    }
+
+    /// <summary>Sets the training project's folder, whose git repository gives the code lineage (<c>--project-dir</c>).</summary>
+    /// <param name="folder">The folder.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRegisterSettings WithProjectDirectory(DirectoryPath folder)
+    {
+        ProjectDirectory = folder;
+        return this;
+    }
+
     /// <summary>Adds a model file or folder (a positional argument after the first).</summary>
     /// <param name="artifact">A file or folder.</param>
     /// <returns>The same settings, for chaining.</returns>
@@ -120,6 +190,11 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
             .AppendOption("--label", Label)
             .AppendOptions("--tag", Tags.Select(t => $"{t.Key}={t.Value}"))
             .AppendOption("--description", Description)
-            .AppendOption("--command", Command);
+            .AppendOption("--command", Command)
+            .AppendOptions("--data", Data.Select(d => d.Contains("://", StringComparison.Ordinal) ? d : CliArguments.Absolute(new FilePath(d), environment)))
+            .AppendOptions("--config", Config.Cast<CakePath>(), environment)
+            .AppendOptions("--env", RecordedVariables)
+            .AppendOption("--container-image", ContainerImage)
+            .AppendOption("--project-dir", ProjectDirectory, environment);
     }
 }
