@@ -46,7 +46,7 @@ Task("Demo")
     DemoRun(DemoTrainer, "train", "--data", "data/transactions.csv", "--out", "out");
     DemoStep("Evaluate and register version 1");
     DemoRun(DemoCli, new[] { "evaluate", "--metrics", "out/metrics.json" }.Concat(gates).ToArray());
-    var v1 = DemoCliJson(new[] { "register", "FraudDetection", "out/model.zip", "--metrics", "out/metrics.json", "--label", "1.0.0", "--description", "SDCA logistic regression, 2,000 rows", "--command", "fraud-trainer train --data data/transactions.csv" }.Concat(gates).ToArray());
+    var v1 = DemoCliJson(new[] { "register", "FraudDetection", "out/model.zip", "--metrics", "out/metrics.json", "--label", "1.0.0", "--description", "SDCA logistic regression, 2,000 rows", "--command", "fraud-trainer train --data data/transactions.csv", "--data", "data/transactions.csv" }.Concat(gates).ToArray());
     Information($"Registered version {v1.GetProperty("version")} {v1.GetProperty("digest")}");
 
     DemoStep("Promote version 1 through Staging to Production (local approval)");
@@ -70,6 +70,8 @@ Task("Demo")
     DemoRun(DemoCli, "list", "FraudDetection");
     DemoRun(DemoCli, "history", "FraudDetection");
     DemoRun(DemoCli, "verify");
+    DemoStep("Which dataset trained the model in Production?");
+    DemoRun(DemoCli, "lineage", "FraudDetection@Production");
 
     DemoStep("Summary");
     var shown = DemoCliJson("show", "FraudDetection@Production");

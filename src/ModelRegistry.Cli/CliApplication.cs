@@ -21,12 +21,8 @@ public static class CliApplication
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in parsed.Errors)
-            {
-                await Console.Error.WriteLineAsync($"error MRB1901: {error.Message}");
-            }
-
-            await Console.Error.WriteLineAsync("Run 'model-registry --help' or 'model-registry <command> --help' for usage.");
+            var output = new CommandOutput(args.Contains("--json"));
+            output.Error("MRB1901", string.Join(" ", parsed.Errors.Select(e => e.Message)) + " Run 'model-registry --help' or 'model-registry <command> --help' for usage.");
             return (int)ExitCode.Usage;
         }
 
@@ -52,6 +48,7 @@ public static class CliApplication
         LineageCommand.Create(),
         DiffCommand.Create(),
         ProvenanceCommand.Create(),
+        GateCommand.Create(),
     ];
 
     /// <summary>Runs a command body with the one error policy: coded errors to stderr (and to the JSON document and

@@ -18,16 +18,25 @@ internal static class PromoteCommand
         var metrics = CommonOptions.Metrics();
         var thresholds = CommonOptions.Thresholds();
         var evidence = new EvidenceOptions();
+        var github = new GitHubPromoteOptions();
         var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds };
-        foreach (var option in evidence.All)
+        foreach (var option in evidence.All.Concat(github.All))
         {
             command.Options.Add(option);
         }
+
+        command.Subcommands.Add(PromoteRequestCommand.Create());
 
         command.SetHandler(async (parse, output, cancellationToken) =>
         {
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var metricsPath = parse.GetValue(metrics);
+            if (github.Requested(parse))
+            {
+                var local = await evidence.GatherAsync(parse, cancellationToken) is not null || metricsPath is not null || parse.GetValue(thresholds)!.Length > 0;
+                return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), local, cancellationToken);
+            }
+
             var result = await registry.PromoteAsync(new PromotionRequest
             {
                 Reference = parse.GetValue(reference)!,

@@ -12,8 +12,9 @@ internal static class RollbackCommand
         var stage = new Option<string?>("--stage") { Description = "The stage to roll back (default Production)." };
         var reason = CommonOptions.Reason();
         var evidence = new EvidenceOptions();
+        var github = new GitHubPromoteOptions();
         var command = new Command("rollback", "Re-promote the version that held a stage before the current one.") { model, stage, reason };
-        foreach (var option in evidence.All)
+        foreach (var option in evidence.All.Concat(github.All))
         {
             command.Options.Add(option);
         }
@@ -21,6 +22,11 @@ internal static class RollbackCommand
         command.SetHandler(async (parse, output, cancellationToken) =>
         {
             var registry = await parse.OpenRegistryAsync(cancellationToken);
+            if (github.Requested(parse))
+            {
+                return await github.RollbackAsync(parse, output, registry, parse.GetValue(model)!, parse.GetValue(stage), parse.GetValue(reason), await evidence.GatherAsync(parse, cancellationToken) is not null, cancellationToken);
+            }
+
             var result = await registry.RollbackAsync(parse.GetValue(model)!, parse.GetValue(stage), await evidence.GatherAsync(parse, cancellationToken), parse.GetValue(reason), null, cancellationToken);
             return StageChangeReport.Write(output, result);
         });

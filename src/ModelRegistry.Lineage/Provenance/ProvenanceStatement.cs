@@ -108,9 +108,9 @@ public static class ProvenanceStatement
         if (recipe.Code is { Commit: { } commit } code)
         {
             var source = new JsonObject { ["name"] = "code" };
-            if (code.RepositoryUrl is { } url)
+            if (code.RepositoryUrl is { } url && GitUri(url) is { } uri)
             {
-                source["uri"] = $"git+{url}@{Ref(code) ?? commit}";
+                source["uri"] = $"git+{uri}@{Ref(code) ?? commit}";
             }
 
             source["digest"] = new JsonObject { ["gitCommit"] = commit };
@@ -216,6 +216,25 @@ public static class ProvenanceStatement
         }
 
         return ci is null ? LocalBuilder : "https://github.com/actions/runner";
+    }
+
+    /// <summary>The remote as an absolute URI, which a ResourceDescriptor needs: git's scp-like
+    /// <c>git@host:path</c> becomes <c>ssh://git@host/path</c>, a local path a <c>file://</c> URI.</summary>
+    internal static string? GitUri(string remote)
+    {
+        var scp = remote.IndexOf(':', StringComparison.Ordinal);
+        var at = remote.IndexOf('@', StringComparison.Ordinal);
+        if (!remote.Contains("://", StringComparison.Ordinal) && at > 0 && scp > at)
+        {
+            return $"ssh://{remote[..scp]}/{remote[(scp + 1)..].TrimStart('/')}";
+        }
+
+        if (remote.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(remote, UriKind.Absolute, out var absolute))
+        {
+            return absolute.AbsoluteUri;
+        }
+
+        return Path.IsPathFullyQualified(remote) ? new Uri(remote).AbsoluteUri : null;
     }
 
     private static string? Ref(CodeLineage? code) =>

@@ -13,7 +13,8 @@ public sealed record AsOf(long? Revision, DateTimeOffset? Time)
             return new AsOf(revision, null);
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        // Only ISO 8601 (yyyy-MM-dd...): the lenient parser would read "1.5" as the 5th of January.
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
         {
             return new AsOf(null, time);
         }

@@ -18,12 +18,12 @@ public sealed record ModelState
     public DateTimeOffset? Updated { get; init; }
 
     /// <summary>Single-version stages (Staging, Production, …) and the version each holds.</summary>
-    public Dictionary<string, int> Stages { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, int> Stages { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Versions moved to Archived.</summary>
     public SortedSet<int> Archived { get; init; } = [];
 
-    public Dictionary<string, int> Aliases { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, int> Aliases { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Record digests of the versions the pointers name, so resolving a stage needs no index read.</summary>
     public Dictionary<int, string> PointerRecords { get; init; } = [];

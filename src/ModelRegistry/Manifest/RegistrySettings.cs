@@ -25,7 +25,7 @@ public sealed record RegistrySettings
     public IReadOnlyList<string> Stages { get; init; } = [None, Staging, Production, Archived];
 
     /// <summary>What a promotion into each stage needs; a stage without an entry needs nothing.</summary>
-    public Dictionary<string, StagePolicy> Policies { get; init; } = new(StringComparer.OrdinalIgnoreCase)
+    public Dictionary<string, StagePolicy> Policies { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase)
     {
         [Production] = new StagePolicy { Requires = [StagePolicy.Approval] },
     };

@@ -124,6 +124,8 @@ public sealed class MetricsDocument
             switch (property.Value.ValueKind)
             {
                 case JsonValueKind.Object:
+                    // Kept as a non-number so a repeated object key is caught and a rule naming it says "not a number".
+                    nonNumbers.Add(name);
                     Flatten(source, property.Value, name, numbers, nonNumbers);
                     break;
                 case JsonValueKind.Number:

@@ -56,9 +56,19 @@ public static class ThresholdEvaluator
                 return verdict with { Error = Errors.Errors.BaselineMetricMissing(rule.Metric, baseline.Description).Canonical };
             }
 
-            bound = reference + rule.Offset;
+            bound = Offset(reference, rule.Offset);
         }
 
         return verdict with { Bound = bound, Margin = rule.Margin(actual, bound), Passed = rule.Compare(actual, bound) };
     }
+
+    /// <summary>
+    /// The bound of a relative rule in decimal arithmetic, so a bound written in decimals is met exactly at its value
+    /// (Production 0.2 plus 0.1 is 0.3, not 0.30000000000000004 that a candidate of 0.3 would miss). Values a decimal
+    /// cannot hold to their full precision (tiny or huge) keep plain double arithmetic.
+    /// </summary>
+    private static double Offset(double reference, double offset) =>
+        FitsDecimal(reference) && FitsDecimal(offset) ? (double)((decimal)reference + (decimal)offset) : reference + offset;
+
+    private static bool FitsDecimal(double value) => value == 0 || Math.Abs(value) is >= 1e-9 and < 1e15;
 }

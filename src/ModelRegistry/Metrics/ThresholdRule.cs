@@ -9,7 +9,8 @@ namespace ModelRegistry.Metrics;
 /// </summary>
 public sealed partial record ThresholdRule(string Metric, string Operator, double Offset, string? BaselineStage)
 {
-    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z0-9_][A-Za-z0-9_.\-/:]*)\s*(?<op>>=|<=|==|>|<)\s*(?:(?<stage>[A-Za-z][A-Za-z0-9_-]*)\s*(?:(?<sign>[+-])\s*(?<delta>[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?))?|(?<number>[+-]?[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?))\s*$", RegexOptions.CultureInvariant)]
+    // A dash inside a stage name must be followed by a letter, so Production-1 reads as Production minus 1.
+    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z0-9_][A-Za-z0-9_.\-/:]*)\s*(?<op>>=|<=|==|>|<)\s*(?:(?<stage>[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z][A-Za-z0-9_]*)*)\s*(?:(?<sign>[+-])\s*(?<delta>[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?))?|(?<number>[+-]?[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?))\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static ThresholdRule Parse(string text)

@@ -67,9 +67,13 @@ public sealed partial class Registry
     }
 
     /// <summary>Reads a version record and checks it against its digest.</summary>
-    public async Task<VersionRecord> ReadRecordAsync(string model, string digest, CancellationToken cancellationToken = default)
+    public Task<VersionRecord> ReadRecordAsync(string model, string digest, CancellationToken cancellationToken = default) =>
+        ReadRecordAsync(model, digest, useCache: true, cancellationToken);
+
+    /// <summary>Verify reads past the cache: a record damaged after this process read it must still be found.</summary>
+    internal async Task<VersionRecord> ReadRecordAsync(string model, string digest, bool useCache, CancellationToken cancellationToken)
     {
-        if (records.TryGetValue(digest, out var cached))
+        if (useCache && records.TryGetValue(digest, out var cached))
         {
             return cached;
         }

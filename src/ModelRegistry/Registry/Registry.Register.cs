@@ -23,6 +23,15 @@ public sealed partial class Registry
             SemanticVersionLabel.Validate(request.Label);
         }
 
+        foreach (var (tagKey, tagValue) in request.Tags)
+        {
+            // The same rule for every face: a tag given as a pair must read back as the same key=value text.
+            if (Tag.Parse($"{tagKey}={tagValue}").Key != tagKey)
+            {
+                throw Errors.Errors.InvalidTag(tagKey);
+            }
+        }
+
         var artifacts = ArtifactSet.Collect(request.Artifacts);
         var files = await ArtifactSet.HashAsync(artifacts, cancellationToken);
         var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);

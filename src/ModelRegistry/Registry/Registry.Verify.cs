@@ -63,7 +63,7 @@ public sealed partial class Registry
                 versions++;
                 try
                 {
-                    var record = await ReadRecordAsync(model, entry.Record ?? "", cancellationToken);
+                    var record = await ReadRecordAsync(model, entry.Record ?? "", useCache: false, cancellationToken);
                     foreach (var file in record.Files)
                     {
                         files.TryAdd(file.Digest, file.Size);

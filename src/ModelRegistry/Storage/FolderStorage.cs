@@ -198,7 +198,8 @@ public sealed class FolderStorage : IRegistryStorage
 
     private string Resolve(string path)
     {
-        if (Path.IsPathRooted(path) || path.Split('/').Any(segment => segment is ".." or "."))
+        // Segment by segment: "a..b" is a valid model name, only a ".." segment climbs out of the root.
+        if (Path.IsPathRooted(path) || path.Split('/', '\\').Any(segment => segment is "." or ".."))
         {
             throw new ArgumentException($"Storage path '{path}' is not relative.", nameof(path));
         }

@@ -11,19 +11,33 @@ namespace ModelRegistry.Lineage.Tests.Support;
 /// </summary>
 public sealed class BlobEndpoint : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly ConcurrentDictionary<string, (byte[] Content, string ETag, string? VersionId)> blobs = new(StringComparer.Ordinal);
     private readonly Task loop;
 
     public BlobEndpoint()
     {
-        Port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
+        // A free port can be taken by another process between the probe and the start: try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
+        }
+
         loop = Task.Run(ServeAsync);
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>The account endpoint, as an emulator spells it: http://127.0.0.1:port/devstoreaccount1.</summary>
     public Uri Account => new($"http://127.0.0.1:{Port}/devstoreaccount1");

@@ -1,0 +1,26 @@
+namespace ModelRegistry.GitHub.Deployments;
+
+/// <summary>What <c>promote &lt;ref&gt; --to &lt;stage&gt; --github-run &lt;id&gt;</c> asks for.</summary>
+public sealed record DeploymentPromotionRequest
+{
+    public required string Reference { get; init; }
+
+    public required string Stage { get; init; }
+
+    public required long RunId { get; init; }
+
+    /// <summary>The GitHub environment whose approval counts; by default the stage in lower case (production).</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>Commit status contexts that must be green before the deployment is created. Empty by default: the
+    /// promoting job's own checks are still running on the same commit, and GitHub's default (every context) would
+    /// always refuse with 409 from inside it.</summary>
+    public IReadOnlyList<string> RequiredContexts { get; init; } = [];
+
+    /// <summary>The link GitHub shows on the deployment; the run page when not given.</summary>
+    public string? EnvironmentUrl { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Actor { get; init; }
+}

@@ -1,0 +1,41 @@
+using ModelRegistry.Metrics;
+
+namespace ModelRegistry.GitHub.PullRequests;
+
+/// <summary>The candidate against the version that holds the stage now, metric by metric, with the rules' verdicts.</summary>
+public sealed record GateComparison(VersionInfo Candidate, VersionInfo? Baseline, string Stage, Verdict Verdict, IReadOnlyList<ComparisonRow> Rows)
+{
+    public bool Passed => Verdict.Passed;
+
+    public static GateComparison Build(VersionInfo candidate, VersionInfo? baseline, string stage, Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(verdict);
+        var metrics = candidate.Metrics.Keys
+            .Concat(baseline?.Metrics.Keys ?? [])
+            .Concat(verdict.Rules.Select(r => r.Metric))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var rows = metrics.Select(metric =>
+        {
+            double? before = baseline is not null && baseline.Metrics.TryGetValue(metric, out var b) ? b : null;
+            double? after = candidate.Metrics.TryGetValue(metric, out var a) ? a : null;
+            var rules = verdict.Rules.Where(r => r.Metric == metric).ToList();
+            var state = rules.Count == 0 ? ComparisonRow.None
+                : rules.Any(r => r.Error is not null) ? ComparisonRow.Error
+                : rules.All(r => r.Passed) ? ComparisonRow.Pass
+                : ComparisonRow.Fail;
+            return new ComparisonRow(metric, before, after, before is not null && after is not null ? after - before : null,
+                string.Join(", ", rules.Select(r => r.Rule)), state);
+        }).ToList();
+        return new GateComparison(candidate, baseline, stage, verdict, rows);
+    }
+
+    /// <summary>The failed rules in one line, for the commit status and the error.</summary>
+    public string FailureSummary =>
+        string.Join("; ", Verdict.Rules.Where(r => !r.Passed).Select(r => r.Error is not null ? $"{r.Rule}: {r.Error}"
+            : $"{r.Rule}: {Format(r.Actual)} against {Format(r.Bound)}"));
+
+    internal static string Format(double? value) =>
+        value is { } v ? v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "—";
+}

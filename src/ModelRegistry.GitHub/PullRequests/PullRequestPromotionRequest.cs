@@ -1,0 +1,15 @@
+namespace ModelRegistry.GitHub.PullRequests;
+
+/// <summary>What <c>promote &lt;ref&gt; --to &lt;stage&gt; --github-pr N</c> asks for.</summary>
+public sealed record PullRequestPromotionRequest
+{
+    public required string Reference { get; init; }
+
+    public required string Stage { get; init; }
+
+    public required int Number { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Actor { get; init; }
+}

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace ModelRegistry.GitHub.Tests;
+
+/// <summary>
+/// The workflow templates users copy: each grants only the permissions it declares, the promoting jobs wait for the
+/// production environment, and no untrusted value is pasted into a shell script (inputs and event fields reach
+/// scripts through env only, so a crafted branch name or input cannot run commands).
+/// </summary>
+public sealed partial class WorkflowTemplateTests
+{
+    public static TheoryData<string> Templates() => [.. Directory.EnumerateFiles(Folder(), "*.yml").Select(Path.GetFileName).OfType<string>()];
+
+    [GeneratedRegex(@"^\s*(?:-\s*)?run:\s*(?<script>.*)$")]
+    private static partial Regex RunLine();
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Each_template_declares_its_permissions_and_grants_no_blanket_write(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(Folder(), name));
+
+        Assert.Matches(new Regex("^permissions:", RegexOptions.Multiline), text);
+        Assert.DoesNotContain("write-all", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void No_script_line_expands_an_expression(string name)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Folder(), name));
+        var scripts = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = RunLine().Match(lines[i]);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            scripts.Add(match.Groups["script"].Value);
+            // A block scalar's lines are indented deeper than the 'run:' key itself.
+            var key = lines[i].IndexOf("run:", StringComparison.Ordinal);
+            for (var j = i + 1; j < lines.Length && (lines[j].Trim().Length == 0 || lines[j].Length - lines[j].TrimStart().Length > key); j++)
+            {
+                scripts.Add(lines[j]);
+            }
+        }
+
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, script => Assert.DoesNotContain("${{", script, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("model-registry-promote.yml", "--github-run \"$GITHUB_RUN_ID\"")]
+    [InlineData("model-registry-rollback.yml", "--github-run \"$GITHUB_RUN_ID\"")]
+    public void Promoting_jobs_wait_for_the_production_environment_and_prove_its_approval(string name, string verification)
+    {
+        var text = File.ReadAllText(Path.Combine(Folder(), name));
+
+        Assert.Contains("environment: production", text, StringComparison.Ordinal);
+        Assert.Contains("actions: read", text, StringComparison.Ordinal);
+        Assert.Contains("deployments: write", text, StringComparison.Ordinal);
+        Assert.Contains(verification, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_promotion_workflow_takes_exactly_the_inputs_promote_request_dispatches()
+    {
+        var text = File.ReadAllText(Path.Combine(Folder(), "model-registry-promote.yml"));
+        var inputs = Regex.Matches(text, @"^      (?<name>[a-z_]+):\s*$", RegexOptions.Multiline).Select(m => m.Groups["name"].Value);
+
+        Assert.Equal(["model", "version"], inputs);
+        Assert.Equal(Deployments.PromotionDispatchRequest.DefaultWorkflow, "model-registry-promote.yml");
+    }
+
+    private static string Folder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "templates", "workflows");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("templates/workflows was not found above the test folder.");
+    }
+}
