@@ -6,13 +6,14 @@ namespace EndToEnd.Tests.Templates;
 
 /// <summary>
 /// The product packed with everything the templates reference (ModelRegistry.Build, ModelRegistry.Cake, the
-/// ModelRegistry library) and the template pack itself, installed into a DOTNET_CLI_HOME of its own so that no
+/// ModelRegistry library, the model-registry tool) and the template pack itself, installed into a DOTNET_CLI_HOME of its own so that no
 /// template lands in the real home folder.
 /// </summary>
 public sealed class TemplatesFixture : IAsyncLifetime
 {
     public const string TemplatesProject = "templates/ModelRegistry.Templates.csproj";
     public const string LibraryProject = "src/ModelRegistry/ModelRegistry.csproj";
+    public const string CliProject = "src/ModelRegistry.Cli/ModelRegistry.Cli.csproj";
 
     private PackagedProduct? product;
     private string? cliHome;
@@ -25,7 +26,7 @@ public sealed class TemplatesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         product = await PackagedProduct.GetAsync(
-            [PackagedProductFixture.BuildPackageProject, CakeAddinFixture.CakeAddinProject, LibraryProject, TemplatesProject]);
+            [PackagedProductFixture.BuildPackageProject, CakeAddinFixture.CakeAddinProject, LibraryProject, CliProject, TemplatesProject]);
         cliHome = Path.Combine(Product.Root, $"dotnet-home-{Guid.NewGuid():N}");
         Directory.CreateDirectory(cliHome);
         var package = Path.Combine(Product.FeedFolder, $"ModelRegistry.Templates.{PackagedProduct.Version}.nupkg");

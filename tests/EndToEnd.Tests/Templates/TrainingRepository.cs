@@ -25,7 +25,7 @@ public sealed class TrainingRepository
 
     public string Registry => Folder.Combine("registry");
 
-    public string TrainerProject => System.IO.Path.Combine(Path, "src", $"{Name}.Trainer");
+    public string TrainerProject => System.IO.Path.Combine(Path, "src", "Trainer");
 
     /// <summary>Instantiates the template into <c>training/</c> with the registry in <c>registry/</c>, and commits it.</summary>
     public static async Task<TrainingRepository> CreateAsync(TemplatesFixture fixture, TestFolder folder, string name, params string[] parameters)
@@ -42,7 +42,7 @@ public sealed class TrainingRepository
     /// <summary>Writes a new synthetic dataset over data/transactions.csv with the trainer's generate command, and commits it.</summary>
     public async Task NewDataAsync(int rows, int seed)
     {
-        var trainer = System.IO.Path.Combine(TrainerProject, "bin", "Debug", "net10.0", $"{Name}.Trainer.dll");
+        var trainer = System.IO.Path.Combine(TrainerProject, "bin", "Debug", "net10.0", "Trainer.dll");
         (await fixture.Product.DotNet.RunAsync(Path, [trainer, "generate", "--rows", $"{rows}", "--seed", $"{seed}"])).AssertSuccess();
         await GitRepository.CommitAllAsync(Path, $"New training data: {rows} rows, seed {seed}");
     }

@@ -31,7 +31,7 @@ public sealed class TrainingTemplateTests(TemplatesFixture fixture)
         Assert.All(versions, v => Assert.True(v.Metrics["auc"] >= 0.9, $"auc {v.Metrics["auc"]}"));
         var v1 = await registry.ReadRecordAsync("CardFraud", versions[0].Digest);
         var v2 = await registry.ReadRecordAsync("CardFraud", versions[1].Digest);
-        Assert.EndsWith("transactions.csv", Assert.Single(v1.Recipe.Data).Source, StringComparison.Ordinal);
+        Assert.EndsWith("data", Assert.Single(v1.Recipe.Data).Source.TrimEnd('/'), StringComparison.Ordinal);
         Assert.NotEqual(v1.Recipe.Data[0].Digest, Assert.Single(v2.Recipe.Data).Digest);
         Assert.EndsWith("training.json", Assert.Single(v2.Recipe.Config).Path, StringComparison.Ordinal);
         Assert.True(v2.Recipe.Code?.IsRepository);

@@ -2,22 +2,23 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace ModelTraining.Trainer;
 
 /// <summary>
-/// Trains SDCA logistic regression on the transactions, evaluates it on a held-out share, and writes model.zip and
-/// metrics.json (auc, f1, accuracy, precision, recall, log_loss, latency_p95_ms). Deterministic: MLContext seed 1.
+/// Trains SDCA logistic regression on the transactions, evaluates it on a held-out share, and writes model/model.zip
+/// and metrics.json (auc, f1, accuracy, precision, recall, log_loss, latency_p95_ms). Deterministic: MLContext seed 1.
 /// </summary>
 public static class FraudModelTrainer
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static void Train(string dataPath, TrainingOptions options, string outputFolder)
+    public static void Train(IReadOnlyList<string> dataFiles, TrainingOptions options, string outputFolder)
     {
         var ml = new MLContext(seed: 1);
-        var data = ml.Data.LoadFromTextFile<Transaction>(dataPath, separatorChar: ',', hasHeader: true);
+        var data = ml.Data.CreateTextLoader<Transaction>(separatorChar: ',', hasHeader: true).Load(new MultiFileSource([.. dataFiles]));
         var split = ml.Data.TrainTestSplit(data, testFraction: options.TestFraction, seed: 1);
         var trainer = ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
         {
@@ -30,8 +31,9 @@ public static class FraudModelTrainer
         var model = pipeline.Fit(split.TrainSet);
         var metrics = ml.BinaryClassification.Evaluate(model.Transform(split.TestSet), labelColumnName: nameof(Transaction.IsFraud));
 
-        Directory.CreateDirectory(outputFolder);
-        ml.Model.Save(model, data.Schema, Path.Combine(outputFolder, "model.zip"));
+        var modelFolder = Path.Combine(outputFolder, "model");
+        Directory.CreateDirectory(modelFolder);
+        ml.Model.Save(model, data.Schema, Path.Combine(modelFolder, "model.zip"));
         var latency = ScoringLatencyP95(ml, model);
         var document = new Dictionary<string, double>
         {
@@ -44,7 +46,7 @@ public static class FraudModelTrainer
             ["latency_p95_ms"] = Math.Round(latency, 3),
         };
         File.WriteAllText(Path.Combine(outputFolder, "metrics.json"), JsonSerializer.Serialize(document, Indented));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trained on {dataPath}: auc {metrics.AreaUnderRocCurve:F4}, f1 {metrics.F1Score:F4}, p95 scoring latency {latency:F3} ms."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trained on {string.Join(", ", dataFiles.Select(Path.GetFileName))}: auc {metrics.AreaUnderRocCurve:F4}, f1 {metrics.F1Score:F4}, p95 scoring latency {latency:F3} ms."));
     }
 
     /// <summary>The 95th percentile of single predictions, after a warm-up, as a service would see it.</summary>
