@@ -3,6 +3,7 @@
 //   dotnet cake --target=Register                      train, evaluate, register (the default)
 //   dotnet cake --target=Promote --model-version=1 --stage=Staging
 //   dotnet cake --target=Promote --model-version=1 --stage=Production --approved-by=<you> --reason="..."
+//   dotnet cake --target=RequestPromotion --model-version=1     Production through GitHub environment approval
 // `dotnet build` registers too (ModelRegistry.Build); this script does the same steps one by one, with the addin.
 #addin nuget:?package=ModelRegistry.Cake&version=MODEL_REGISTRY_PACKAGE_VERSION
 
@@ -74,6 +75,19 @@ Task("Promote")
     });
     Information("{0} is in {1} (was {2}){3}", promotion.Version.Reference, promotion.Version.Stage, promotion.FromStage,
         promotion.Displaced is int displaced ? $"; version {displaced} moved to {promotion.DisplacedTo}" : "");
+});
+
+Task("RequestPromotion")
+    .Description("Asks GitHub for a promotion to Production: dispatches .github/workflows/model-registry-promote.yml, which waits for the 'production' environment's reviewers. --model-version=<n>; needs GITHUB_TOKEN and GITHUB_REPOSITORY.")
+    .Does(() =>
+{
+    var version = Argument<string>("model-version");
+    var request = ModelRegistryRequestPromotion($"{model}@{version}", "Production", new ModelRegistryPromotionRequestSettings
+    {
+        Registry = registry,
+        Reason = Argument<string>("reason", null),
+    });
+    Information("Requested {0} -> Production; waiting for approval: {1}", request.Version.Reference, request.RunUrl);
 });
 
 Task("Default").IsDependentOn("Register");

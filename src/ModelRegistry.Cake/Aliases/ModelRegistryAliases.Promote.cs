@@ -63,8 +63,9 @@ public static partial class ModelRegistryAliases
     /// <returns>The version in its new stage and the version it displaced.</returns>
     /// <example>
     /// <code>
+    /// // Inside the job a GitHub environment's reviewers approved (see .github/workflows/model-registry-promote.yml):
     /// ModelRegistryPromote("FraudDetection@3", "Production", s => s
-    ///     .WithApprovedBy("alice")
+    ///     .WithGitHubRun(long.Parse(EnvironmentVariable("GITHUB_RUN_ID")))
     ///     .WithReason("beats version 2 on auc"));
     /// </code>
     /// </example>

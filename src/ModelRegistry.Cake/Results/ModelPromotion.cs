@@ -23,6 +23,12 @@ public sealed class ModelPromotion
     /// <summary>Gets the verdict of the gate's thresholds, when the promotion applied any.</summary>
     public ModelEvaluation Evaluation { get; init; } = new();
 
+    /// <summary>Gets who approved a GitHub-gated promotion (environment reviewers or pull-request approvers).</summary>
+    public IReadOnlyList<string> Approvers { get; init; } = [];
+
+    /// <summary>Gets the GitHub deployment recorded for a promotion through an environment.</summary>
+    public long? DeploymentId { get; init; }
+
     internal static ModelPromotion From(JsonElement document, string command) => new()
     {
         Version = CliJson.Read<ModelVersion>(document, command),
@@ -31,5 +37,15 @@ public sealed class ModelPromotion
         Displaced = CliJson.Number(document, "displaced") is { } displaced ? (int)displaced : null,
         DisplacedTo = CliJson.Text(document, "displacedTo"),
         Evaluation = CliJson.ReadProperty<ModelEvaluation>(document, "evaluation", command) ?? new(),
+        Approvers = GitHubApprovers(document),
+        DeploymentId = document.TryGetProperty("github", out var github) ? CliJson.Number(github, "deploymentId") : null,
     };
+
+    private static List<string> GitHubApprovers(JsonElement document) =>
+        document.TryGetProperty("github", out var github)
+        && github.TryGetProperty("evidence", out var evidence)
+        && evidence.TryGetProperty("approvers", out var approvers)
+        && approvers.ValueKind == JsonValueKind.Array
+            ? [.. approvers.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!)]
+            : [];
 }

@@ -1,10 +1,11 @@
+using System.Globalization;
 using Cake.Core;
 using Cake.Core.IO;
 
 namespace ModelRegistry.Cake;
 
 /// <summary>Settings of <c>model-registry promote</c> (<see cref="ModelRegistryAliases.ModelRegistryPromote(ICakeContext, string, string, ModelRegistryPromoteSettings)"/>).</summary>
-public sealed class ModelRegistryPromoteSettings : ModelRegistrySettings
+public sealed class ModelRegistryPromoteSettings : ModelRegistryGitHubSettings
 {
     /// <summary>Gets or sets why the version moves, recorded in the revision. CLI flag: <c>--reason</c>.</summary>
     public string? Reason { get; set; }
@@ -20,6 +21,21 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistrySettings
 
     /// <summary>Gets threshold rules the promotion must pass. CLI flag: <c>--threshold</c> (repeated).</summary>
     public ICollection<string> Thresholds { get; } = new List<string>();
+
+    /// <summary>
+    /// Gets or sets the GitHub Actions run whose approved environment deployment is the evidence (inside the job the
+    /// environment's reviewers held: <c>GITHUB_RUN_ID</c>). CLI flag: <c>--github-run</c>.
+    /// </summary>
+    public long? GitHubRun { get; set; }
+
+    /// <summary>Gets or sets the pull request whose merge or approvals are the evidence. CLI flag: <c>--github-pr</c>.</summary>
+    public int? GitHubPullRequest { get; set; }
+
+    /// <summary>
+    /// Gets the commit statuses that must be green before the GitHub deployment is created.
+    /// CLI flag: <c>--github-required-context</c> (repeated).
+    /// </summary>
+    public ICollection<string> GitHubRequiredContexts { get; } = new List<string>();
 
     /// <summary>Sets the reason (<c>--reason</c>).</summary>
     /// <param name="reason">Why the version moves.</param>
@@ -71,6 +87,24 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistrySettings
         return this;
     }
 
+    /// <summary>Promotes through the approved environment of a GitHub Actions run (<c>--github-run</c>).</summary>
+    /// <param name="runId">The run, usually <c>GITHUB_RUN_ID</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithGitHubRun(long runId)
+    {
+        GitHubRun = runId;
+        return this;
+    }
+
+    /// <summary>Promotes through a merged or approved pull request (<c>--github-pr</c>).</summary>
+    /// <param name="number">The pull request's number.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithGitHubPullRequest(int number)
+    {
+        GitHubPullRequest = number;
+        return this;
+    }
+
     internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
     {
         base.AppendArguments(builder, environment);
@@ -78,6 +112,9 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistrySettings
             .AppendOption("--reason", Reason)
             .AppendOption("--approved-by", ApprovedBy)
             .AppendOption("--metrics", Metrics, environment)
-            .AppendOptions("--threshold", Thresholds);
+            .AppendOptions("--threshold", Thresholds)
+            .AppendOption("--github-run", GitHubRun?.ToString(CultureInfo.InvariantCulture))
+            .AppendOption("--github-pr", GitHubPullRequest?.ToString(CultureInfo.InvariantCulture))
+            .AppendOptions("--github-required-context", GitHubRequiredContexts);
     }
 }

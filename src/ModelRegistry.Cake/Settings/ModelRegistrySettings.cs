@@ -28,6 +28,9 @@ public abstract class ModelRegistrySettings : ToolSettings
         builder.AppendOption("--registry", RegistryArgument(environment));
     }
 
+    /// <summary>Variables for the CLI's process beyond <c>EnvironmentVariables</c>: secrets go here, not on the command line.</summary>
+    internal virtual IEnumerable<KeyValuePair<string, string>> ProcessEnvironment() => [];
+
     private string? RegistryArgument(ICakeEnvironment environment)
     {
         if (string.IsNullOrEmpty(Registry))

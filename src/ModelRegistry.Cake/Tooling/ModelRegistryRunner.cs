@@ -88,6 +88,19 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         }
     }
 
+    /// <summary>The settings' own variables (a GitHub token) join the process environment; the settings' dictionary is left as it is.</summary>
+    protected override IDictionary<string, string> GetEnvironmentVariables(ModelRegistrySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var variables = new Dictionary<string, string>(base.GetEnvironmentVariables(settings) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (name, value) in settings.ProcessEnvironment())
+        {
+            variables[name] = value;
+        }
+
+        return variables;
+    }
+
     /// <summary>Fails with the CLI's coded errors: they say what happened and what to do, in the registry's words.</summary>
     protected override void ProcessExitCode(int exitCode)
     {

@@ -59,12 +59,12 @@ public sealed class CakeScript : IDisposable
     }
 
     /// <summary>Runs <c>dotnet tool restore</c> and then <c>dotnet cake build.cake --target=&lt;target&gt;</c>.</summary>
-    public async Task<DotNetResult> RunAsync(string target)
+    public async Task<DotNetResult> RunAsync(string target, string verbosity = "--verbosity=normal")
     {
         (await product.DotNet.RunAsync(Folder.Path, ["tool", "restore"])).AssertSuccess();
         return await product.DotNet.RunAsync(
             Folder.Path,
-            ["cake", "build.cake", $"--target={target}", "--verbosity=normal"],
+            ["cake", "build.cake", $"--target={target}", verbosity],
             new Dictionary<string, string?>
             {
                 ["CAKE_PATHS_ADDINS"] = AddinsFolder(product),
