@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using ModelRegistry.Build.Lock;
+using ModelRegistry.Content;
 
 namespace ModelRegistry.Build.Cli;
 
 /// <summary>The parts of the tool's version document (<c>register</c>, <c>resolve</c>, <c>pull</c> with --json) a build uses.</summary>
-internal sealed record VersionDocument(string Model, int Version, string Digest, IReadOnlyList<LockedFile> Files, bool IsNew)
+internal sealed record VersionDocument(string Model, int Version, string Digest, IReadOnlyList<ArtifactFile> Files, bool IsNew)
 {
     /// <summary>Reads the document; <paramref name="command"/> names the command in the error when it is unreadable.</summary>
     public static VersionDocument Parse(string json, string command)
@@ -15,7 +15,7 @@ internal sealed record VersionDocument(string Model, int Version, string Digest,
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             var files = root.GetProperty("files").EnumerateArray()
-                .Select(f => new LockedFile(f.GetProperty("path").GetString()!, f.GetProperty("size").GetInt64(), f.GetProperty("digest").GetString()!))
+                .Select(f => new ArtifactFile(f.GetProperty("path").GetString()!, f.GetProperty("size").GetInt64(), f.GetProperty("digest").GetString()!))
                 .ToList();
             return new VersionDocument(
                 root.GetProperty("model").GetString()!,

@@ -1,4 +1,5 @@
 using ModelRegistry.Build.References;
+using ModelRegistry.Content;
 
 namespace ModelRegistry.Build.Lock;
 
@@ -6,11 +7,8 @@ namespace ModelRegistry.Build.Lock;
 /// One entry of models.lock.json: what a ModelReference asked for (<see cref="Requested"/>, as written in its
 /// Version metadata) and the exact version it was pinned to.
 /// </summary>
-internal sealed record LockedModel(string Model, string Requested, int Version, string Digest, IReadOnlyList<LockedFile> Files)
+internal sealed record LockedModel(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files)
 {
-    /// <summary>The digest without its <c>sha256:</c> prefix, lower case: the cache folder's name.</summary>
-    public string DigestHex => Digest.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? Digest[7..].ToLowerInvariant() : Digest.ToLowerInvariant();
-
     /// <summary>Whether this entry answers a reference, ignoring case like the registry does for names and stages.</summary>
     public bool Answers(ReferenceRequest request) =>
         string.Equals(Model, request.Model, StringComparison.OrdinalIgnoreCase)

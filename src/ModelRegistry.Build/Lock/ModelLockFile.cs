@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ModelRegistry.Content;
 
 namespace ModelRegistry.Build.Lock;
 
@@ -44,9 +45,9 @@ internal sealed class ModelLockFile
             {
                 var entry = model.Value;
                 var files = entry.GetProperty("files").EnumerateArray()
-                    .Select(f => new LockedFile(f.GetProperty("path").GetString()!, f.GetProperty("size").GetInt64(), f.GetProperty("digest").GetString()!))
+                    .Select(f => new ArtifactFile(SafePath(f.GetProperty("path").GetString()!), f.GetProperty("size").GetInt64(), Digest(f.GetProperty("digest").GetString()!)))
                     .ToList();
-                models.Add(new LockedModel(model.Name, entry.GetProperty("requested").GetString()!, entry.GetProperty("resolved").GetInt32(), entry.GetProperty("digest").GetString()!, files));
+                models.Add(new LockedModel(model.Name, entry.GetProperty("requested").GetString()!, entry.GetProperty("resolved").GetInt32(), Digest(entry.GetProperty("digest").GetString()!), files));
             }
 
             return new ModelLockFile(models);
@@ -56,6 +57,18 @@ internal sealed class ModelLockFile
             throw Errors.Errors.LockFileMalformed(path, e.Message);
         }
     }
+
+    // A lock file comes with the repository, so a pull request can change it: a digest or a path in it must not
+    // lead the build anywhere outside the version's folder in the cache.
+    private static string Digest(string value) =>
+        value.StartsWith("sha256:", StringComparison.Ordinal) && value.Length == 71 && value[7..].All(Uri.IsHexDigit)
+            ? value
+            : throw new FormatException($"'{value}' is not a sha256 digest");
+
+    private static string SafePath(string value) =>
+        value.Length > 0 && !Path.IsPathRooted(value) && !value.Replace('\\', '/').Split('/').Any(s => s is "" or "." or "..")
+            ? value
+            : throw new FormatException($"'{value}' is not a relative path inside a model version");
 
     /// <summary>The file's exact text.</summary>
     public string ToJson()

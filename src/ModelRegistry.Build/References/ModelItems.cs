@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using ModelRegistry.Build.Cache;
+
 using ModelRegistry.Build.Lock;
+using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Build.References;
 
@@ -10,23 +11,23 @@ namespace ModelRegistry.Build.References;
 /// the copy to the output and publish folders.</summary>
 internal static class ModelItems
 {
-    public static ITaskItem Reference(LockedModel model, ModelCache cache, string modelsFolder)
+    public static ITaskItem Reference(LockedModel model, ModelCacheFolder cache, string modelsFolder)
     {
         var item = new TaskItem(model.Model);
         item.SetMetadata("Version", model.Requested);
         item.SetMetadata("ResolvedVersion", model.Version.ToString(CultureInfo.InvariantCulture));
         item.SetMetadata("Digest", model.Digest);
-        item.SetMetadata("CachePath", cache.FolderOf(model) + Path.DirectorySeparatorChar);
+        item.SetMetadata("CachePath", cache.FolderOf(model.Digest) + Path.DirectorySeparatorChar);
         item.SetMetadata("TargetPath", TargetFolder(model, modelsFolder));
         return item;
     }
 
-    public static IEnumerable<ITaskItem> Files(LockedModel model, ModelCache cache, string modelsFolder)
+    public static IEnumerable<ITaskItem> Files(LockedModel model, ModelCacheFolder cache, string modelsFolder)
     {
         var folder = TargetFolder(model, modelsFolder);
         foreach (var file in model.Files)
         {
-            var item = new TaskItem(cache.FileOf(model, file));
+            var item = new TaskItem(cache.FileOf(model.Digest, file.Path));
             item.SetMetadata("Model", model.Model);
             item.SetMetadata("ModelVersion", model.Version.ToString(CultureInfo.InvariantCulture));
             item.SetMetadata("ModelDigest", model.Digest);

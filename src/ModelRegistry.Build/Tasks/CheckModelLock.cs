@@ -1,8 +1,8 @@
 using Microsoft.Build.Framework;
-using ModelRegistry.Build.Cache;
 using ModelRegistry.Build.Lock;
 using ModelRegistry.Build.References;
 using ModelRegistry.Errors;
+using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Build.Tasks;
 
@@ -62,12 +62,12 @@ public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
             return true;
         }
 
-        var cache = new ModelCache(CacheRoot);
+        var cache = new ModelCacheFolder(CacheRoot);
         var pinned = new List<LockedModel>();
         foreach (var request in requests)
         {
             var entry = lockFile.Find(request.Model);
-            if (entry is null || !entry.Answers(request) || pinned.Contains(entry) || !cache.Holds(entry))
+            if (entry is null || !entry.Answers(request) || pinned.Contains(entry) || !cache.Holds(entry.Digest, entry.Files))
             {
                 return true;
             }

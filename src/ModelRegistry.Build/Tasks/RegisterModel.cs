@@ -95,6 +95,7 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
             var result = runner.Run(arguments);
             if (result.Succeeded)
             {
+                Log.RelayWarnings(result, ProjectFile);
                 var version = VersionDocument.Parse(result.StandardOutput, "register");
                 Log.LogMessage(MessageImportance.High, version.IsNew
                     ? $"{version.Model} version {version.Version} registered ({version.Digest})."

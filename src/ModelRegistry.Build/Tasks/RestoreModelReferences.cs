@@ -1,10 +1,10 @@
 using Microsoft.Build.Framework;
-using ModelRegistry.Build.Cache;
 using ModelRegistry.Build.Cli;
 using ModelRegistry.Build.Lock;
 using ModelRegistry.Build.References;
 using ModelRegistry.Errors;
 using ModelRegistry.Naming;
+using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Build.Tasks;
 
@@ -73,8 +73,8 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     private void Restore()
     {
         var requests = Requests();
-        var lockFile = Refresh && !LockedMode ? null : ModelLockFile.Read(LockFile);
-        var cache = new ModelCache(CacheRoot);
+        var lockFile = ReadLock();
+        var cache = new ModelCacheFolder(CacheRoot);
         runner = new CliRunner(CliPath, DotNetHost, ProjectDirectory, Log);
         var resolved = new List<LockedModel>();
         foreach (var request in requests)
@@ -86,7 +86,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
                 continue;
             }
 
-            if (!cache.Holds(entry) && !Pull(entry, cache))
+            if (!cache.Holds(entry.Digest, entry.Files) && !Pull(entry, cache))
             {
                 continue;
             }
@@ -113,6 +113,20 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
 
         ResolvedReferences = [.. resolved.Select(m => ModelItems.Reference(m, cache, ModelsFolder))];
         ModelFiles = [.. resolved.SelectMany(m => ModelItems.Files(m, cache, ModelsFolder))];
+    }
+
+    /// <summary>The lock; a refresh rewrites it, so there an unreadable one is only reported as replaced.</summary>
+    private ModelLockFile? ReadLock()
+    {
+        try
+        {
+            return ModelLockFile.Read(LockFile);
+        }
+        catch (RegistryException e) when (Refresh && !LockedMode)
+        {
+            Log.LogMessage(MessageImportance.High, $"Replacing the unreadable lock file: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>The references, checked in the node before any process starts: names, version syntax, duplicates.</summary>
@@ -143,7 +157,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     /// <summary>Normal mode: keep what the lock pins unless the reference changed or a refresh was asked for.</summary>
     private LockedModel? Choose(ReferenceRequest request, LockedModel? pinned)
     {
-        if (pinned is not null && pinned.Answers(request))
+        if (!Refresh && pinned is not null && pinned.Answers(request))
         {
             return pinned;
         }
@@ -154,11 +168,11 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
             return null;
         }
 
-        if (pinned is not null && pinned.Digest != current.Digest)
+        if (pinned is not null && pinned.Answers(request) && pinned.Digest != current.Digest)
         {
             Log.LogMessage(MessageImportance.High, $"{request.Reference} moved from version {pinned.Version} to version {current.Version} ({current.Digest}).");
         }
-        else if (pinned is null)
+        else if (pinned is null || !pinned.Answers(request))
         {
             Log.LogMessage(MessageImportance.High, $"{request.Reference} resolved to version {current.Version} ({current.Digest}).");
         }
@@ -199,13 +213,14 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
             return null;
         }
 
+        Log.RelayWarnings(result, ProjectFile);
         return VersionDocument.Parse(result.StandardOutput, "resolve");
     }
 
     /// <summary>Pulls a pinned version by digest into a staging folder and installs it in the cache.</summary>
-    private bool Pull(LockedModel model, ModelCache cache)
+    private bool Pull(LockedModel model, ModelCacheFolder cache)
     {
-        var staging = cache.NewStagingFolder(model.DigestHex);
+        var staging = cache.NewStagingFolder(model.Digest);
         try
         {
             var result = runner!.Run(WithRegistry(["pull", $"{model.Model}@{model.Digest}", "--output", staging]));
@@ -215,19 +230,20 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
                 return false;
             }
 
+            Log.RelayWarnings(result, ProjectFile);
             var pulled = VersionDocument.Parse(result.StandardOutput, "pull");
             if (pulled.Digest != model.Digest)
             {
                 throw Errors.Errors.PulledDigestMismatch(model.Model, model.Digest, pulled.Digest);
             }
 
-            cache.Install(staging, model);
-            Log.LogMessage(MessageImportance.Normal, $"Cached {model.Model} version {model.Version} in {cache.FolderOf(model)}.");
+            cache.Install(staging, model.Digest, [.. model.Files]);
+            Log.LogMessage(MessageImportance.Normal, $"Cached {model.Model} version {model.Version} in {cache.FolderOf(model.Digest)}.");
             return true;
         }
         finally
         {
-            ModelCache.Discard(staging);
+            ModelCacheFolder.Discard(staging);
         }
     }
 

@@ -24,6 +24,15 @@ internal static class TaskLogExtensions
         }
     }
 
+    /// <summary>Relays the warnings of a successful run (lineage that could not be captured, for example).</summary>
+    public static void RelayWarnings(this TaskLoggingHelper log, CliResult result, string? file)
+    {
+        foreach (var diagnostic in result.Diagnostics.Where(d => !d.IsError))
+        {
+            log.Relay(diagnostic, file);
+        }
+    }
+
     /// <summary>Reports a failed run: its coded errors, or MRB1611 when it said nothing coded.</summary>
     public static void LogFailure(this TaskLoggingHelper log, CliResult result, string command, string? file)
     {

@@ -18,6 +18,9 @@ public sealed class PackagedProduct
     /// <summary>The version every package is packed with; throwaway projects reference it literally.</summary>
     public const string Version = "0.0.0-e2e";
 
+    /// <summary>Packages whose id matches this come from the local feed only: restore never asks nuget.org for them.</summary>
+    public const string PackagePrefix = "ModelRegistry.*";
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static PackagedProduct? instance;
 
@@ -67,7 +70,7 @@ public sealed class PackagedProduct
     }
 
     /// <summary>
-    /// A fresh folder for one test with a NuGet.config (local feed first, then nuget.org), the checkout's
+    /// A fresh folder for one test with a NuGet.config (our packages from the local feed, the rest from nuget.org), the checkout's
     /// global.json, and empty Directory.Build.props/.targets so nothing above the folder leaks in.
     /// </summary>
     public TestFolder CreateFolder(string name)
@@ -81,6 +84,14 @@ public sealed class PackagedProduct
                 <add key="e2e-feed" value="{FeedFolder}" />
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
               </packageSources>
+              <packageSourceMapping>
+                <packageSource key="e2e-feed">
+                  <package pattern="{PackagePrefix}" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
               <fallbackPackageFolders>
                 <clear />
               </fallbackPackageFolders>
