@@ -22,7 +22,8 @@ public static class CliApplication
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
             var output = new CommandOutput(args.Contains("--json"));
-            output.Error("MRB1901", string.Join(" ", parsed.Errors.Select(e => e.Message)) + " Run 'model-registry --help' or 'model-registry <command> --help' for usage.");
+            var usage = Errors.Errors.CommandLine(string.Join(" ", parsed.Errors.Select(e => e.Message)));
+            output.Error(usage.Code, usage.Message);
             return (int)ExitCode.Usage;
         }
 
@@ -74,12 +75,14 @@ public static class CliApplication
             }
             catch (OperationCanceledException)
             {
-                output.Error("MRB1902", "The command was cancelled before it finished; anything it committed is in the history.");
+                var cancelled = Errors.Errors.Cancelled();
+                output.Error(cancelled.Code, cancelled.Message);
                 return (int)ExitCode.Failure;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                output.Error("MRB1106", $"Storage failed: {e.Message}");
+                var failed = Errors.Errors.StorageFailed("the registry", "running the command", e);
+                output.Error(failed.Code, failed.Message);
                 return (int)ExitCode.Failure;
             }
         });

@@ -276,4 +276,18 @@ public sealed class DeploymentApprovalFlowTests : IDisposable
         Assert.Contains("not accessible by integration", error.Message, StringComparison.Ordinal);
         Assert.Equal("waiting", world.Server.Run(run.Id).Status);
     }
+
+    [Fact]
+    public async Task A_dispatch_lost_to_a_502_is_reported_as_maybe_applied_not_sent_again()
+    {
+        await registry.RegisterAsync("FraudDetection", ("auc", 0.93));
+        world.Server.Fail("actions/create-workflow-dispatch", FakeFailure.BadGateway(afterApplying: true));
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => RequestAsync(1));
+
+        Assert.Equal("MRB1716", error.Code);
+        Assert.Equal(1, world.Server.Count("actions/create-workflow-dispatch"));
+        Assert.Single(world.Server.Runs);
+        Assert.Equal(Operation.Register, (await HistoryAsync())[^1].Operation);
+    }
 }

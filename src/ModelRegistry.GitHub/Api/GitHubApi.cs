@@ -94,30 +94,32 @@ public sealed class GitHubApi
                     continue;
 
                 case FailureKind.Transient:
-                    if (attempt >= Retry.MaxAttempts)
-                    {
-                        throw operation.Kind == OperationKind.Create && readBack is null
-                            ? Errors.Errors.GitHubOutcomeUnknown(operation.Description)
-                            : Errors.Errors.GitHubUnavailable(operation.Description, attempt, StatusText(failure.Status, detail));
-                    }
-
+                    var backoff = Min(failure.RequestedWait ?? Retry.Backoff(attempt), Retry.MaxDelay);
                     if (operation.Kind == OperationKind.Create)
                     {
+                        // The write may have landed before the answer was lost: look for it before sending it again.
                         if (readBack is null)
                         {
                             throw Errors.Errors.GitHubOutcomeUnknown(operation.Description);
                         }
 
-                        await Retry.Delay(Min(failure.RequestedWait ?? Retry.Backoff(attempt), Retry.MaxDelay), cancellationToken);
+                        await Retry.Delay(backoff, cancellationToken);
                         if (await readBack() is { } made)
                         {
                             return made;
                         }
-
-                        continue;
                     }
 
-                    await Retry.Delay(Min(failure.RequestedWait ?? Retry.Backoff(attempt), Retry.MaxDelay), cancellationToken);
+                    if (attempt >= Retry.MaxAttempts)
+                    {
+                        throw Errors.Errors.GitHubUnavailable(operation.Description, attempt, StatusText(failure.Status, detail));
+                    }
+
+                    if (operation.Kind != OperationKind.Create)
+                    {
+                        await Retry.Delay(backoff, cancellationToken);
+                    }
+
                     continue;
 
                 default:

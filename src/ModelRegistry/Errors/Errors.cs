@@ -120,6 +120,12 @@ public static partial class Errors
     public static RegistryException InvalidStageMove(string model, int version, string stage, string why) => new("MRB1304",
         $"Cannot move {model} version {version} to {stage}: {why}.");
 
+    public static RegistryException CommandLine(string problems) => new("MRB1901",
+        $"{problems} Run 'model-registry --help' or 'model-registry <command> --help' for usage.", ErrorKind.Usage);
+
+    public static RegistryException Cancelled() => new("MRB1902",
+        "The command was cancelled before it finished; anything it committed is in the history: run 'model-registry history <model>' to see it.");
+
     /// <summary>Control characters never reach a terminal or a log through an error message.</summary>
     internal static string Printable(string value)
     {

@@ -133,18 +133,21 @@ public sealed class ManifestLog
     /// </summary>
     public async Task AdvanceSnapshotAsync(ModelView view, CancellationToken cancellationToken = default)
     {
+        // Readers trust the index files for every registration at or before the snapshot, so the snapshot moves only
+        // when each of them is known to exist; otherwise the revisions stay in the tail and the next writer retries.
+        var indexed = true;
         foreach (var entry in view.TailRegistrations)
         {
             var index = new VersionIndexEntry(entry.Version!.Value, entry.Record!, entry.Recipe!, entry.Revision, entry.Time, entry.Label);
-            await CreateIgnoringExistingAsync(RegistryPaths.VersionIndex(view.Key, index.Version), RegistryJson.Serialize(index), cancellationToken);
-            await CreateIgnoringExistingAsync(RegistryPaths.RecipeIndex(view.Key, index.Recipe), RegistryJson.Serialize(index), cancellationToken);
+            indexed &= await CreateIgnoringExistingAsync(RegistryPaths.VersionIndex(view.Key, index.Version), RegistryJson.Serialize(index), cancellationToken);
+            indexed &= await CreateIgnoringExistingAsync(RegistryPaths.RecipeIndex(view.Key, index.Recipe), RegistryJson.Serialize(index), cancellationToken);
             if (index.Label is not null)
             {
-                await CreateIgnoringExistingAsync(RegistryPaths.LabelIndex(view.Key, index.Label), RegistryJson.Serialize(index), cancellationToken);
+                indexed &= await CreateIgnoringExistingAsync(RegistryPaths.LabelIndex(view.Key, index.Label), RegistryJson.Serialize(index), cancellationToken);
             }
         }
 
-        if (view.Revision > view.SnapshotRevision)
+        if (indexed && view.Revision > view.SnapshotRevision)
         {
             try
             {
@@ -160,7 +163,15 @@ public sealed class ManifestLog
     private async Task<ModelView> AfterCommitAsync(ModelView view, LogEntry entry, CancellationToken cancellationToken)
     {
         var after = view.With(entry, settings);
-        await AdvanceSnapshotAsync(after, cancellationToken);
+        try
+        {
+            await AdvanceSnapshotAsync(after, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or HttpRequestException or Azure.RequestFailedException)
+        {
+            // The commit landed; the caches it could not write stay behind and the next writer brings them up.
+        }
+
         return after;
     }
 
@@ -187,15 +198,25 @@ public sealed class ManifestLog
         return null;
     }
 
-    private async Task CreateIgnoringExistingAsync(string path, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Creates a cache file; returns whether it is known to exist afterwards.</summary>
+    private async Task<bool> CreateIgnoringExistingAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
         try
         {
             await storage.CreateAsync(path, content, cancellationToken);
+            return true;
         }
         catch (StorageOutcomeUnknownException)
         {
-            // A cache file: the next writer that folds this revision writes it again.
+            // Read back; if it did not land, the snapshot stays behind and the next writer that folds this revision writes it.
+            try
+            {
+                return await storage.GetInfoAsync(path, cancellationToken) is not null;
+            }
+            catch (Exception e) when (e is IOException or TimeoutException or HttpRequestException or Azure.RequestFailedException)
+            {
+                return false;
+            }
         }
     }
 

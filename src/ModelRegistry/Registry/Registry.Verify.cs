@@ -45,12 +45,18 @@ public sealed partial class Registry
 
                 if (entry is null)
                 {
+                    await CheckNothingFollowsAsync(key, revision, problems, cancellationToken);
                     break;
                 }
 
                 revisions++;
                 if (entry.Operation != Operation.Register)
                 {
+                    if (entry.Version is { } named && (named < 1 || named >= expectedVersion))
+                    {
+                        problems.Add(new VerifyProblem(RegistryPaths.Log(key, revision), $"names version {named}, which no earlier revision registered"));
+                    }
+
                     continue;
                 }
 
@@ -88,5 +94,25 @@ public sealed partial class Registry
         }
 
         return new VerifyReport(models.Count, revisions, versions, files.Count, problems);
+    }
+
+    /// <summary>Readers stop at the first missing revision, so a gap hides every later one: it is a problem even
+    /// though each entry that remains parses.</summary>
+    private async Task CheckNothingFollowsAsync(string key, long missing, List<VerifyProblem> problems, CancellationToken cancellationToken)
+    {
+        long last = 0;
+        await foreach (var item in Storage.ListAsync(RegistryPaths.LogFolder(key), cancellationToken))
+        {
+            var name = Path.GetFileNameWithoutExtension(item.Path);
+            if (long.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > last)
+            {
+                last = number;
+            }
+        }
+
+        if (last > missing)
+        {
+            problems.Add(new VerifyProblem(RegistryPaths.Log(key, missing), $"is missing, yet revisions up to {last} follow it and no reader sees them"));
+        }
     }
 }

@@ -42,27 +42,31 @@ public sealed partial class Registry
     public static async Task<Registry> OpenAsync(IRegistryStorage storage, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        StoredObject? stored;
-        try
+        if (storage is FolderStorage folder && File.Exists(folder.Root))
         {
-            stored = await storage.ReadAsync(RegistryPaths.Settings, null, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Errors.Errors.StorageFailed(storage.DisplayLocation, "reading registry.json", e);
+            throw Errors.Errors.NotARegistry(storage.DisplayLocation, "it is a file, not a folder");
         }
 
+        var stored = await ReadSettingsAsync(storage, cancellationToken);
         if (stored is null)
         {
             await foreach (var unexpected in storage.ListAsync("", cancellationToken))
             {
-                if (!unexpected.Path.StartsWith(".tmp/", StringComparison.Ordinal))
+                if (unexpected.Path.StartsWith(".tmp/", StringComparison.Ordinal))
                 {
-                    throw Errors.Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json");
+                    continue;
                 }
+
+                // A concurrent first writer creates registry.json before anything else: read it again before refusing.
+                stored = await ReadSettingsAsync(storage, cancellationToken)
+                    ?? throw Errors.Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json");
+                break;
             }
 
-            return new Registry(storage, new RegistrySettings(), exists: false);
+            if (stored is null)
+            {
+                return new Registry(storage, new RegistrySettings(), exists: false);
+            }
         }
 
         RegistrySettings settings;
@@ -86,6 +90,18 @@ public sealed partial class Registry
         }
 
         return new Registry(storage, settings, exists: true);
+    }
+
+    private static async Task<StoredObject?> ReadSettingsAsync(IRegistryStorage storage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.ReadAsync(RegistryPaths.Settings, null, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.Errors.StorageFailed(storage.DisplayLocation, "reading registry.json", e);
+        }
     }
 
     /// <summary>Writes registry.json if this location has none yet (create-only: concurrent creators agree).</summary>

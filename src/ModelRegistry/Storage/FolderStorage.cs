@@ -28,8 +28,10 @@ public sealed class FolderStorage : IRegistryStorage
         try
         {
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-            var info = new FileInfo(full);
-            var etag = ETagOf(info);
+
+            // The ETag comes from the open handle, not the name: a replacement renamed in meanwhile must not lend its
+            // ETag to the content read here, or a later If-None-Match would keep this stale content as "not modified".
+            var etag = ETagOf(File.GetLastWriteTimeUtc(stream.SafeFileHandle), stream.Length);
             if (ifNoneMatch is not null && ifNoneMatch == etag)
             {
                 return Task.FromResult<StoredObject?>(StoredObject.Unchanged(etag));
@@ -78,6 +80,11 @@ public sealed class FolderStorage : IRegistryStorage
                 return false;
             }
 
+            // The ETag is time and size: the replacement's time must differ from the replaced one even when both were
+            // written within one tick of a coarse file-system clock, or a stale If-Match would still match.
+            var previous = current.LastWriteTimeUtc;
+            var now = DateTime.UtcNow;
+            File.SetLastWriteTimeUtc(temporary, now > previous ? now : previous.AddTicks(1));
             File.Move(temporary, full, overwrite: true);
             return true;
         }
@@ -207,8 +214,10 @@ public sealed class FolderStorage : IRegistryStorage
         return Path.Combine(root, path.Replace('/', Path.DirectorySeparatorChar));
     }
 
-    private static string ETagOf(FileInfo info) =>
-        string.Create(CultureInfo.InvariantCulture, $"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"");
+    private static string ETagOf(FileInfo info) => ETagOf(info.LastWriteTimeUtc, info.Length);
+
+    private static string ETagOf(DateTime lastWriteUtc, long length) =>
+        string.Create(CultureInfo.InvariantCulture, $"\"{lastWriteUtc.Ticks:x}-{length:x}\"");
 
     private static ObjectInfo ToInfo(string path, FileInfo info) =>
         new(path, info.Length, ETagOf(info), new DateTimeOffset(info.LastWriteTimeUtc));

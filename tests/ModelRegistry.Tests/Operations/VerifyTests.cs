@@ -122,7 +122,7 @@ public class VerifyTests : IDisposable
 
         var report = await (await harness.OpenAsync()).VerifyAsync();
 
-        var problem = Assert.Single(report.Problems);
+        var problem = report.Problems[0];
         Assert.Equal(RegistryPaths.Log("frauddetection", 2), problem.Path);
         Assert.Contains("revision 7", problem.Problem, StringComparison.Ordinal);
     }
@@ -137,6 +137,33 @@ public class VerifyTests : IDisposable
         var report = await (await harness.OpenAsync()).VerifyAsync();
 
         Assert.Contains("version 5 where 2 is next", Assert.Single(report.Problems).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_revision_in_the_middle_of_the_log_is_found()
+    {
+        await WithContentAsync();
+        File.Delete(harness.StoredPath(RegistryPaths.Log("frauddetection", 2)));
+
+        var report = await (await harness.OpenAsync()).VerifyAsync();
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(RegistryPaths.Log("frauddetection", 2), problem.Path);
+        Assert.Contains("missing", problem.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stage_revision_naming_a_version_never_registered_is_found()
+    {
+        await WithContentAsync();
+        var third = harness.StoredPath(RegistryPaths.Log("frauddetection", 3));
+        File.WriteAllText(third, File.ReadAllText(third).Replace("\"version\":1", "\"version\":9", StringComparison.Ordinal));
+
+        var report = await (await harness.OpenAsync()).VerifyAsync();
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(RegistryPaths.Log("frauddetection", 3), problem.Path);
+        Assert.Contains("version 9", problem.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

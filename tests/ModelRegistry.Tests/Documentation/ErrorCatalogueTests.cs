@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace ModelRegistry.Tests.Documentation;
+
+/// <summary>Every code has one factory and one row in docs/errors.md, so users can look up what they see.</summary>
+public sealed partial class ErrorCatalogueTests
+{
+    [GeneratedRegex("(?:new|Warning)\\(\"(MRB\\d{4})\"")]
+    private static partial Regex RaisedCode();
+
+    [Fact]
+    public void Every_code_is_raised_from_one_factory_and_documented()
+    {
+        // arrange
+        var root = RepositoryRoot();
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "Errors*.cs", SearchOption.AllDirectories);
+        var codes = sources.SelectMany(f => RaisedCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToList();
+        var documentation = File.ReadAllText(Path.Combine(root, "docs", "errors.md"));
+
+        // act
+        var duplicated = codes.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var undocumented = codes.Where(c => !documentation.Contains($"| {c} |", StringComparison.Ordinal)).ToList();
+
+        // assert
+        Assert.NotEmpty(codes);
+        Assert.Empty(duplicated);
+        Assert.Empty(undocumented);
+    }
+
+    [Fact]
+    public void No_face_prints_a_code_without_a_factory()
+    {
+        // arrange
+        var root = RepositoryRoot();
+        var faces = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith("Errors", StringComparison.Ordinal));
+
+        // act
+        var literal = faces.Where(f => Regex.IsMatch(File.ReadAllText(f), "\"MRB\\d{4}\"")).ToList();
+
+        // assert
+        Assert.Empty(literal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ModelRegistry.Build.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (ModelRegistry.Build.sln) is not above the test assembly.");
+    }
+}
