@@ -1,44 +1,62 @@
 using System.Reflection;
 using ModelRegistry;
+using ModelRegistry.Runtime;
 
 namespace ModelService;
 
 /// <summary>
-/// Follows FraudDetection@MODEL_STAGE in the registry while the service runs: when the stage moves to another version,
-/// the new version is pulled (verified by digest) into a local folder and swapped in, without a redeploy.
+/// Follows FraudDetection@MODEL_STAGE while the service runs, with ModelRegistryClient's watch: each poll is one
+/// conditional read of the model's state; when the stage names another version, the watch pulls it into the local
+/// cache (verified by digest) and the service swaps it in, without a redeploy.
 /// </summary>
 public sealed class StageWatcher(ModelHost host, IConfiguration configuration, ILogger<StageWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var location = configuration["ModelRegistry:Location"] ?? Environment.GetEnvironmentVariable("MODEL_REGISTRY") ?? BuildTimeRegistry();
-        var model = configuration["ModelRegistry:Model"] ?? host.Current.Model;
-        var stage = configuration["ModelRegistry:Stage"] ?? "MODEL_STAGE";
-        var interval = TimeSpan.TryParse(configuration["ModelRegistry:PollInterval"], System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : TimeSpan.FromSeconds(5);
-        var reference = $"{model}@{stage}";
-        logger.LogInformation("Watching {Reference} in {Registry} every {Interval}.", reference, location, interval);
-
-        using var timer = new PeriodicTimer(interval);
-        do
+        var reference = $"{configuration["ModelRegistry:Model"] ?? host.Current.Model}@{configuration["ModelRegistry:Stage"] ?? "MODEL_STAGE"}";
+        var interval = configuration.GetValue("ModelRegistry:PollInterval", TimeSpan.FromSeconds(5));
+        ModelWatch watch;
+        try
         {
+            var client = await ModelRegistryClient.OpenAsync(location, configuration["ModelRegistry:Cache"], stoppingToken);
+            watch = await client.WatchAsync(reference, interval, cancellationToken: stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without the registry the service still serves the model it was built with.
+            logger.LogWarning("Cannot watch {Reference} in {Registry}: {Message} Serving {Model} until restarted.", reference, location, e.Message, host.Current);
+            return;
+        }
+
+        await using (watch)
+        {
+            logger.LogInformation("Watching {Reference} in {Registry} every {Interval}.", reference, location, interval);
+            watch.Changed += (_, e) => Serve(e.Model);
+            watch.Failed += (_, e) => logger.LogWarning("Could not check {Reference}: {Message}", reference, e.Error.Message);
+            if (watch.Current.Digest != host.Current.Digest)
+            {
+                // The stage moved between the build and the start.
+                Serve(watch.Model);
+            }
+
             try
             {
-                var registry = await Registry.OpenAsync(location, stoppingToken);
-                var resolved = await registry.ResolveAsync(reference, cancellationToken: stoppingToken);
-                if (resolved.Digest != host.Current.Digest)
-                {
-                    var folder = Path.Combine(AppContext.BaseDirectory, "models", ".pulled", resolved.Digest.Replace(':', '-'));
-                    await registry.PullFilesAsync(resolved, folder, cancellationToken: stoppingToken);
-                    host.Replace(ServedModel.Load(resolved.Model, resolved.Version, resolved.Digest, Path.Combine(folder, "model.zip")));
-                }
+                await Task.Delay(Timeout.Infinite, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException)
             {
-                // The service keeps serving the model it has; the next tick tries again.
-                logger.LogWarning("Could not check {Reference}: {Message}", reference, e.Message);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private void Serve(CachedModel? model)
+    {
+        if (model is not null)
+        {
+            var version = model.Version;
+            host.Replace(ServedModel.Load(version.Model, version.Version, version.Digest, model.File("model.zip")));
+        }
     }
 
     private static string? BuildTimeRegistry() =>

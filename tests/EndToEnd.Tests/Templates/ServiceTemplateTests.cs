@@ -28,6 +28,7 @@ public sealed class ServiceTemplateTests(TemplatesFixture fixture)
         {
             ["ModelRegistryCache"] = folder.Combine("model-cache"),
             ["ModelRegistry__PollInterval"] = "00:00:00.500",
+            ["ModelRegistry__Cache"] = folder.Combine("model-cache"),
         };
 
         // act
