@@ -32,7 +32,7 @@ public sealed class ServiceTemplateTests(TemplatesFixture fixture)
         };
 
         // act
-        var build = await fixture.Product.DotNet.RunAsync(service, ["build"], environment);
+        var build = (await fixture.Product.DotNet.RunAsync(service, ["build"], environment)).AssertSuccess();
         var sample = await fixture.Product.DotNet.RunAsync(service, [assembly, "--score-sample"]);
         await using var running = ServiceProcess.Start(assembly, port, environment);
         var before = await running.WaitForVersionAsync(1, TimeSpan.FromSeconds(60));
@@ -41,7 +41,7 @@ public sealed class ServiceTemplateTests(TemplatesFixture fixture)
         var after = await running.WaitForVersionAsync(2, TimeSpan.FromSeconds(60));
 
         // assert
-        build.AssertSuccess();
+        Assert.Contains("FraudDetection@Production resolved to version 1", build.Output, StringComparison.Ordinal);
         Assert.Contains("\"resolved\": 1", File.ReadAllText(Path.Combine(service, "models.lock.json")), StringComparison.Ordinal);
         sample.AssertSuccess();
         Assert.Contains("scored by FraudDetection@1", sample.Output, StringComparison.Ordinal);
