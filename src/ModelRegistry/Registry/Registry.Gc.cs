@@ -14,16 +14,24 @@ public sealed partial class Registry
     /// <summary>
     /// Finds files and records no revision names (left by interrupted registrations) that are older than the grace
     /// period, and removes them unless <paramref name="dryRun"/>. The grace period protects registrations in flight,
-    /// which upload before they commit. Nothing a revision names is ever removed.
+    /// which upload before they commit; a registration that deduplicated against a file removed meanwhile puts it back
+    /// after its commit. Nothing a revision names is ever removed.
     /// </summary>
     public async Task<GcReport> CollectGarbageAsync(TimeSpan grace, bool dryRun, CancellationToken cancellationToken = default)
     {
         var cutoff = DateTimeOffset.UtcNow - grace;
         var namedBlobs = new HashSet<string>(StringComparer.Ordinal);
         var namedRecords = new HashSet<string>(StringComparer.Ordinal);
+        var unregisteredModels = new HashSet<string>(StringComparer.Ordinal);
         foreach (var model in await ListModelsAsync(cancellationToken))
         {
             var key = KeyOf(model);
+            if (await Storage.GetInfoAsync(RegistryPaths.Log(key, 1), cancellationToken) is null)
+            {
+                // A first registration interrupted before its commit: the model's name is listed with no version.
+                unregisteredModels.Add(RegistryPaths.ModelEntry(key));
+            }
+
             for (var revision = 1L; await Log.ReadEntryAsync(key, revision, cancellationToken) is { } entry; revision++)
             {
                 if (entry.Operation == Operation.Register && entry.Record is not null && namedRecords.Add(RegistryPaths.Record(key, entry.Record)))
@@ -42,7 +50,8 @@ public sealed partial class Registry
         {
             var candidate = (item.Path.StartsWith(RegistryPaths.Blobs, StringComparison.Ordinal) && !namedBlobs.Contains(item.Path))
                 || (item.Path.Contains("/records/", StringComparison.Ordinal) && !namedRecords.Contains(item.Path))
-                || item.Path.StartsWith(".tmp/", StringComparison.Ordinal);
+                || item.Path.StartsWith(".tmp/", StringComparison.Ordinal)
+                || unregisteredModels.Contains(item.Path);
             if (!candidate)
             {
                 continue;

@@ -79,6 +79,9 @@ public sealed partial class Registry
         var recordBytes = RegistryJson.Serialize(record);
         var digest = Sha256Digest.Of(recordBytes);
         await CreateImmutableAsync(RegistryPaths.Record(key, digest), recordBytes, cancellationToken);
+
+        // Known by its bytes: reporting the version after the commit needs no read that could fail once it landed.
+        records[digest] = RegistryJson.Deserialize<VersionRecord>(recordBytes, RegistryPaths.Record(key, digest));
         await CreateImmutableAsync(RegistryPaths.ModelEntry(key), RegistryJson.Serialize(new ModelIndexEntry(record.Model, record.Created)), cancellationToken);
 
         VersionIndexEntry? existing = null;
@@ -114,6 +117,24 @@ public sealed partial class Registry
         if (entry is null)
         {
             return new RegistrationResult(await InfoAsync(after, existing!, cancellationToken), Created: false, evaluation, uploaded);
+        }
+
+        // A deduplicated file may have been an old orphan that gc removed between our check and our commit: the
+        // version now names it, so put it back (create-only, same bytes) before reporting success.
+        foreach (var (local, file) in artifacts.Zip(files))
+        {
+            try
+            {
+                if (await Storage.GetInfoAsync(RegistryPaths.Blob(file.Digest), cancellationToken) is null)
+                {
+                    uploaded += await Blobs.PutAsync(local.FullPath, file, null, cancellationToken);
+                }
+            }
+            catch (IOException)
+            {
+                // The check got no answer. The commit has landed and must be reported as landed; the file was there
+                // moments ago, and 'model-registry verify' finds the rare case where gc took it in between.
+            }
         }
 
         var index = new VersionIndexEntry(entry.Version!.Value, digest, recipeDigest, entry.Revision, entry.Time, entry.Label);
