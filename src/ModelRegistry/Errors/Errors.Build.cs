@@ -1,7 +1,7 @@
 namespace ModelRegistry.Errors;
 
 /// <summary>Errors of the MSBuild face (ModelRegistry.Build) and of <see cref="ModelRegistryClient"/>: MRB16xx.
-/// MRB160x-MRB162x are raised inside the MSBuild node, MRB165x by the runtime client.</summary>
+/// MRB1601-MRB1649 are raised inside the MSBuild node, MRB1650-MRB1699 by the runtime client.</summary>
 public static partial class Errors
 {
     public static RegistryException LockedModeMismatch(string model, string requested, int lockedVersion, string lockedDigest, int currentVersion, string currentDigest, string lockFile) => new("MRB1601",
@@ -49,9 +49,6 @@ public static partial class Errors
     public static RegistryException InvalidModelReferenceVersion(string model, string version, string why) => new("MRB1615",
         $"ModelReference '{model}' has Version=\"{Printable(version)}\", which is not a version reference ({why}): use a stage (Production), an alias, a number, a semantic-version label or sha256:<64 hex>.");
 
-    public static RegistryException CachedFileMissing(string model, string path) => new("MRB1651",
-        $"The cached copy of {model} lacks '{path}' or it has the wrong size: delete the cache folder and pull again.");
-
-    public static RegistryException WatchStageRequired(string reference) => new("MRB1652",
+    public static RegistryException WatchStageRequired(string reference) => new("MRB1651",
         $"'{Printable(reference)}' names a fixed version, which never moves: watch a stage or an alias (FraudDetection@Production).");
 }

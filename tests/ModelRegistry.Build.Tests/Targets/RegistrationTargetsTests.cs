@@ -46,6 +46,21 @@ public sealed class RegistrationTargetsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_replaced_by_a_file_with_an_older_timestamp_registers_again()
+    {
+        var project = Training("");
+        Assert.True(InProcessBuild.Run(project, "Build").Succeeded);
+
+        folder.Write("out/model.bin", "weights restored from an archive");
+        File.SetLastWriteTimeUtc(folder.Combine("out/model.bin"), DateTime.UtcNow.AddDays(-30));
+        var outcome = InProcessBuild.Run(project, "Build");
+
+        Assert.True(outcome.Succeeded, outcome.ToString());
+        Assert.Equal("2", outcome.Property("ModelRegistryVersion"));
+        Assert.Equal(2, (await registry.VersionsAsync("FraudDetection")).Count);
+    }
+
+    [Fact]
     public void A_changed_setting_registers_again()
     {
         var project = Training("");
@@ -71,6 +86,22 @@ public sealed class RegistrationTargetsTests : IDisposable
         Assert.True(outcome.Succeeded, outcome.ToString());
         Assert.Equal("2", outcome.Property("ModelRegistryVersion"));
         Assert.Equal(2, (await registry.VersionsAsync("FraudDetection")).Count);
+    }
+
+    [Fact]
+    public void No_signature_in_a_registry_or_data_URL_is_written_to_the_registration_inputs_file()
+    {
+        var project = Training("""<TrainingData Include="https://account.blob.core.windows.net/data/train.csv?sv=2024&amp;sig=SECRET" />""");
+
+        var outcome = InProcessBuild.Run(project, "_ModelRegistryCollectRegistrationInputs", new Dictionary<string, string>
+        {
+            ["ModelRegistry"] = "https://account.blob.core.windows.net/models?sv=2024&sig=SECRET",
+        });
+
+        Assert.True(outcome.Succeeded, outcome.ToString());
+        var inputs = File.ReadAllText(folder.Combine("obj", "modelregistry", "register.inputs"));
+        Assert.Contains("data=", inputs, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", inputs, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -100,6 +100,24 @@ public sealed class RegisterModelTests : IDisposable
     }
 
     [Fact]
+    public async Task A_threshold_relative_to_Production_compares_with_the_Production_version()
+    {
+        Assert.True(Task(Item(folder.Combine("out/model.bin"), ("Model", "FraudDetection"))).Execute());
+        await registry.PromoteAsync("FraudDetection@1", "Production");
+        folder.Write("out/model.bin", "weights, retrained");
+        folder.Write("out/metrics.json", """{ "auc": 0.80 }""");
+        var task = Task(Item(folder.Combine("out/model.bin"), ("Model", "FraudDetection")));
+        task.Thresholds = [Item("auc", ("RelativeTo", "Production"), ("Tolerance", "0.05"))];
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("MRB1203", error.Code);
+        Assert.Contains("auc>=Production-0.05", error.Message, StringComparison.Ordinal);
+        Assert.Single(await registry.VersionsAsync("FraudDetection"));
+    }
+
+    [Fact]
     public void An_artifact_without_Model_metadata_is_MRB1606() =>
         AssertRefused(Task(Item(folder.Combine("out/model.bin"))), "MRB1606");
 

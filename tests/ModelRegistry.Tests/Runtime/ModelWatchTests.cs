@@ -82,7 +82,7 @@ public sealed class ModelWatchTests : IDisposable
 
         var error = await Assert.ThrowsAsync<RegistryException>(() => client.WatchAsync(reference, TimeSpan.FromHours(1)));
 
-        Assert.Equal("MRB1652", error.Code);
+        Assert.Equal("MRB1651", error.Code);
     }
 
     private async Task<(ObservedStorage Storage, ModelRegistryClient Client)> ProductionAtOneAsync()
