@@ -126,10 +126,12 @@ public sealed class PackagedProduct
     private async Task PackAsync(string project)
     {
         // Packing restores the product's own dependencies, so it uses the machine's packages folder, not ours.
+        // PackageVersion, not Version: the assemblies keep their version, so after a Release build of the solution
+        // (CI) the pack rewrites no dll that another test project running at the same time may be using.
         var pack = new DotNetProcess { Timeout = TimeSpan.FromMinutes(8) };
         var result = await pack.RunAsync(
             RepositoryRoot.Path,
-            ["pack", RepositoryRoot.Combine(project), "-c", "Release", "-o", FeedFolder, $"-p:Version={Version}"]);
+            ["pack", RepositoryRoot.Combine(project), "-c", "Release", "-o", FeedFolder, $"-p:PackageVersion={Version}"]);
         result.AssertSuccess();
     }
 

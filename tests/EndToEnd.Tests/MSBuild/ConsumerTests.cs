@@ -72,7 +72,7 @@ public sealed class ConsumerTests(PackagedProductFixture fixture)
     }
 
     [Fact]
-    public async Task Refresh_re_resolves_the_references_and_updates_the_lock_and_the_output()
+    public async Task Refresh_updates_the_lock_and_the_output_and_an_older_lock_brings_the_older_model_back()
     {
         // arrange
         using var folder = Product.CreateFolder("consume-refresh");
@@ -80,18 +80,23 @@ public sealed class ConsumerTests(PackagedProductFixture fixture)
         Projects.WriteService(folder, registry.Path, folder.Combine("cache"), TwoReferences);
         folder.Write("Program.cs", PrintModels);
         (await Product.DotNet.BuildAsync(folder.Path)).AssertSuccess();
+        var olderLock = folder.Read("models.lock.json");
         await MoveProductionAsync(registry);
 
         // act
         var refresh = await Product.DotNet.BuildAsync(folder.Path, "-p:ModelRegistryRefresh=true");
+        var refreshedOutput = folder.Read("bin/Debug/net10.0/models/FraudDetection/model.bin");
         var locked = await Product.DotNet.BuildAsync(folder.Path, "-p:ModelRegistryLockedMode=true");
+        folder.Write("models.lock.json", olderLock);
+        var checkedOut = await Product.DotNet.BuildAsync(folder.Path);
 
         // assert
         refresh.AssertSuccess();
         Assert.Contains("FraudDetection@Production moved from version 1 to version 3", refresh.Output, StringComparison.Ordinal);
-        Assert.Contains("\"resolved\": 3", folder.Read("models.lock.json"), StringComparison.Ordinal);
-        Assert.Equal("fraud v3\n", folder.Read("bin/Debug/net10.0/models/FraudDetection/model.bin"));
+        Assert.Equal("fraud v3\n", refreshedOutput);
         locked.AssertSuccess();
+        checkedOut.AssertSuccess();
+        Assert.Equal("fraud v1\n", folder.Read("bin/Debug/net10.0/models/FraudDetection/model.bin"));
     }
 
     [Fact]

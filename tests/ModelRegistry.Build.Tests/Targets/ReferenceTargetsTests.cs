@@ -30,7 +30,7 @@ public sealed class ReferenceTargetsTests : IDisposable
         Assert.Equal(("Production", "1", version.Digest), (reference.GetMetadataValue("Version"), reference.GetMetadataValue("ResolvedVersion"), reference.GetMetadataValue("Digest")));
         Assert.StartsWith(folder.Combine("cache"), reference.GetMetadataValue("CachePath"), StringComparison.Ordinal);
         var copy = Assert.Single(outcome.Items("ContentWithTargetPath"));
-        Assert.Equal((Path.Combine("models", "FraudDetection", "model.bin"), "PreserveNewest"), (copy.GetMetadataValue("TargetPath"), copy.GetMetadataValue("CopyToPublishDirectory")));
+        Assert.Equal((Path.Combine("models", "FraudDetection", "model.bin"), "IfDifferent"), (copy.GetMetadataValue("TargetPath"), copy.GetMetadataValue("CopyToPublishDirectory")));
         Assert.Contains("namespace Sample", File.ReadAllText(folder.Combine("obj", "ModelRegistryModels.g.cs")), StringComparison.Ordinal);
         Assert.Contains(outcome.Items("Compile"), c => c.EvaluatedInclude.EndsWith("ModelRegistryModels.g.cs", StringComparison.Ordinal));
     }
