@@ -12,11 +12,11 @@ internal static class CliJson
     {
         try
         {
-            return element.Deserialize<T>(Options) ?? throw AddinErrors.UnreadableOutput(command, "the document is empty");
+            return element.Deserialize<T>(Options) ?? throw Errors.UnreadableOutput(command, "the document is empty");
         }
         catch (JsonException e)
         {
-            throw AddinErrors.UnreadableOutput(command, e.Message);
+            throw Errors.UnreadableOutput(command, e.Message);
         }
     }
 

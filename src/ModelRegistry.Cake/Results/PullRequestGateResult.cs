@@ -38,7 +38,7 @@ public sealed class PullRequestGateResult
         HeadSha = CliJson.Text(document, "headSha"),
         Passed = CliJson.Flag(document, "passed"),
         Status = CliJson.Text(document, "status"),
-        Candidate = CliJson.ReadProperty<ModelVersion>(document, "candidate", command) ?? throw AddinErrors.UnreadableOutput(command, "it names no candidate"),
+        Candidate = CliJson.ReadProperty<ModelVersion>(document, "candidate", command) ?? throw Errors.UnreadableOutput(command, "it names no candidate"),
         Baseline = CliJson.ReadProperty<ModelVersion>(document, "baseline", command),
         Rows = CliJson.ReadProperty<List<GateComparisonRow>>(document, "rows", command) ?? [],
         Evaluation = CliJson.ReadProperty<ModelEvaluation>(document, "evaluation", command) ?? new(),

@@ -18,6 +18,6 @@ public sealed class PulledModel
     internal static PulledModel From(JsonElement document, string command) => new()
     {
         Version = CliJson.Read<ModelVersion>(document, command),
-        Folder = new DirectoryPath(CliJson.Text(document, "output") ?? throw AddinErrors.UnreadableOutput(command, "it names no output folder")),
+        Folder = new DirectoryPath(CliJson.Text(document, "output") ?? throw Errors.UnreadableOutput(command, "it names no output folder")),
     };
 }

@@ -37,11 +37,11 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         this.command = command;
         if (settings.ToolPath is { } toolPath && toolPath.GetExtension() is ".dll")
         {
-            throw AddinErrors.ToolPathIsAssembly(toolPath.FullPath);
+            throw Errors.ToolPathIsAssembly(toolPath.FullPath);
         }
 
         var launch = HostedLaunch(settings);
-        var resolved = GetToolPath(settings) ?? throw AddinErrors.CliNotFound(Searched());
+        var resolved = GetToolPath(settings) ?? throw Errors.CliNotFound(Searched());
         var commandLine = new ProcessArgumentBuilder();
         if (settings.ToolPath is null && launch is not null && resolved.FullPath == launch.Host.FullPath)
         {
@@ -110,8 +110,8 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         }
 
         throw codedErrors.Count > 0
-            ? AddinErrors.CommandFailed(exitCode, codedErrors)
-            : AddinErrors.CommandCrashed(command, exitCode, otherErrorLines);
+            ? Errors.CommandFailed(exitCode, codedErrors)
+            : Errors.CommandCrashed(command, exitCode, otherErrorLines);
     }
 
     private CliLaunch? HostedLaunch(ModelRegistrySettings settings) =>
@@ -152,7 +152,7 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         }
         catch (JsonException e)
         {
-            throw AddinErrors.UnreadableOutput(command, e.Message);
+            throw Errors.UnreadableOutput(command, e.Message);
         }
 
         // The error document: the exit code was accepted by HandleExitCode, but there is no result to return.
@@ -160,7 +160,7 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         {
             var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
             var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
-            throw AddinErrors.CommandFailed(1, [codedErrors.FirstOrDefault() ?? $"{code}: {message}"]);
+            throw Errors.CommandFailed(1, [codedErrors.FirstOrDefault() ?? $"{code}: {message}"]);
         }
 
         return root;
