@@ -18,7 +18,8 @@ public sealed class PackagedProduct
     /// <summary>The version every package is packed with; throwaway projects reference it literally.</summary>
     public const string Version = "0.0.0-e2e";
 
-    /// <summary>Packages whose id matches this come from the local feed only: restore never asks nuget.org for them.</summary>
+    /// <summary>Packages whose id matches this (or is ModelRegistry, the library) come from the local feed only:
+    /// restore never asks nuget.org for them.</summary>
     public const string PackagePrefix = "ModelRegistry.*";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -87,6 +88,7 @@ public sealed class PackagedProduct
               <packageSourceMapping>
                 <packageSource key="e2e-feed">
                   <package pattern="{PackagePrefix}" />
+                  <package pattern="ModelRegistry" />
                 </packageSource>
                 <packageSource key="nuget.org">
                   <package pattern="*" />
