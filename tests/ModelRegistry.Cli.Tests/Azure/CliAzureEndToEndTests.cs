@@ -75,6 +75,57 @@ public sealed class CliAzureEndToEndTests(AzuriteFixture azurite) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_azure_location_takes_its_connection_string_from_the_environment_and_never_prints_the_key()
+    {
+        // arrange
+        var container = azurite.NewContainerName("cliconn");
+        var artifact = temp.WriteFile("model.bin", "weights"u8.ToArray());
+        var environment = new Dictionary<string, string> { [ModelRegistry.Storage.Azure.AzureConnector.ConnectionStringVariable] = azurite.ConnectionString };
+
+        // act
+        var registered = await RunWithEnvironmentAsync(environment, "register", "FraudDetection", artifact, "--registry", $"azure://{container}/team", "--json");
+        var missing = await RunWithEnvironmentAsync(new Dictionary<string, string>(), "resolve", "FraudDetection@1", "--registry", $"azure://{container}/team", "--json");
+
+        // assert
+        Assert.Equal(0, registered.ExitCode);
+        Assert.True(JsonDocument.Parse(registered.Stdout).RootElement.GetProperty("isNew").GetBoolean());
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("error MRB1402", missing.Stderr, StringComparison.Ordinal);
+        foreach (var printed in new[] { registered.Stdout, registered.Stderr, missing.Stdout, missing.Stderr })
+        {
+            Assert.DoesNotContain(ModelRegistry.Storage.Azure.AzuriteAccount.Key[..24], printed, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Runs the tool with exactly these extra variables (and without the connection string otherwise).</summary>
+    private async Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(CliProcess.Host) { WorkingDirectory = temp.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(CliProcess.Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var variable in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "MODEL_REGISTRY", ModelRegistry.Storage.Azure.AzureConnector.ConnectionStringVariable })
+        {
+            info.Environment.Remove(variable);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
     private async Task<JsonElement> RunAsync(params string[] args)
     {
         var result = await CliProcess.RunAsync(temp.Path, [.. args, "--json"]);

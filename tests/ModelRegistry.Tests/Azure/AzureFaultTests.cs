@@ -27,13 +27,13 @@ public sealed class AzureFaultTests(AzuriteFixture azurite, ITestOutputHelper lo
 
         // One SDK retry only, so that many faults reach the backend and the engine instead of being absorbed.
         var options = new AzureStorageOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(5), MaxRetryDelay = TimeSpan.FromMilliseconds(20), PerTryPolicies = [faults] };
+        await (await Registry.OpenAsync(AzureConnector.Open(location, connectionString: null))).EnsureCreatedAsync();
         var registries = new List<Registry>();
         for (var i = 0; i < workers; i++)
         {
             registries.Add(await Registry.OpenAsync(AzureConnector.Open(location, connectionString: null, options)));
         }
 
-        await registries[0].EnsureCreatedAsync();
         var acknowledged = new ConcurrentBag<(int Recipe, int Version, string Digest, bool Created)>();
         var unknown = new ConcurrentBag<int>();
         var noAnswer = new ConcurrentBag<int>();
