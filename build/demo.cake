@@ -1,91 +1,156 @@
-// The main job: a real model trained, evaluated, registered with its lineage, promoted, rolled back, resolved and
-// pulled, on the embedded folder registry. Loaded by build.cake; run with ./build.sh --target=Demo.
+// The main job, as a user meets the product: pack the packages into a local feed, create a training repository
+// from the template, let `dotnet build` train, evaluate and register a real ML.NET model with its lineage, change the
+// data and build again, promote through Staging (Cake) to Production (CLI, local approval), roll back, then create
+// an inference service from the template whose build resolves Production and score a sample with it.
+// Everything happens under $TMPDIR/model-registry-demo, on the embedded folder registry. Run with ./build.sh --target=Demo.
 using System.Text.Json;
 
 DirectoryPath demoRoot = null;
+var demoEnvironment = new Dictionary<string, string>();
 
-string DemoCli => root.CombineWithFilePath($"src/ModelRegistry.Cli/bin/{configuration}/net10.0/model-registry.dll").FullPath;
-
-string DemoTrainer => root.CombineWithFilePath($"build/demo/FraudTrainer/bin/{configuration}/net10.0/FraudTrainer.dll").FullPath;
-
-// Runs a program under dotnet, echoes what it prints, and returns its exit code and stdout.
-(int ExitCode, string Output) DemoRun(string dll, params string[] arguments)
+// Runs `dotnet <arguments>` in a folder of the demo, echoes what it prints, and fails the demo when it fails.
+string DemoDotNet(DirectoryPath folder, params string[] arguments)
 {
-    var builder = new ProcessArgumentBuilder().AppendQuoted(dll);
+    var builder = new ProcessArgumentBuilder();
     foreach (var argument in arguments) builder.AppendQuoted(argument);
-    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = builder, WorkingDirectory = demoRoot, RedirectStandardOutput = true }, out var lines);
+    Information("{0}> dotnet {1}", demoRoot.GetRelativePath(folder), string.Join(" ", arguments));
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = builder,
+        WorkingDirectory = folder,
+        EnvironmentVariables = demoEnvironment,
+        RedirectStandardOutput = true,
+    }, out var redirected);
+    var lines = redirected.ToList();
     var output = string.Join(Environment.NewLine, lines);
-    if (!arguments.Contains("--json")) Information("{0}", output);
-    return (exit, output);
+    if (!arguments.Contains("--json"))
+    {
+        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l))) Information("  {0}", line);
+    }
+
+    if (exit != 0)
+    {
+        throw new CakeException($"dotnet {string.Join(" ", arguments)} failed with exit code {exit}.");
+    }
+
+    return output;
 }
 
-JsonElement DemoCliJson(params string[] arguments)
+void DemoGit(DirectoryPath folder, params string[] arguments)
 {
-    var (exit, output) = DemoRun(DemoCli, arguments.Append("--json").ToArray());
-    if (exit != 0) throw new CakeException($"model-registry {arguments[0]} failed with exit code {exit}: {output}");
-    return JsonDocument.Parse(output).RootElement.Clone();
+    var builder = new ProcessArgumentBuilder().Append("-c user.name=demo -c user.email=demo@example.com");
+    foreach (var argument in arguments) builder.AppendQuoted(argument);
+    if (StartProcess("git", new ProcessSettings { Arguments = builder, WorkingDirectory = folder, RedirectStandardOutput = true }) != 0)
+    {
+        throw new CakeException($"git {string.Join(" ", arguments)} failed.");
+    }
 }
 
-void DemoStep(string title) => Information($"{Environment.NewLine}== {title}");
+void DemoStep(string title) => Information("{0}== {1}", Environment.NewLine, title);
 
 Task("Demo")
-    .Description("Trains, evaluates, registers, promotes, rolls back and resolves a real fraud-detection model.")
+    .Description("The product end to end: template, dotnet build registration with lineage, promotion, rollback, a consuming service.")
     .Does(() =>
 {
-    DotNetBuild(root.CombineWithFilePath("src/ModelRegistry.Cli/ModelRegistry.Cli.csproj").FullPath, new DotNetBuildSettings { Configuration = configuration });
-    DotNetBuild(root.CombineWithFilePath("build/demo/FraudTrainer/FraudTrainer.csproj").FullPath, new DotNetBuildSettings { Configuration = configuration });
-    demoRoot = artifacts.Combine("demo");
+    // Outside the repository: a training repository of its own must not inherit this repository's Directory.*.props.
+    demoRoot = new DirectoryPath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "model-registry-demo"));
     EnsureDirectoryExists(demoRoot);
     CleanDirectory(demoRoot);
-    var registry = demoRoot.Combine("registry").FullPath;
-    Environment.SetEnvironmentVariable("MODEL_REGISTRY", registry);
-    string[] gates = { "--threshold", "auc>=0.80", "--threshold", "latency_p95_ms<=50" };
+    var feed = demoRoot.Combine("feed");
+    var training = demoRoot.Combine("training");
+    var service = demoRoot.Combine("service");
+    var registry = demoRoot.Combine("registry");
+    // A version of its own per run: the machine's package cache never serves an older build under the same number.
+    var version = $"0.1.0-demo.{DateTime.UtcNow:yyyyMMddHHmmss}";
+    demoEnvironment["DOTNET_CLI_HOME"] = demoRoot.Combine(".dotnet-home").FullPath;
+    demoEnvironment["ModelRegistryCache"] = demoRoot.Combine("cache").FullPath;
+    demoEnvironment["MSBUILDDISABLENODEREUSE"] = "1";
+    demoEnvironment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+    demoEnvironment["DOTNET_NOLOGO"] = "1";
+    foreach (var old in GetDirectories($"{EnvironmentVariable("NUGET_PACKAGES") ?? $"{EnvironmentVariable("HOME")}/.nuget/packages"}/modelregistry*/0.1.0-demo.*"))
+    {
+        DeleteDirectory(old, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
 
-    DemoStep("Train version 1 on 2,000 synthetic transactions (seed 1)");
-    DemoRun(DemoTrainer, "generate", "--out", "data/transactions.csv", "--rows", "2000", "--seed", "1");
-    DemoRun(DemoTrainer, "train", "--data", "data/transactions.csv", "--out", "out");
-    DemoStep("Evaluate and register version 1");
-    DemoRun(DemoCli, new[] { "evaluate", "--metrics", "out/metrics.json" }.Concat(gates).ToArray());
-    var v1 = DemoCliJson(new[] { "register", "FraudDetection", "out/model.zip", "--metrics", "out/metrics.json", "--label", "1.0.0", "--description", "SDCA logistic regression, 2,000 rows", "--command", "fraud-trainer train --data data/transactions.csv", "--data", "data/transactions.csv" }.Concat(gates).ToArray());
-    Information($"Registered version {v1.GetProperty("version")} {v1.GetProperty("digest")}");
+    DemoStep($"Pack the product ({version}) into a local feed");
+    foreach (var project in new[] { "src/ModelRegistry", "src/ModelRegistry.Cli", "src/ModelRegistry.Build", "src/ModelRegistry.Cake", "templates/ModelRegistry.Templates.csproj" })
+    {
+        DotNetPack(root.Combine(project).FullPath.EndsWith(".csproj") ? root.CombineWithFilePath(project).FullPath : root.Combine(project).FullPath, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            OutputDirectory = feed,
+            Verbosity = DotNetVerbosity.Quiet,
+            ArgumentCustomization = args => args.Append($"-p:PackageVersion={version}").Append("-nr:false"),
+        });
+    }
 
-    DemoStep("Promote version 1 through Staging to Production (local approval)");
-    DemoRun(DemoCli, "promote", "FraudDetection@1", "--to", "Staging", "--reason", "integration tests");
-    DemoRun(DemoCli, "promote", "FraudDetection@1", "--to", "Production", "--approved-by", "demo-reviewer", "--reason", "first model");
+    System.IO.File.WriteAllText(demoRoot.CombineWithFilePath("NuGet.config").FullPath, $@"<?xml version=""1.0"" encoding=""utf-8""?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key=""demo-feed"" value=""{feed.FullPath}"" />
+    <add key=""nuget.org"" value=""https://api.nuget.org/v3/index.json"" protocolVersion=""3"" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key=""demo-feed""><package pattern=""ModelRegistry"" /><package pattern=""ModelRegistry.*"" /></packageSource>
+    <packageSource key=""nuget.org""><package pattern=""*"" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+");
+    CopyFile(root.CombineWithFilePath("global.json"), demoRoot.CombineWithFilePath("global.json"));
+    DemoDotNet(demoRoot, "new", "install", feed.CombineWithFilePath($"ModelRegistry.Templates.{version}.nupkg").FullPath);
 
-    DemoStep("New data: 4,000 transactions (seed 2); retrain; register version 2, at least as good as Production");
-    DemoRun(DemoTrainer, "generate", "--out", "data/transactions.csv", "--rows", "4000", "--seed", "2");
-    DemoRun(DemoTrainer, "train", "--data", "data/transactions.csv", "--out", "out");
-    var v2 = DemoCliJson(new[] { "register", "FraudDetection", "out/model.zip", "--metrics", "out/metrics.json", "--label", "1.1.0", "--description", "retrained on 4,000 rows", "--command", "fraud-trainer train --data data/transactions.csv", "--threshold", "auc>=Production-0.05" }.Concat(gates).ToArray());
-    Information($"Registered version {v2.GetProperty("version")} {v2.GetProperty("digest")}");
-    DemoRun(DemoCli, "promote", "FraudDetection@2", "--to", "Staging", "--reason", "integration tests");
-    DemoRun(DemoCli, "promote", "FraudDetection@2", "--to", "Production", "--approved-by", "demo-reviewer", "--reason", "better data");
+    DemoStep("Create a training repository from the template (git initialised)");
+    DemoDotNet(demoRoot, "new", "modelregistry-training", "-n", "Contoso.Fraud", "-o", "training", "--registry", "../registry", "--min-auc", "0.80");
+    DemoGit(training, "init", "-q", "-b", "main");
+    DemoGit(training, "add", "-A");
+    DemoGit(training, "commit", "-q", "-m", "Training repository from modelregistry-training");
+
+    DemoStep("dotnet build: trains on 2,000 synthetic transactions, evaluates the thresholds, registers version 1");
+    DemoDotNet(training, "build", "-nr:false", "-v:minimal");
+    DemoGit(training, "add", "-A");
+    DemoGit(training, "commit", "-q", "-m", "Training data: 2,000 transactions");
+
+    DemoStep("New data (4,000 transactions, seed 2), committed; dotnet build registers version 2");
+    DemoDotNet(training, "run", "--project", "src/Trainer", "--no-build", "--", "generate", "--rows", "4000", "--seed", "2");
+    DemoGit(training, "add", "-A");
+    DemoGit(training, "commit", "-q", "-m", "Training data: 4,000 transactions");
+    DemoDotNet(training, "build", "-nr:false", "-v:minimal");
+
+    DemoStep("Promote: version 2 to Staging with the Cake addin; versions 1, then 2, to Production with the CLI and a local approval");
+    DemoDotNet(training, "tool", "restore");
+    DemoDotNet(training, "cake", "--target=Promote", "--model-version=2", "--stage=Staging");
+    DemoDotNet(training, "model-registry", "promote", "FraudDetection@1", "--to", "Production", "--approved-by", "demo-reviewer", "--reason", "first model in service", "--registry", "../registry");
+    DemoDotNet(training, "model-registry", "promote", "FraudDetection@2", "--to", "Production", "--approved-by", "demo-reviewer", "--reason", "trained on more data", "--registry", "../registry");
 
     DemoStep("Roll back Production to version 1");
-    DemoRun(DemoCli, "rollback", "FraudDetection", "--approved-by", "demo-reviewer", "--reason", "demo rollback");
+    DemoDotNet(training, "model-registry", "rollback", "FraudDetection", "--approved-by", "demo-reviewer", "--reason", "demo rollback", "--registry", "../registry");
 
-    DemoStep("Resolve and pull FraudDetection@Production");
-    var production = DemoCliJson("resolve", "FraudDetection@Production");
-    DemoRun(DemoCli, "pull", "FraudDetection@Production", "--output", "serving");
-    DemoRun(DemoCli, "list", "FraudDetection");
-    DemoRun(DemoCli, "history", "FraudDetection");
-    DemoRun(DemoCli, "verify");
-    DemoStep("Which dataset trained the model in Production?");
-    DemoRun(DemoCli, "lineage", "FraudDetection@Production");
+    DemoStep("Create an inference service from the template; its build resolves FraudDetection@Production");
+    DemoDotNet(demoRoot, "new", "modelregistry-service", "-n", "Contoso.Scoring", "-o", "service", "--registry", "../registry");
+    DemoDotNet(service, "build", "-nr:false", "-v:minimal");
+    DemoDotNet(service, "run", "--no-build", "--", "--score-sample");
 
     DemoStep("Summary");
-    var shown = DemoCliJson("show", "FraudDetection@Production");
-    Information($"Registry:   {registry}");
-    Information($"Production: FraudDetection version {production.GetProperty("version")} ({production.GetProperty("digest")})");
-    if (shown.TryGetProperty("recipe", out var recipe) && recipe.TryGetProperty("data", out var data) && data.GetArrayLength() > 0)
+    DemoDotNet(training, "model-registry", "list", "FraudDetection", "--registry", "../registry");
+    DemoDotNet(training, "model-registry", "history", "FraudDetection", "--registry", "../registry");
+    var lineage = JsonDocument.Parse(DemoDotNet(training, "model-registry", "lineage", "FraudDetection@Production", "--registry", "../registry", "--json")).RootElement;
+    var production = JsonDocument.Parse(DemoDotNet(training, "model-registry", "resolve", "FraudDetection@Production", "--registry", "../registry", "--json")).RootElement;
+    Information("Registry:   {0}", registry.FullPath);
+    Information("Production: FraudDetection version {0} ({1})", production.GetProperty("version"), production.GetProperty("digest").GetString());
+    var recipe = lineage.TryGetProperty("recipe", out var nested) ? nested : lineage;
+    if (recipe.TryGetProperty("data", out var data))
     {
         foreach (var input in data.EnumerateArray())
         {
-            Information($"Trained on: {input.GetProperty("source")} {(input.TryGetProperty("digest", out var digest) ? digest.GetString() : "")}");
+            Information("Which dataset trained the model in Production? {0} ({1})", input.GetProperty("source").GetString(), input.TryGetProperty("digest", out var digest) ? digest.GetString() : "no digest");
         }
     }
-    else
+
+    if (recipe.TryGetProperty("code", out var code) && code.TryGetProperty("commit", out var commit))
     {
-        Information("Trained on: (no data inputs were declared)");
+        Information("Trained by code at commit {0} of the training repository.", commit.GetString());
     }
+
+    Information("Everything the demo made is in {0}.", demoRoot.FullPath);
 });

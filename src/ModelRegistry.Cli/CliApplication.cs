@@ -47,6 +47,7 @@ public static class CliApplication
         AliasCommand.Create(),
         ResolveCommand.Create(),
         PullCommand.Create(),
+        CopyCommand.Create(),
         VerifyCommand.Create(),
         GcCommand.Create(),
         LineageCommand.Create(),

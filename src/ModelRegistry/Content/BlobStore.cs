@@ -62,7 +62,10 @@ public sealed class BlobStore(IRegistryStorage storage)
         try
         {
             (string Digest, long Size) actual;
-            await using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
+            // Unbuffered (the copy writes whole 4 MiB blocks) and preallocated to the known size, so the file system
+            // reserves the space once instead of growing the file block by block.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous, PreallocationSize = file.Size };
+            await using (var target = new FileStream(temporary, options))
             {
                 actual = await HashingCopy.CopyAsync(source, target, progress, cancellationToken);
             }

@@ -14,6 +14,7 @@ public sealed class ManifestLog
     private readonly IRegistryStorage storage;
     private readonly RegistrySettings settings;
     private readonly Dictionary<string, (ModelState State, string ETag)> snapshots = [];
+    private readonly Dictionary<string, SortedList<long, LogEntry>> tails = [];
     private readonly Lock snapshotsLock = new();
 
     public ManifestLog(IRegistryStorage storage, RegistrySettings settings)
@@ -30,7 +31,7 @@ public sealed class ManifestLog
         var tail = new List<LogEntry>();
         for (var revision = state.Revision + 1; ; revision++)
         {
-            var entry = await ReadEntryAsync(key, revision, cancellationToken);
+            var entry = await ReadTailEntryAsync(key, revision, snapshotRevision, cancellationToken);
             if (entry is null)
             {
                 break;
@@ -41,6 +42,52 @@ public sealed class ManifestLog
         }
 
         return new ModelView(key, state, etag, snapshotRevision, tail);
+    }
+
+    /// <summary>
+    /// Log entries are immutable, so one read per entry is enough: a writer that loses a race, or a reader that polls,
+    /// reads only the revisions it has not seen. Entries at or before the snapshot are dropped, so the cache stays as
+    /// short as the tail. Without it every load re-reads the whole tail, which under many writers costs a request per
+    /// entry per load on a remote store.
+    /// </summary>
+    private async Task<LogEntry?> ReadTailEntryAsync(string key, long revision, long snapshotRevision, CancellationToken cancellationToken)
+    {
+        lock (snapshotsLock)
+        {
+            if (tails.TryGetValue(key, out var cached))
+            {
+                while (cached.Count > 0 && cached.Keys[0] <= snapshotRevision)
+                {
+                    cached.RemoveAt(0);
+                }
+
+                if (cached.TryGetValue(revision, out var known))
+                {
+                    return known;
+                }
+            }
+        }
+
+        var entry = await ReadEntryAsync(key, revision, cancellationToken);
+        if (entry is not null)
+        {
+            Remember(key, entry);
+        }
+
+        return entry;
+    }
+
+    private void Remember(string key, LogEntry entry)
+    {
+        lock (snapshotsLock)
+        {
+            if (!tails.TryGetValue(key, out var cached))
+            {
+                tails[key] = cached = [];
+            }
+
+            cached.TryAdd(entry.Revision, entry);
+        }
     }
 
     /// <summary>The state as of a revision or a time, folded from the first revision.</summary>
@@ -116,12 +163,18 @@ public sealed class ManifestLog
                 return (await AfterCommitAsync(view, landed, cancellationToken), landed);
             }
 
-            if (landed is null && unknown)
+            // Nothing readable settles nothing, even after "already exists": a store that retries a request by itself
+            // (the Azure SDK does) answers 409 to the retry of a write that applied, so the entry may be this writer's.
+            if (landed is null)
             {
                 throw Errors.Errors.OutcomeUnknown($"committing revision {entry.Revision} of {view.Model}", path);
             }
 
-            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 40)), cancellationToken);
+            Remember(key, landed);
+
+            // Exponential backoff with full jitter: with dozens of writers on one model, short fixed waits keep them
+            // colliding, and every lost race costs a read-back and a reload on a remote store.
+            await Task.Delay(Random.Shared.Next(1, 1 + Math.Min(1000, 4 << Math.Min(attempt, 8))), cancellationToken);
         }
 
         throw Errors.Errors.CommitContention(key, MaxAttempts);
@@ -133,10 +186,61 @@ public sealed class ManifestLog
     /// </summary>
     public async Task AdvanceSnapshotAsync(ModelView view, CancellationToken cancellationToken = default)
     {
-        // Readers trust the index files for every registration at or before the snapshot, so the snapshot moves only
-        // when each of them is known to exist; otherwise the revisions stay in the tail and the next writer retries.
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.Revision <= view.SnapshotRevision)
+        {
+            return;
+        }
+
+        var path = RegistryPaths.State(view.Key);
+        var content = RegistryJson.Serialize(view.State);
+        var (floor, etag) = (view.SnapshotRevision, view.SnapshotETag);
+        var indexedUpTo = floor;
+        try
+        {
+            // More than this writer's own revision in the tail means others commit too and may have moved the snapshot
+            // already: one revalidating read (304 when it did not move) finds how far, so index files they made sure
+            // of are not written again, and a snapshot already past this view is left alone.
+            if (view.Tail.Count > 1 && await storage.ReadAsync(path, etag, cancellationToken) is { NotModified: false } moved)
+            {
+                (floor, etag) = (SnapshotRevision(moved, path), moved.ETag);
+            }
+
+            for (var attempt = 0; attempt < 3 && floor < view.Revision; attempt++)
+            {
+                // Readers trust the index files for every registration at or before the snapshot, so the snapshot
+                // moves only when each of them is known to exist; otherwise the next writer retries.
+                if (!await WriteIndexFilesAsync(view, Math.Max(floor, indexedUpTo), cancellationToken))
+                {
+                    return;
+                }
+
+                indexedUpTo = view.Revision;
+                if (await storage.ReplaceAsync(path, content, etag, cancellationToken))
+                {
+                    return;
+                }
+
+                // Another writer moved it since: try again on its new ETag while it is still behind this view, so
+                // that under many writers the snapshot keeps up with the log. It never moves backwards.
+                var current = await storage.ReadAsync(path, null, cancellationToken);
+                (floor, etag) = current is null ? (0, null) : (SnapshotRevision(current, path), current.ETag);
+            }
+        }
+        catch (StorageOutcomeUnknownException)
+        {
+            // A cache write whose fate is unknown is simply redone by the next writer.
+        }
+        catch (IOException)
+        {
+            // So is one whose read of the current snapshot got no answer: the commit itself has landed.
+        }
+    }
+
+    private async Task<bool> WriteIndexFilesAsync(ModelView view, long after, CancellationToken cancellationToken)
+    {
         var indexed = true;
-        foreach (var entry in view.TailRegistrations)
+        foreach (var entry in view.TailRegistrations.Where(e => e.Revision > after))
         {
             var index = new VersionIndexEntry(entry.Version!.Value, entry.Record!, entry.Recipe!, entry.Revision, entry.Time, entry.Label);
             indexed &= await CreateIgnoringExistingAsync(RegistryPaths.VersionIndex(view.Key, index.Version), RegistryJson.Serialize(index), cancellationToken);
@@ -147,16 +251,19 @@ public sealed class ManifestLog
             }
         }
 
-        if (indexed && view.Revision > view.SnapshotRevision)
+        return indexed;
+    }
+
+    /// <summary>The revision a stored snapshot is at; a damaged one counts as none, so it gets replaced.</summary>
+    private static long SnapshotRevision(StoredObject stored, string path)
+    {
+        try
         {
-            try
-            {
-                await storage.ReplaceAsync(RegistryPaths.State(view.Key), RegistryJson.Serialize(view.State), view.SnapshotETag, cancellationToken);
-            }
-            catch (StorageOutcomeUnknownException)
-            {
-                // A cache write whose fate is unknown is simply redone by the next writer.
-            }
+            return RegistryJson.Deserialize<ModelState>(stored.Content, path).Revision;
+        }
+        catch (Errors.RegistryException)
+        {
+            return 0;
         }
     }
 

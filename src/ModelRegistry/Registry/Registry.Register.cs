@@ -36,9 +36,10 @@ public sealed partial class Registry
         var files = await ArtifactSet.HashAsync(artifacts, cancellationToken);
         var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);
 
-        // The gate first, also for a recipe already registered: a verdict is never claimed for rules not evaluated,
-        // and metrics that fail now fail the build even when the same files were accepted before.
         var view = await Log.LoadAsync(key, cancellationToken);
+
+        // The gates are evaluated even for a recipe registered before: tightening a threshold on an unchanged model
+        // must fail the build, not pass it because nothing new was registered.
         var evaluation = await EvaluateAsync(view, request.Metrics, request.Thresholds, cancellationToken);
         if (!evaluation.Passed)
         {
@@ -81,6 +82,9 @@ public sealed partial class Registry
         var recordBytes = RegistryJson.Serialize(record);
         var digest = Sha256Digest.Of(recordBytes);
         await CreateImmutableAsync(RegistryPaths.Record(key, digest), recordBytes, cancellationToken);
+
+        // Known by its bytes: reporting the version after the commit needs no read that could fail once it landed.
+        records[digest] = RegistryJson.Deserialize<VersionRecord>(recordBytes, RegistryPaths.Record(key, digest));
         await CreateImmutableAsync(RegistryPaths.ModelEntry(key), RegistryJson.Serialize(new ModelIndexEntry(record.Model, record.Created)), cancellationToken);
 
         VersionIndexEntry? existing = null;
@@ -122,9 +126,17 @@ public sealed partial class Registry
         // version now names it, so put it back (create-only, same bytes) before reporting success.
         foreach (var (local, file) in artifacts.Zip(files))
         {
-            if (await Storage.GetInfoAsync(RegistryPaths.Blob(file.Digest), cancellationToken) is null)
+            try
             {
-                uploaded += await Blobs.PutAsync(local.FullPath, file, null, cancellationToken);
+                if (await Storage.GetInfoAsync(RegistryPaths.Blob(file.Digest), cancellationToken) is null)
+                {
+                    uploaded += await Blobs.PutAsync(local.FullPath, file, null, cancellationToken);
+                }
+            }
+            catch (IOException)
+            {
+                // The check got no answer. The commit has landed and must be reported as landed; the file was there
+                // moments ago, and 'model-registry verify' finds the rare case where gc took it in between.
             }
         }
 

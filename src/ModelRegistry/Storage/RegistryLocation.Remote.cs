@@ -1,6 +1,10 @@
+using ModelRegistry.Storage.Azure;
+
 namespace ModelRegistry.Storage;
 
 public static partial class RegistryLocation
 {
-    private static partial IRegistryStorage? TryOpenRemote(string location) => null;
+    /// <summary>https, http (the local emulator) and azure:// locations open Azure Blob Storage; docs/azure.md lists the forms.</summary>
+    private static partial IRegistryStorage? TryOpenRemote(string location) =>
+        AzureConnector.IsAzureLocation(location) ? AzureConnector.Open(location) : null;
 }

@@ -1,0 +1,12 @@
+namespace ModelRegistry.Build.Cli;
+
+/// <summary>What one run of the tool produced: its exit code, the JSON document on stdout, and its stderr lines.</summary>
+internal sealed record CliResult(int ExitCode, string StandardOutput, IReadOnlyList<CodedDiagnostic> Diagnostics, IReadOnlyList<string> OtherErrorLines)
+{
+    public const int Success = 0;
+
+    /// <summary>The tool's exit code for "a metric gate was not met" (docs/cli.md).</summary>
+    public const int GateNotMet = 3;
+
+    public bool Succeeded => ExitCode == Success;
+}

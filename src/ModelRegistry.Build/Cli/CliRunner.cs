@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ModelRegistry.Build.Cli;
+
+/// <summary>
+/// Runs the bundled <c>model-registry</c> tool out of process (<c>dotnet exec model-registry.dll ... --json</c>) and
+/// captures its JSON result and coded stderr lines. Out of process on purpose: the tool loads the Azure SDK, Octokit
+/// and libgit2, none of which may load into a shared MSBuild node (ARCHITECTURE.md section 1).
+/// </summary>
+/// <remarks>
+/// Not a <see cref="ToolTask"/>: a ToolTask funnels stdout and stderr into one logging callback, while this needs
+/// the JSON document on stdout apart from the diagnostics on stderr, and one task may run the tool several times.
+/// </remarks>
+internal sealed class CliRunner(string cliPath, string? dotNetHost, string workingDirectory, TaskLoggingHelper log)
+{
+    private readonly System.Threading.Lock gate = new();
+    private Process? running;
+    private bool cancelled;
+
+    /// <summary>Runs the tool; the arguments exclude the host, the dll and <c>--json</c>, which are added here.</summary>
+    public CliResult Run(IReadOnlyList<string> arguments)
+    {
+        if (!File.Exists(cliPath))
+        {
+            throw Errors.Errors.CliNotFound(cliPath);
+        }
+
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(dotNetHost) ? "dotnet" : dotNetHost)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+
+        // Roll forward so the tool (built for net10.0) also runs where only a newer runtime is installed.
+        foreach (var argument in (string[])["exec", "--roll-forward", "Major", cliPath, .. arguments, "--json"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The tool would otherwise print GitHub Actions outputs and annotations; the build relays its errors itself.
+        start.Environment.Remove("GITHUB_OUTPUT");
+        start.Environment.Remove("GITHUB_STEP_SUMMARY");
+        start.Environment.Remove("GITHUB_ACTIONS");
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        log.LogMessage(MessageImportance.Normal, "model-registry " + ArgumentRedaction.CommandLine(arguments));
+        var stdout = new StringBuilder();
+        var diagnostics = new List<CodedDiagnostic>();
+        var otherLines = new List<string>();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (stdout)
+                {
+                    stdout.AppendLine(e.Data);
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (diagnostics)
+            {
+                if (CodedDiagnostic.TryParse(e.Data) is { } diagnostic)
+                {
+                    diagnostics.Add(diagnostic);
+                }
+                else if (e.Data.Length > 0)
+                {
+                    otherLines.Add(e.Data);
+                }
+            }
+        };
+
+        lock (gate)
+        {
+            if (cancelled)
+            {
+                throw new OperationCanceledException();
+            }
+
+            try
+            {
+                process.Start();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw Errors.Errors.ToolStartFailed(start.FileName, e.Message);
+            }
+
+            running = process;
+        }
+
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        lock (gate)
+        {
+            running = null;
+            if (cancelled)
+            {
+                throw new OperationCanceledException();
+            }
+        }
+
+        return new CliResult(process.ExitCode, stdout.ToString(), diagnostics, otherLines);
+    }
+
+    /// <summary>Stops a running tool (MSBuild calls this on Ctrl+C through ICancelableTask).</summary>
+    public void Cancel()
+    {
+        lock (gate)
+        {
+            cancelled = true;
+            try
+            {
+                running?.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the check and the kill.
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using ModelRegistry.Build.References;
+using ModelRegistry.Content;
+
+namespace ModelRegistry.Build.Lock;
+
+/// <summary>
+/// One entry of models.lock.json: what a ModelReference asked for (<see cref="Requested"/>, as written in its
+/// Version metadata) and the exact version it was pinned to.
+/// </summary>
+internal sealed record LockedModel(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files)
+{
+    /// <summary>Whether this entry answers a reference, ignoring case like the registry does for names and stages.</summary>
+    public bool Answers(ReferenceRequest request) =>
+        string.Equals(Model, request.Model, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Requested, request.Requested, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+using ModelRegistry.Content;
+
+namespace ModelRegistry.Build.Lock;
+
+/// <summary>
+/// models.lock.json: the exact version every ModelReference of a project was pinned to, like packages.lock.json.
+/// Written with sorted keys and LF line ends so that it diffs cleanly and an unchanged lock is byte-identical.
+/// </summary>
+internal sealed class ModelLockFile
+{
+    public const int FormatVersion = 1;
+
+    public ModelLockFile(IEnumerable<LockedModel> models)
+    {
+        Models = [.. models.OrderBy(m => m.Model, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Model, StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<LockedModel> Models { get; }
+
+    public LockedModel? Find(string model) =>
+        Models.FirstOrDefault(m => string.Equals(m.Model, model, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads a lock file; null when it does not exist. Throws MRB1604 when it cannot be read.</summary>
+    public static ModelLockFile? Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            var format = root.GetProperty("version").GetInt32();
+            if (format != FormatVersion)
+            {
+                throw Errors.Errors.LockFileMalformed(path, $"format version {format}, this package reads {FormatVersion}");
+            }
+
+            var models = new List<LockedModel>();
+            foreach (var model in root.GetProperty("models").EnumerateObject())
+            {
+                var entry = model.Value;
+                var files = entry.GetProperty("files").EnumerateArray()
+                    .Select(f => new ArtifactFile(SafePath(f.GetProperty("path").GetString()!), f.GetProperty("size").GetInt64(), Digest(f.GetProperty("digest").GetString()!)))
+                    .ToList();
+                models.Add(new LockedModel(model.Name, entry.GetProperty("requested").GetString()!, entry.GetProperty("resolved").GetInt32(), Digest(entry.GetProperty("digest").GetString()!), files));
+            }
+
+            return new ModelLockFile(models);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw Errors.Errors.LockFileMalformed(path, e.Message);
+        }
+    }
+
+    // A lock file comes with the repository, so a pull request can change it: a digest or a path in it must not
+    // lead the build anywhere outside the version's folder in the cache.
+    private static string Digest(string value) =>
+        value.StartsWith("sha256:", StringComparison.Ordinal) && value.Length == 71 && value[7..].All(Uri.IsHexDigit)
+            ? value
+            : throw new FormatException($"'{value}' is not a sha256 digest");
+
+    private static string SafePath(string value) =>
+        value.Length > 0 && !Path.IsPathRooted(value) && !value.Replace('\\', '/').Split('/').Any(s => s is "" or "." or "..")
+            ? value
+            : throw new FormatException($"'{value}' is not a relative path inside a model version");
+
+    /// <summary>The file's exact text.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("version", FormatVersion);
+            writer.WriteStartObject("models");
+            foreach (var model in Models)
+            {
+                writer.WriteStartObject(model.Model);
+                writer.WriteString("requested", model.Requested);
+                writer.WriteNumber("resolved", model.Version);
+                writer.WriteString("digest", model.Digest);
+                writer.WriteStartArray("files");
+                foreach (var file in model.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("path", file.Path);
+                    writer.WriteNumber("size", file.Size);
+                    writer.WriteString("digest", file.Digest);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes the file only when its text changes (so its timestamp moves only with its content); true when written.</summary>
+    public bool WriteIfChanged(string path)
+    {
+        var text = ToJson();
+        if (File.Exists(path) && File.ReadAllText(path) == text)
+        {
+            return false;
+        }
+
+        // Written next to the target and renamed over it: a build killed halfway never leaves half a lock file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, path, overwrite: true);
+        return true;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+using ModelRegistry.Build.Lock;
+using ModelRegistry.Runtime;
+
+namespace ModelRegistry.Build.References;
+
+/// <summary>The items a resolved model becomes: one ResolvedModelReference, and one file item per model file for
+/// the copy to the output and publish folders.</summary>
+internal static class ModelItems
+{
+    public static ITaskItem Reference(LockedModel model, ModelCacheFolder cache, string modelsFolder)
+    {
+        var item = new TaskItem(model.Model);
+        item.SetMetadata("Version", model.Requested);
+        item.SetMetadata("ResolvedVersion", model.Version.ToString(CultureInfo.InvariantCulture));
+        item.SetMetadata("Digest", model.Digest);
+        item.SetMetadata("CachePath", cache.FolderOf(model.Digest) + Path.DirectorySeparatorChar);
+        item.SetMetadata("TargetPath", TargetFolder(model, modelsFolder));
+        return item;
+    }
+
+    public static IEnumerable<ITaskItem> Files(LockedModel model, ModelCacheFolder cache, string modelsFolder)
+    {
+        var folder = TargetFolder(model, modelsFolder);
+        foreach (var file in model.Files)
+        {
+            var item = new TaskItem(cache.FileOf(model.Digest, file.Path));
+            item.SetMetadata("Model", model.Model);
+            item.SetMetadata("ModelVersion", model.Version.ToString(CultureInfo.InvariantCulture));
+            item.SetMetadata("ModelDigest", model.Digest);
+            item.SetMetadata("FileDigest", file.Digest);
+            item.SetMetadata("TargetPath", Path.Combine(folder, file.Path.Replace('/', Path.DirectorySeparatorChar)));
+            yield return item;
+        }
+    }
+
+    /// <summary>Where a model lands under the output folder: <c>models/FraudDetection</c> by default.</summary>
+    public static string TargetFolder(LockedModel model, string modelsFolder) =>
+        string.IsNullOrWhiteSpace(modelsFolder) ? model.Model : Path.Combine(modelsFolder.Trim().TrimEnd('/', '\\'), model.Model);
+}

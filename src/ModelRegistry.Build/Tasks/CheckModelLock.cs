@@ -1,0 +1,83 @@
+using Microsoft.Build.Framework;
+using ModelRegistry.Build.Lock;
+using ModelRegistry.Build.References;
+using ModelRegistry.Errors;
+using ModelRegistry.Runtime;
+
+namespace ModelRegistry.Build.Tasks;
+
+/// <summary>
+/// The fast path of every build that consumes models, run in the MSBuild node: when models.lock.json answers every
+/// ModelReference and the cache holds every pinned version, the models are known without a process or a network
+/// call. Anything else (no lock, a changed reference, a cold cache, refresh or locked mode) leaves
+/// <see cref="UpToDate"/> false and RestoreModelReferences does the work.
+/// </summary>
+public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
+{
+    public ITaskItem[] References { get; set; } = [];
+
+    [Required]
+    public string LockFile { get; set; } = "";
+
+    [Required]
+    public string CacheRoot { get; set; } = "";
+
+    public string ModelsFolder { get; set; } = "models";
+
+    public bool Refresh { get; set; }
+
+    public bool LockedMode { get; set; }
+
+    [Output]
+    public bool UpToDate { get; private set; }
+
+    [Output]
+    public ITaskItem[] ResolvedReferences { get; private set; } = [];
+
+    [Output]
+    public ITaskItem[] ModelFiles { get; private set; } = [];
+
+    public override bool Execute()
+    {
+        // Refresh re-resolves by definition; locked mode must ask the registry whether it still matches the lock.
+        if (Refresh || LockedMode)
+        {
+            return true;
+        }
+
+        ModelLockFile? lockFile;
+        try
+        {
+            lockFile = ModelLockFile.Read(LockFile);
+        }
+        catch (RegistryException)
+        {
+            // RestoreModelReferences reports it, with the same code in every mode.
+            return true;
+        }
+
+        var requests = References.Select(ReferenceRequest.From).ToList();
+        if (lockFile is null || lockFile.Models.Count != requests.Count)
+        {
+            return true;
+        }
+
+        var cache = new ModelCacheFolder(CacheRoot);
+        var pinned = new List<LockedModel>();
+        foreach (var request in requests)
+        {
+            var entry = lockFile.Find(request.Model);
+            if (entry is null || !entry.Answers(request) || pinned.Contains(entry) || !cache.Holds(entry.Digest, entry.Files))
+            {
+                return true;
+            }
+
+            pinned.Add(entry);
+        }
+
+        ResolvedReferences = [.. pinned.Select(m => ModelItems.Reference(m, cache, ModelsFolder))];
+        ModelFiles = [.. pinned.SelectMany(m => ModelItems.Files(m, cache, ModelsFolder))];
+        UpToDate = true;
+        return true;
+    }
+}

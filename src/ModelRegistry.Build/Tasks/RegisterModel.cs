@@ -1,0 +1,216 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ModelRegistry.Build.Cli;
+using ModelRegistry.Build.Registration;
+using ModelRegistry.Errors;
+
+namespace ModelRegistry.Build.Tasks;
+
+/// <summary>
+/// Registers every model of a training project: one <c>model-registry register ... --json</c> per model (grouped by
+/// the ModelArtifact items' Model metadata), with its metrics, thresholds, training data and configuration. A model
+/// that misses a threshold is not registered and fails the build with the tool's MRB1203 errors, one per failed
+/// rule (warnings with ThresholdFailure=Warning). The stamp file is written only when every model registered.
+/// </summary>
+public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private CliRunner? runner;
+
+    [Required]
+    public ITaskItem[] Artifacts { get; set; } = [];
+
+    public ITaskItem[] Metrics { get; set; } = [];
+
+    public ITaskItem[] Thresholds { get; set; } = [];
+
+    public ITaskItem[] TrainingData { get; set; } = [];
+
+    public ITaskItem[] TrainingConfig { get; set; } = [];
+
+    /// <summary>The registry location; empty lets the tool choose ($MODEL_REGISTRY, else .model-registry in the project folder).</summary>
+    public string? Registry { get; set; }
+
+    public string? Label { get; set; }
+
+    /// <summary><c>key=value</c> tags.</summary>
+    public string[] Tags { get; set; } = [];
+
+    public string? Description { get; set; }
+
+    /// <summary><c>Error</c> (default) or <c>Warning</c>: how a missed threshold is reported.</summary>
+    public string? ThresholdFailure { get; set; }
+
+    [Required]
+    public string StampFile { get; set; } = "";
+
+    [Required]
+    public string CliPath { get; set; } = "";
+
+    public string? DotNetHost { get; set; }
+
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>The project file, named as the file of every error.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>One item per model: Identity is the model name, with Version and Digest metadata.</summary>
+    [Output]
+    public ITaskItem[] RegisteredModels { get; private set; } = [];
+
+    public void Cancel() => runner?.Cancel();
+
+    public override bool Execute()
+    {
+        try
+        {
+            return Register();
+        }
+        catch (RegistryException e)
+        {
+            Log.LogCoded(e, ProjectFile);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private bool Register()
+    {
+        var warnOnGate = ParseThresholdFailure();
+        if (File.Exists(StampFile))
+        {
+            File.Delete(StampFile);
+        }
+
+        runner = new CliRunner(CliPath, DotNetHost, ProjectDirectory, Log);
+        var registered = new List<RegisteredVersion>();
+        var allRegistered = true;
+        foreach (var model in GroupByModel())
+        {
+            var arguments = Arguments(model.Key, model.ToList());
+            var result = runner.Run(arguments);
+            if (result.Succeeded)
+            {
+                Log.RelayWarnings(result, ProjectFile);
+                var version = VersionDocument.Parse(result.StandardOutput, "register");
+                Log.LogMessage(MessageImportance.High, version.IsNew
+                    ? $"{version.Model} version {version.Version} registered ({version.Digest})."
+                    : $"{version.Model} is unchanged: version {version.Version} already has this recipe ({version.Digest}).");
+                registered.Add(new RegisteredVersion(version.Model, version.Version, version.Digest));
+            }
+            else if (result.ExitCode == CliResult.GateNotMet)
+            {
+                allRegistered = false;
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    Log.Relay(diagnostic, ProjectFile, asWarning: warnOnGate);
+                }
+
+                Log.LogMessage(MessageImportance.High, $"{model.Key} was not registered: its metrics did not pass the thresholds.");
+            }
+            else
+            {
+                Log.LogFailure(result, "register", ProjectFile);
+                return false;
+            }
+        }
+
+        RegisteredModels = [.. registered.Select(ToItem)];
+        if (allRegistered)
+        {
+            RegistrationStamp.Write(StampFile, registered);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private bool ParseThresholdFailure()
+    {
+        var value = (ThresholdFailure ?? "").Trim();
+        return value.Length == 0 || value.Equals("Error", StringComparison.OrdinalIgnoreCase) ? false
+            : value.Equals("Warning", StringComparison.OrdinalIgnoreCase) ? true
+            : throw Errors.Errors.InvalidThresholdFailure(value);
+    }
+
+    private IEnumerable<IGrouping<string, ITaskItem>> GroupByModel()
+    {
+        foreach (var artifact in Artifacts)
+        {
+            if (artifact.GetMetadata("Model").Trim().Length == 0)
+            {
+                throw Errors.Errors.ModelArtifactWithoutModel(artifact.ItemSpec);
+            }
+        }
+
+        return Artifacts.GroupBy(a => a.GetMetadata("Model").Trim(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private List<string> Arguments(string model, List<ITaskItem> artifacts)
+    {
+        var arguments = new List<string> { "register", model };
+        arguments.AddRange(artifacts.Select(a => a.GetMetadata("FullPath")));
+        var metrics = ForModel(Metrics, model).ToList();
+        if (metrics.Count > 1)
+        {
+            throw Errors.Errors.AmbiguousMetrics(model, metrics.Count);
+        }
+
+        foreach (var file in metrics)
+        {
+            arguments.AddRange(["--metrics", file.GetMetadata("FullPath")]);
+        }
+
+        foreach (var rule in ForModel(Thresholds, model).SelectMany(ThresholdRules.From))
+        {
+            arguments.AddRange(["--threshold", rule]);
+        }
+
+        foreach (var data in ForModel(TrainingData, model))
+        {
+            arguments.AddRange(["--data", Location(data)]);
+        }
+
+        foreach (var config in ForModel(TrainingConfig, model))
+        {
+            arguments.AddRange(["--config", config.GetMetadata("FullPath")]);
+        }
+
+        AddIfPresent(arguments, "--label", Label);
+        AddIfPresent(arguments, "--description", Description);
+        foreach (var tag in Tags.Select(t => t.Trim()).Where(t => t.Length > 0))
+        {
+            arguments.AddRange(["--tag", tag]);
+        }
+
+        AddIfPresent(arguments, "--registry", Registry);
+        return arguments;
+    }
+
+    /// <summary>Items scoped to this model by their Model metadata, plus the unscoped ones.</summary>
+    private static IEnumerable<ITaskItem> ForModel(ITaskItem[] items, string model) =>
+        items.Where(i => i.GetMetadata("Model").Trim() is var scope && (scope.Length == 0 || scope.Equals(model, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Local data as a full path; a remote one (https://, az://) exactly as written.</summary>
+    private static string Location(ITaskItem item) =>
+        item.ItemSpec.Contains("://", StringComparison.Ordinal) ? item.ItemSpec : item.GetMetadata("FullPath");
+
+    private static void AddIfPresent(List<string> arguments, string option, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            arguments.AddRange([option, value.Trim()]);
+        }
+    }
+
+    private static TaskItem ToItem(RegisteredVersion version)
+    {
+        var item = new TaskItem(version.Model);
+        item.SetMetadata("Version", version.Version.ToString(CultureInfo.InvariantCulture));
+        item.SetMetadata("Digest", version.Digest);
+        return item;
+    }
+}

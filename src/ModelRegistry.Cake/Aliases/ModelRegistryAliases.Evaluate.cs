@@ -1,0 +1,90 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+public static partial class ModelRegistryAliases
+{
+    /// <summary>
+    /// Checks a metrics file against threshold rules without registering anything (<c>model-registry evaluate</c>).
+    /// Fails the task with <c>MRB1203</c> for every rule that is not met.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="metricsFile">The JSON metrics file (<c>{"auc": 0.93}</c>; nested objects are addressed with dots).</param>
+    /// <param name="thresholds">Rules such as <c>auc&gt;=0.90</c> or <c>latency_p95_ms&lt;=50</c>.</param>
+    /// <returns>The verdict of every rule.</returns>
+    /// <example>
+    /// <code>
+    /// Task("Evaluate").Does(() =>
+    /// {
+    ///     var verdict = ModelRegistryEvaluate("out/metrics.json", "auc>=0.90", "latency_p95_ms&lt;=50");
+    ///     Information("auc passed with a margin of {0}", verdict.Rules[0].Margin);
+    /// });
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Evaluate")]
+    public static ModelEvaluation ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, params string[] thresholds)
+    {
+        var settings = new ModelRegistryEvaluateSettings();
+        foreach (var rule in thresholds ?? [])
+        {
+            settings.Thresholds.Add(rule);
+        }
+
+        return context.ModelRegistryEvaluate(metricsFile, settings);
+    }
+
+    /// <summary>
+    /// Checks a metrics file against threshold rules without registering anything (<c>model-registry evaluate</c>).
+    /// Fails the task with <c>MRB1203</c> for every rule that is not met, unless
+    /// <c>HandleExitCode</c> accepts exit code 3 (then the failed verdict is returned).
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="metricsFile">The JSON metrics file.</param>
+    /// <param name="settings">The rules and where the registry is (for rules relative to a stage).</param>
+    /// <returns>The verdict of every rule.</returns>
+    /// <example>
+    /// <code>
+    /// var verdict = ModelRegistryEvaluate("out/metrics.json", new ModelRegistryEvaluateSettings
+    /// {
+    ///     Model = "FraudDetection",
+    ///     Thresholds = { "auc>=Production-0.005" },
+    ///     HandleExitCode = code => code == 3,
+    /// });
+    /// if (!verdict.Passed) Warning("Not better than Production: {0}", string.Join(", ", verdict.Failures));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Evaluate")]
+    public static ModelEvaluation ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, ModelRegistryEvaluateSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(metricsFile);
+        var arguments = new ProcessArgumentBuilder().Append("--metrics").AppendPath(metricsFile, context.Environment);
+        var result = Run(context, "evaluate", arguments, settings);
+        return CliJson.Read<ModelEvaluation>(result.Document, result.Command);
+    }
+
+    /// <summary>
+    /// Checks a metrics file against threshold rules without registering anything (<c>model-registry evaluate</c>),
+    /// with settings built by a delegate.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="metricsFile">The JSON metrics file.</param>
+    /// <param name="configure">Builds the settings.</param>
+    /// <returns>The verdict of every rule.</returns>
+    /// <example>
+    /// <code>
+    /// ModelRegistryEvaluate("out/metrics.json", s => s
+    ///     .WithModel("FraudDetection")
+    ///     .WithThreshold("auc>=0.90")
+    ///     .WithThreshold("auc>=Production-0.005"));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Evaluate")]
+    public static ModelEvaluation ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, Func<ModelRegistryEvaluateSettings, ModelRegistryEvaluateSettings> configure) =>
+        context.ModelRegistryEvaluate(metricsFile, Configure(configure));
+}

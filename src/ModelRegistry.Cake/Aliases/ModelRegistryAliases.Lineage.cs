@@ -1,0 +1,102 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+public static partial class ModelRegistryAliases
+{
+    /// <summary>Reads how a version was made: its code, data, configuration, environment and CI run (<c>model-registry lineage</c>).</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="reference">The version: <c>FraudDetection@Production</c>, <c>FraudDetection@7</c>, ...</param>
+    /// <returns>The version and its recipe.</returns>
+    /// <example>
+    /// <code>
+    /// var lineage = ModelRegistryLineage("FraudDetection@Production");
+    /// foreach (var data in lineage.Recipe.Data)
+    /// {
+    ///     Information("Production was trained on {0} ({1})", data.Source, data.Digest);
+    /// }
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Lineage")]
+    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference) =>
+        context.ModelRegistryLineage(reference, new ModelRegistryLineageSettings());
+
+    /// <summary>Reads how a version was made, now or as of a point in history (<c>model-registry lineage</c>).</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="reference">The version.</param>
+    /// <param name="settings">Where the registry is and the point in history.</param>
+    /// <returns>The version and its recipe.</returns>
+    /// <example>
+    /// <code>
+    /// var then = ModelRegistryLineage("FraudDetection@Production", new ModelRegistryLineageSettings { AsOf = "2026-01-31T12:00:00Z" });
+    /// Information("On January 31 Production was version {0}, commit {1}", then.Version.Version, then.Recipe.Code?.Commit);
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Lineage")]
+    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference, ModelRegistryLineageSettings settings)
+    {
+        var result = Run(context, "lineage", Arguments(reference), settings);
+        return ModelLineage.From(result.Document, result.Command);
+    }
+
+    /// <summary>Reads how a version was made (<c>model-registry lineage</c>), with settings built by a delegate.</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="reference">The version.</param>
+    /// <param name="configure">Builds the settings.</param>
+    /// <returns>The version and its recipe.</returns>
+    /// <example>
+    /// <code>
+    /// var lineage = ModelRegistryLineage("FraudDetection@3", s => s.WithRegistry("../registry"));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Lineage")]
+    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>
+        context.ModelRegistryLineage(reference, Configure(configure));
+
+    /// <summary>
+    /// Finds every version trained on a dataset, and which of them is in Production
+    /// (<c>model-registry lineage --dataset</c>).
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="dataset">A data file or folder (hashed now), a URI, or a <c>sha256:</c> digest.</param>
+    /// <param name="settings">Where the registry is, the model to look in, and the point in history.</param>
+    /// <returns>The versions trained on the dataset.</returns>
+    /// <example>
+    /// <code>
+    /// var usage = ModelRegistryDatasetLineage("data/transactions.csv", new ModelRegistryLineageSettings { Model = "FraudDetection" });
+    /// Information("In Production and trained on it: {0}", string.Join(", ", usage.InProduction));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Lineage")]
+    public static DatasetLineage ModelRegistryDatasetLineage(this ICakeContext context, string dataset, ModelRegistryLineageSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(dataset);
+        var value = dataset.Contains("://", StringComparison.Ordinal) || dataset.StartsWith("sha256:", StringComparison.Ordinal) || dataset.StartsWith("md5:", StringComparison.Ordinal)
+            ? dataset
+            : CliArguments.Absolute(new FilePath(dataset), context.Environment);
+        var result = Run(context, "lineage", new ProcessArgumentBuilder().Append("--dataset").AppendQuoted(value), settings);
+        return CliJson.Read<DatasetLineage>(result.Document, result.Command);
+    }
+
+    /// <summary>Finds every version trained on a dataset (<c>model-registry lineage --dataset</c>), with settings built by a delegate.</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="dataset">A data file or folder, a URI, or a digest.</param>
+    /// <param name="configure">Builds the settings.</param>
+    /// <returns>The versions trained on the dataset.</returns>
+    /// <example>
+    /// <code>
+    /// var usage = ModelRegistryDatasetLineage("data/transactions.csv", s => s.WithModel("FraudDetection"));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Lineage")]
+    public static DatasetLineage ModelRegistryDatasetLineage(this ICakeContext context, string dataset, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>
+        context.ModelRegistryDatasetLineage(dataset, Configure(configure));
+}

@@ -1,0 +1,57 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+/// <summary>
+/// Aliases for <see href="https://github.com/modelregistry-build/modelregistry-build">ModelRegistry.Build</see>, a
+/// model registry that lives in the build: evaluate metrics against thresholds, register model versions with their
+/// lineage, promote them through stages, resolve and pull them, and gate pull requests. Each alias runs one
+/// <c>model-registry</c> command in its own process and returns its result; a failure fails the task with the
+/// registry's coded message (<c>MRB1203: ...</c>).
+/// </summary>
+/// <example>
+/// <code>
+/// #addin nuget:?package=ModelRegistry.Cake&amp;version=0.1.0
+///
+/// Task("Register").Does(() =>
+/// {
+///     var registration = ModelRegistryRegister("FraudDetection", "out/model.zip", s => s
+///         .WithMetrics("out/metrics.json")
+///         .WithThreshold("auc>=0.90"));
+///     Information("Registered {0}", registration.Version);
+/// });
+/// </code>
+/// </example>
+[CakeAliasCategory("ModelRegistry")]
+public static partial class ModelRegistryAliases
+{
+    private static JsonResult Run(ICakeContext context, string command, ProcessArgumentBuilder arguments, ModelRegistrySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new JsonResult(new ModelRegistryRunner(context).Execute(command, arguments, settings), command);
+    }
+
+    private static TSettings Configure<TSettings>(Func<TSettings, TSettings> configure)
+        where TSettings : new()
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return configure(new TSettings());
+    }
+
+    private static ProcessArgumentBuilder Arguments(params string[] values)
+    {
+        var builder = new ProcessArgumentBuilder();
+        foreach (var value in values)
+        {
+            builder.AppendQuoted(value);
+        }
+
+        return builder;
+    }
+
+    /// <summary>One command's document, with the command's name for the messages that read it.</summary>
+    private readonly record struct JsonResult(System.Text.Json.JsonElement Document, string Command);
+}

@@ -1,0 +1,41 @@
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+/// <summary>Settings of <c>model-registry lineage</c> (<see cref="ModelRegistryAliases.ModelRegistryLineage(ICakeContext, string, ModelRegistryLineageSettings)"/>).</summary>
+public sealed class ModelRegistryLineageSettings : ModelRegistrySettings
+{
+    /// <summary>
+    /// Gets or sets the point in history to read the registry at: an ISO 8601 time or a revision number.
+    /// CLI flag: <c>--as-of</c>.
+    /// </summary>
+    public string? AsOf { get; set; }
+
+    /// <summary>Gets or sets, for a dataset query, the one model to look in (needed with a revision <c>AsOf</c>). CLI flag: <c>--model</c>.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Reads the registry as it was at a time or revision (<c>--as-of</c>).</summary>
+    /// <param name="asOf">An ISO 8601 time or a revision number.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryLineageSettings WithAsOf(string asOf)
+    {
+        AsOf = asOf;
+        return this;
+    }
+
+    /// <summary>Limits a dataset query to one model (<c>--model</c>).</summary>
+    /// <param name="model">The model name.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryLineageSettings WithModel(string model)
+    {
+        Model = model;
+        return this;
+    }
+
+    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    {
+        base.AppendArguments(builder, environment);
+        builder.AppendOption("--as-of", AsOf).AppendOption("--model", Model);
+    }
+}

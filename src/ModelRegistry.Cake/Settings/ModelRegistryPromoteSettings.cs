@@ -1,0 +1,120 @@
+using System.Globalization;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+/// <summary>Settings of <c>model-registry promote</c> (<see cref="ModelRegistryAliases.ModelRegistryPromote(ICakeContext, string, string, ModelRegistryPromoteSettings)"/>).</summary>
+public sealed class ModelRegistryPromoteSettings : ModelRegistryGitHubSettings
+{
+    /// <summary>Gets or sets why the version moves, recorded in the revision. CLI flag: <c>--reason</c>.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>
+    /// Gets or sets the name of the person approving a gated promotion (a local approval, recorded as evidence).
+    /// CLI flag: <c>--approved-by</c>.
+    /// </summary>
+    public string? ApprovedBy { get; set; }
+
+    /// <summary>Gets or sets a metrics file for the stage's threshold gate. CLI flag: <c>--metrics</c>.</summary>
+    public FilePath? Metrics { get; set; }
+
+    /// <summary>Gets threshold rules the promotion must pass. CLI flag: <c>--threshold</c> (repeated).</summary>
+    public ICollection<string> Thresholds { get; } = new List<string>();
+
+    /// <summary>
+    /// Gets or sets the GitHub Actions run whose approved environment deployment is the evidence (inside the job the
+    /// environment's reviewers held: <c>GITHUB_RUN_ID</c>). CLI flag: <c>--github-run</c>.
+    /// </summary>
+    public long? GitHubRun { get; set; }
+
+    /// <summary>Gets or sets the pull request whose merge or approvals are the evidence. CLI flag: <c>--github-pr</c>.</summary>
+    public int? GitHubPullRequest { get; set; }
+
+    /// <summary>
+    /// Gets the commit statuses that must be green before the GitHub deployment is created.
+    /// CLI flag: <c>--github-required-context</c> (repeated).
+    /// </summary>
+    public ICollection<string> GitHubRequiredContexts { get; } = new List<string>();
+
+    /// <summary>Sets the reason (<c>--reason</c>).</summary>
+    /// <param name="reason">Why the version moves.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithReason(string reason)
+    {
+        Reason = reason;
+        return this;
+    }
+
+    /// <summary>Records a local approval (<c>--approved-by</c>).</summary>
+    /// <param name="approver">Who approves.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithApprovedBy(string approver)
+    {
+        ApprovedBy = approver;
+        return this;
+    }
+
+    /// <summary>Sets the metrics file of the threshold gate (<c>--metrics</c>).</summary>
+    /// <param name="metrics">The JSON metrics file.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithMetrics(FilePath metrics)
+    {
+        Metrics = metrics;
+        return this;
+    }
+
+    /// <summary>Adds a threshold rule (<c>--threshold</c>).</summary>
+    /// <param name="rule">The rule, such as <c>auc&gt;=Production</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithThreshold(string rule)
+    {
+        Thresholds.Add(rule);
+        return this;
+    }
+
+    /// <summary>Adds threshold rules (<c>--threshold</c>, once per rule).</summary>
+    /// <param name="rules">The rules, such as <c>auc&gt;=0.90</c> and <c>latency_p95_ms&lt;=50</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithThresholds(IEnumerable<string> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        foreach (var rule in rules)
+        {
+            Thresholds.Add(rule);
+        }
+
+        return this;
+    }
+
+    /// <summary>Promotes through the approved environment of a GitHub Actions run (<c>--github-run</c>).</summary>
+    /// <param name="runId">The run, usually <c>GITHUB_RUN_ID</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithGitHubRun(long runId)
+    {
+        GitHubRun = runId;
+        return this;
+    }
+
+    /// <summary>Promotes through a merged or approved pull request (<c>--github-pr</c>).</summary>
+    /// <param name="number">The pull request's number.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithGitHubPullRequest(int number)
+    {
+        GitHubPullRequest = number;
+        return this;
+    }
+
+    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    {
+        base.AppendArguments(builder, environment);
+        builder
+            .AppendOption("--reason", Reason)
+            .AppendOption("--approved-by", ApprovedBy)
+            .AppendOption("--metrics", Metrics, environment)
+            .AppendOptions("--threshold", Thresholds)
+            .AppendOption("--github-run", GitHubRun?.ToString(CultureInfo.InvariantCulture))
+            .AppendOption("--github-pr", GitHubPullRequest?.ToString(CultureInfo.InvariantCulture))
+            .AppendOptions("--github-required-context", GitHubRequiredContexts);
+    }
+}

@@ -1,0 +1,44 @@
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+/// <summary>Settings of <c>model-registry promote request</c> (<see cref="ModelRegistryAliases.ModelRegistryRequestPromotion(ICakeContext, string, string, ModelRegistryPromotionRequestSettings)"/>).</summary>
+public sealed class ModelRegistryPromotionRequestSettings : ModelRegistryGitHubSettings
+{
+    /// <summary>
+    /// Gets or sets the promotion workflow's file name under .github/workflows. CLI flag: <c>--workflow</c>.
+    /// Default: <c>model-registry-promote.yml</c>.
+    /// </summary>
+    public string? Workflow { get; set; }
+
+    /// <summary>Gets or sets the branch or tag whose workflow runs. CLI flag: <c>--ref</c>. Default: the current branch in GitHub Actions, else main.</summary>
+    public string? Ref { get; set; }
+
+    /// <summary>Gets or sets why, recorded with the request and the promotion. CLI flag: <c>--reason</c>.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Sets the promotion workflow (<c>--workflow</c>).</summary>
+    /// <param name="workflow">The file name under .github/workflows.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromotionRequestSettings WithWorkflow(string workflow)
+    {
+        Workflow = workflow;
+        return this;
+    }
+
+    /// <summary>Sets the reason (<c>--reason</c>).</summary>
+    /// <param name="reason">Why the version should move.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromotionRequestSettings WithReason(string reason)
+    {
+        Reason = reason;
+        return this;
+    }
+
+    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    {
+        base.AppendArguments(builder, environment);
+        builder.AppendOption("--workflow", Workflow).AppendOption("--ref", Ref).AppendOption("--reason", Reason);
+    }
+}

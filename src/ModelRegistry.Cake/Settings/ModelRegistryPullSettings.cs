@@ -1,0 +1,29 @@
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+/// <summary>Settings of <c>model-registry pull</c> (<see cref="ModelRegistryAliases.ModelRegistryPull(ICakeContext, string, DirectoryPath, ModelRegistryPullSettings)"/>).</summary>
+public sealed class ModelRegistryPullSettings : ModelRegistrySettings
+{
+    /// <summary>
+    /// Gets or sets the point in history to read the registry at: an ISO 8601 time or a revision number.
+    /// CLI flag: <c>--as-of</c>.
+    /// </summary>
+    public string? AsOf { get; set; }
+
+    /// <summary>Reads the registry as it was at a time or revision (<c>--as-of</c>).</summary>
+    /// <param name="asOf">An ISO 8601 time or a revision number.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPullSettings WithAsOf(string asOf)
+    {
+        AsOf = asOf;
+        return this;
+    }
+
+    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    {
+        base.AppendArguments(builder, environment);
+        builder.AppendOption("--as-of", AsOf);
+    }
+}

@@ -1,0 +1,29 @@
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+/// <summary>Settings of <c>model-registry resolve</c> (<see cref="ModelRegistryAliases.ModelRegistryResolve(ICakeContext, string, ModelRegistryResolveSettings)"/>).</summary>
+public sealed class ModelRegistryResolveSettings : ModelRegistrySettings
+{
+    /// <summary>
+    /// Gets or sets the point in history to read the registry at: an ISO 8601 time or a revision number.
+    /// CLI flag: <c>--as-of</c>.
+    /// </summary>
+    public string? AsOf { get; set; }
+
+    /// <summary>Reads the registry as it was at a time or revision (<c>--as-of</c>).</summary>
+    /// <param name="asOf">An ISO 8601 time or a revision number.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryResolveSettings WithAsOf(string asOf)
+    {
+        AsOf = asOf;
+        return this;
+    }
+
+    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    {
+        base.AppendArguments(builder, environment);
+        builder.AppendOption("--as-of", AsOf);
+    }
+}

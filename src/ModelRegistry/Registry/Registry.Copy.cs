@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using ModelRegistry.Content;
+using ModelRegistry.Manifest;
+using ModelRegistry.Storage;
+
+namespace ModelRegistry;
+
+public sealed partial class Registry
+{
+    /// <summary>The code the verifying stream raises when bytes do not match their digest; taken from its factory so
+    /// that the code is written in one place only.</summary>
+    private static readonly string UnreadableCode = Errors.Errors.ArtifactUnreadable("", "").Code;
+
+    /// <summary>
+    /// Copies one version of this registry into <paramref name="destination"/> (a team's folder registry into the
+    /// company's Azure registry, say). Files go across by digest (skipped when the destination holds them), verified on
+    /// the way; the version record is copied byte for byte, so the version keeps its ID, recipe, metrics, label, tags
+    /// and description. The destination numbers it in its own log, with a register revision that names the source;
+    /// stages and aliases are not copied, since each registry governs its own. Idempotent: when the destination already
+    /// holds the same recipe, that version is returned and nothing is written.
+    /// </summary>
+    public async Task<CopyResult> CopyVersionAsync(string reference, Registry destination, string? actor = null, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var source = await ResolveAsync(reference, null, cancellationToken);
+        var key = KeyOf(source.Model);
+        var recordPath = RegistryPaths.Record(key, source.Digest);
+        var stored = await Storage.ReadAsync(recordPath, null, cancellationToken) ?? throw Errors.Errors.CorruptEntry(recordPath, "the record a revision names is missing");
+        var recordBytes = stored.Content.ToArray();
+        var actual = Sha256Digest.Of(recordBytes);
+        if (actual != source.Digest)
+        {
+            throw Errors.Errors.DigestMismatch(recordPath, source.Digest, actual);
+        }
+
+        var record = RegistryJson.Deserialize<VersionRecord>(recordBytes, recordPath);
+        var view = await destination.Log.LoadAsync(key, cancellationToken);
+        if (await destination.FindByRecipeAsync(view, record.RecipeDigest, cancellationToken) is { } same)
+        {
+            return new CopyResult(source, await destination.InfoAsync(view, same, cancellationToken), Created: false, 0);
+        }
+
+        if (record.Label is not null && await destination.FindByLabelAsync(view, record.Label, cancellationToken) is { } labelled)
+        {
+            throw Errors.Errors.LabelTaken(view.Model, record.Label, labelled.Version);
+        }
+
+        await destination.EnsureCreatedAsync(cancellationToken);
+        long copied = 0;
+        foreach (var file in record.Files.DistinctBy(f => f.Digest))
+        {
+            copied += await CopyFileAsync(destination, file, progress, cancellationToken);
+        }
+
+        await destination.CreateImmutableAsync(recordPath, recordBytes, cancellationToken);
+        await destination.CreateImmutableAsync(RegistryPaths.ModelEntry(key), RegistryJson.Serialize(new ModelIndexEntry(record.Model, record.Created)), cancellationToken);
+
+        var copiedFrom = new JsonObject
+        {
+            ["registry"] = Location,
+            ["model"] = source.Model,
+            ["version"] = source.Version,
+            ["digest"] = source.Digest,
+        };
+        VersionIndexEntry? existing = null;
+        var (after, entry) = await destination.Log.CommitAsync(key, async latest =>
+        {
+            existing = await destination.FindByRecipeAsync(latest, record.RecipeDigest, cancellationToken);
+            if (existing is not null)
+            {
+                return null;
+            }
+
+            if (record.Label is not null && await destination.FindByLabelAsync(latest, record.Label, cancellationToken) is { } taken)
+            {
+                throw Errors.Errors.LabelTaken(latest.Model, record.Label, taken.Version);
+            }
+
+            return new LogEntry
+            {
+                Revision = 0,
+                WriteId = "",
+                Time = DateTimeOffset.UtcNow,
+                Actor = Actor(actor),
+                Operation = Operation.Register,
+                Model = latest.Exists ? latest.Model : record.Model,
+                Version = latest.State.LatestVersion + 1,
+                Record = source.Digest,
+                Recipe = record.RecipeDigest,
+                Label = record.Label,
+                Reason = $"copied from {Location} ({source.Model} version {source.Version})",
+                Evidence = new JsonObject { ["copiedFrom"] = copiedFrom },
+            };
+        }, cancellationToken);
+
+        if (entry is null)
+        {
+            return new CopyResult(source, await destination.InfoAsync(after, existing!, cancellationToken), Created: false, copied);
+        }
+
+        var index = new VersionIndexEntry(entry.Version!.Value, source.Digest, record.RecipeDigest, entry.Revision, entry.Time, entry.Label);
+        return new CopyResult(source, await destination.InfoAsync(after, index, cancellationToken), Created: true, copied);
+    }
+
+    /// <summary>Streams one stored file into the destination under the same content address, verified as it goes:
+    /// a damaged source file fails the read of its last byte, before the destination commits the upload.</summary>
+    private async Task<long> CopyFileAsync(Registry destination, ArtifactFile file, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        var path = RegistryPaths.Blob(file.Digest);
+        var existing = await destination.Storage.GetInfoAsync(path, cancellationToken);
+        if (existing is not null)
+        {
+            return existing.Size == file.Size
+                ? 0
+                : throw Errors.Errors.CorruptEntry(path, $"the destination holds {existing.Size} bytes where {file.Size} are expected");
+        }
+
+        var source = await Storage.OpenReadAsync(path, cancellationToken) ?? throw Errors.Errors.BlobMissing(file.Digest, file.Path);
+        var reporter = progress is null ? null : new Progress<long>(done => progress.Report(new TransferProgress(file.Path, done, file.Size)));
+        await using var verifying = new VerifyingReadStream(source, file.Digest, file.Size, file.Path);
+        try
+        {
+            return await destination.Storage.UploadAsync(path, verifying, file.Size, reporter, cancellationToken) == CreateOutcome.Created ? file.Size : 0;
+        }
+        catch (Errors.RegistryException e) when (e.Code == UnreadableCode)
+        {
+            throw Errors.Errors.CopySourceDamaged(Location, file.Path, file.Digest);
+        }
+        catch (StorageOutcomeUnknownException)
+        {
+            // Content-addressed: whoever wrote the name wrote these bytes, so existence with the right size settles it.
+            var info = await destination.Storage.GetInfoAsync(path, cancellationToken);
+            return info is not null && info.Size == file.Size ? file.Size : throw Errors.Errors.OutcomeUnknown($"copying {file.Path}", path);
+        }
+    }
+}

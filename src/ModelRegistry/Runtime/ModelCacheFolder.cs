@@ -1,0 +1,127 @@
+using ModelRegistry.Content;
+
+namespace ModelRegistry.Runtime;
+
+/// <summary>
+/// The machine-wide model cache shared by builds (ModelRegistry.Build) and services (<see cref="ModelRegistryClient"/>):
+/// <c>&lt;root&gt;/sha256/&lt;64 hex&gt;/</c> holds the files of the model version whose record has that digest. A folder
+/// appears there only by the atomic rename of a staging folder whose files were all pulled and verified, so an
+/// existing folder is complete; a damaged one (a file removed or changed by hand) is caught by size and replaced.
+/// </summary>
+public sealed class ModelCacheFolder
+{
+    public ModelCacheFolder(string? root = null)
+    {
+        Root = Path.GetFullPath(string.IsNullOrWhiteSpace(root) ? DefaultRoot : root);
+    }
+
+    /// <summary><c>~/.model-registry/cache</c>, the default of the ModelRegistryCache MSBuild property too.</summary>
+    public static string DefaultRoot =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".model-registry", "cache");
+
+    public string Root { get; }
+
+    /// <summary>The folder of a version, from its digest (<c>sha256:…</c>).</summary>
+    public string FolderOf(string digest) => Path.Combine(Root, "sha256", Hex(digest));
+
+    /// <summary>A file of a version; a path that would leave the version's folder is refused (MRB1108).</summary>
+    public string FileOf(string digest, string relativePath)
+    {
+        var folder = FolderOf(digest);
+        var full = Path.GetFullPath(Path.Combine(folder, relativePath));
+        return relativePath.Length > 0 && !Path.IsPathRooted(relativePath) && full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw Errors.Errors.InvalidPath(relativePath);
+    }
+
+    /// <summary>Cheap check (no hashing): the folder exists and every file has its recorded size.</summary>
+    public bool Holds(string digest, IEnumerable<ArtifactFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (!Directory.Exists(FolderOf(digest)))
+        {
+            return false;
+        }
+
+        foreach (var file in files)
+        {
+            var info = new FileInfo(FileOf(digest, file.Path));
+            if (!info.Exists || info.Length != file.Size)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A fresh staging folder inside the cache (same file system, so <see cref="Install"/> renames atomically).</summary>
+    public string NewStagingFolder(string digest)
+    {
+        var staging = Path.Combine(Root, ".staging", $"{Hex(digest)[..12]}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        return staging;
+    }
+
+    /// <summary>
+    /// Moves a fully pulled staging folder into place. When another process installed the same version meanwhile, its
+    /// copy stays and the staging folder is removed; a damaged copy in the way is replaced.
+    /// </summary>
+    public void Install(string staging, string digest, IReadOnlyCollection<ArtifactFile> files)
+    {
+        var target = FolderOf(digest);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (Directory.Exists(target) && !Holds(digest, files))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+
+            if (!Directory.Exists(target))
+            {
+                try
+                {
+                    Directory.Move(staging, target);
+                    return;
+                }
+                catch (IOException) when (Directory.Exists(target))
+                {
+                    // Lost a race with another process installing the same version: keep its copy.
+                }
+            }
+
+            Directory.Delete(staging, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.Errors.CacheInstallFailed(Root, e.Message);
+        }
+    }
+
+    /// <summary>Removes what a failed pull left in a staging folder; staging folders are never read.</summary>
+    public static void Discard(string staging)
+    {
+        try
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string Hex(string digest)
+    {
+        var hex = digest.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? digest[7..] : digest;
+        return hex.Length == 64 && hex.All(Uri.IsHexDigit)
+            ? hex.ToLowerInvariant()
+            : throw Errors.Errors.InvalidReference(digest, "a digest is sha256: followed by 64 hex digits");
+    }
+}

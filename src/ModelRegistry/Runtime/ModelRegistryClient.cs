@@ -1,0 +1,91 @@
+using ModelRegistry.Runtime;
+
+namespace ModelRegistry;
+
+/// <summary>
+/// What an inference service needs from a registry: resolve a reference to an exact version, pull its files into
+/// the machine-wide cache (verified by digest, shared with builds), and watch a stage so a new Production model is
+/// picked up without a redeploy.
+/// </summary>
+/// <example>
+/// <code>
+/// var client = await ModelRegistryClient.OpenAsync("https://account.blob.core.windows.net/models");
+/// await using var watch = await client.WatchAsync("FraudDetection@Production", TimeSpan.FromMinutes(1));
+/// var scorer = Load(watch.Model!.File("model.zip"));
+/// watch.Changed += (_, e) => scorer = Load(e.Model!.File("model.zip"));
+/// </code>
+/// </example>
+public sealed class ModelRegistryClient
+{
+    private ModelRegistryClient(Registry registry, ModelCacheFolder cache)
+    {
+        Registry = registry;
+        Cache = cache;
+    }
+
+    /// <summary>The registry: one instance, so its snapshot cache makes repeated resolves cheap.</summary>
+    public Registry Registry { get; }
+
+    public ModelCacheFolder Cache { get; }
+
+    /// <summary>Opens the registry at a location (folder or URL; null: $MODEL_REGISTRY, else ./.model-registry) with a
+    /// cache folder (null: ~/.model-registry/cache).</summary>
+    public static async Task<ModelRegistryClient> OpenAsync(string? location, string? cacheFolder = null, CancellationToken cancellationToken = default) =>
+        new(await Registry.OpenAsync(location, cancellationToken), new ModelCacheFolder(cacheFolder));
+
+    public static ModelRegistryClient Create(Registry registry, string? cacheFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return new ModelRegistryClient(registry, new ModelCacheFolder(cacheFolder));
+    }
+
+    /// <summary>The exact version a reference names now.</summary>
+    public Task<VersionInfo> ResolveAsync(string reference, CancellationToken cancellationToken = default) =>
+        Registry.ResolveAsync(reference, null, cancellationToken);
+
+    /// <summary>Resolves a reference and makes sure its files are in the cache.</summary>
+    public async Task<CachedModel> PullAsync(string reference, CancellationToken cancellationToken = default) =>
+        await PullAsync(await ResolveAsync(reference, cancellationToken), cancellationToken);
+
+    /// <summary>Makes sure a version's files are in the cache: a cached copy is used as it is, otherwise the files
+    /// are downloaded, each verified by size and digest, and the version appears in the cache all at once.</summary>
+    public async Task<CachedModel> PullAsync(VersionInfo version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (!Cache.Holds(version.Digest, version.Files))
+        {
+            var staging = Cache.NewStagingFolder(version.Digest);
+            try
+            {
+                await Registry.PullFilesAsync(version, staging, null, cancellationToken);
+                Cache.Install(staging, version.Digest, [.. version.Files]);
+            }
+            finally
+            {
+                ModelCacheFolder.Discard(staging);
+            }
+        }
+
+        return new CachedModel(version, Cache.FolderOf(version.Digest));
+    }
+
+    /// <summary>
+    /// Starts watching a stage, an alias or the latest version: resolves (and with <paramref name="pull"/> caches) the
+    /// current version now, then polls every <paramref name="interval"/>. Dispose the watch to stop it.
+    /// </summary>
+    public async Task<ModelWatch> WatchAsync(string reference, TimeSpan interval, bool pull = true, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        var watch = new ModelWatch(this, reference, pull);
+        try
+        {
+            await watch.StartAsync(interval, time ?? TimeProvider.System, cancellationToken);
+            return watch;
+        }
+        catch
+        {
+            await watch.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using EndToEnd.Tests.Infrastructure;
+using Xunit;
+
+namespace EndToEnd.Tests.Cake;
+
+/// <summary>Real <c>dotnet cake</c> runs of scripts that load the packed addin, which runs its bundled CLI.</summary>
+[Collection(CakeAddinCollectionDefinition.Name)]
+public sealed class CakeAddinTests(CakeAddinFixture fixture)
+{
+    private const string Model = """
+        Task("Model").Does(() =>
+        {
+            System.IO.Directory.CreateDirectory("out");
+            System.IO.File.WriteAllText("out/metrics.json", "{\"auc\": 0.93, \"latency_p95_ms\": 4.2}");
+            System.IO.File.WriteAllBytes("out/model.zip", new byte[] { 1, 2, 3, 4, 5 });
+        });
+        """;
+
+    [Fact]
+    public async Task Metrics_that_pass_their_thresholds_are_evaluated_registered_and_resolved()
+    {
+        // arrange
+        using var script = CakeScript.Create(fixture.Product, "cake-pass", Model + """
+
+            Task("Default").IsDependentOn("Model").Does(() =>
+            {
+                var verdict = ModelRegistryEvaluate("out/metrics.json", "auc>=0.90", "latency_p95_ms<=50");
+                Information("verdict {0} margin {1}", verdict.Passed, verdict.Rules[0].Margin);
+                var registration = ModelRegistryRegister("FraudDetection", "out/model.zip", s => s
+                    .WithRegistry("registry")
+                    .WithMetrics("out/metrics.json")
+                    .WithThreshold("auc>=0.90")
+                    .WithLabel("1.0.0")
+                    .WithTag("team", "risk"));
+                Information("registered {0} new {1}", registration.Version.Reference, registration.IsNew);
+                var again = ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry("registry").WithMetrics("out/metrics.json").WithLabel("1.0.0").WithTag("team", "risk"));
+                Information("again {0} new {1}", again.Version.Reference, again.IsNew);
+                var resolved = ModelRegistryResolve("FraudDetection@1.0.0", s => s.WithRegistry("registry"));
+                Information("resolved {0} auc {1} digest {2}", resolved.Reference, resolved.Metrics["auc"], resolved.Digest == registration.Version.Digest);
+            });
+            """);
+
+        // act
+        var result = await script.RunAsync("Default");
+
+        // assert
+        result.AssertSuccess();
+        Assert.Contains("verdict True margin 0.03", result.Output, StringComparison.Ordinal);
+        Assert.Contains("registered FraudDetection@1 new True", result.Output, StringComparison.Ordinal);
+        Assert.Contains("again FraudDetection@1 new False", result.Output, StringComparison.Ordinal);
+        Assert.Contains("resolved FraudDetection@1 auc 0.93 digest True", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_threshold_that_is_not_met_fails_the_task_with_its_coded_message_and_registers_nothing()
+    {
+        // arrange
+        using var script = CakeScript.Create(fixture.Product, "cake-fail", Model + """
+
+            Task("Register").IsDependentOn("Model").Does(() =>
+            {
+                ModelRegistryRegister("FraudDetection", "out/model.zip", new ModelRegistryRegisterSettings
+                {
+                    Registry = "registry",
+                    Metrics = "out/metrics.json",
+                    Thresholds = { "auc>=0.99", "latency_p95_ms<=50" },
+                });
+                Information("this line is never reached");
+            });
+            """);
+
+        // act
+        var result = await script.RunAsync("Register");
+
+        // assert
+        result.AssertFailure();
+        Assert.Contains("MRB1203", result.Output, StringComparison.Ordinal);
+        Assert.Contains("auc>=0.99", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("latency_p95_ms<=50' not met", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("this line is never reached", result.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(script.Folder.Combine("registry", "models")) && Directory.EnumerateFiles(script.Folder.Combine("registry", "models"), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task A_failed_verdict_is_returned_when_the_script_accepts_the_gate_exit_code()
+    {
+        // arrange
+        using var script = CakeScript.Create(fixture.Product, "cake-handled", Model + """
+
+            Task("Default").IsDependentOn("Model").Does(() =>
+            {
+                var verdict = ModelRegistryEvaluate("out/metrics.json", new ModelRegistryEvaluateSettings
+                {
+                    Thresholds = { "auc>=0.99" },
+                    HandleExitCode = code => code == 3,
+                });
+                Information("passed {0}, failures {1}", verdict.Passed, string.Join(", ", verdict.Failures.Select(f => f.Rule)));
+            });
+            """);
+
+        // act
+        var result = await script.RunAsync("Default");
+
+        // assert
+        result.AssertSuccess();
+        Assert.Contains("passed False, failures auc>=0.99", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_is_promoted_through_Staging_to_Production_with_an_approval_and_pulled()
+    {
+        // arrange
+        using var script = CakeScript.Create(fixture.Product, "cake-promote", Model + """
+
+            var registry = "registry";
+
+            Task("Register").IsDependentOn("Model").Does(() =>
+            {
+                ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry(registry).WithMetrics("out/metrics.json"));
+                System.IO.File.WriteAllBytes("out/model.zip", new byte[] { 9, 9, 9 });
+                ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry(registry).WithMetrics("out/metrics.json"));
+            });
+
+            Task("Unapproved").IsDependentOn("Register").Does(() =>
+            {
+                ModelRegistryPromote("FraudDetection@1", "Production", s => s.WithRegistry(registry));
+            });
+
+            Task("Promote").IsDependentOn("Register").Does(() =>
+            {
+                var staging = ModelRegistryPromote("FraudDetection@1", "Staging", s => s.WithRegistry(registry).WithReason("integration tests"));
+                Information("staging {0} from {1}", staging.Version.Reference, staging.FromStage);
+                ModelRegistryPromote("FraudDetection@Staging", "Production", new ModelRegistryPromoteSettings { Registry = registry, ApprovedBy = "alice" });
+                ModelRegistryPromote("FraudDetection@2", "Staging", s => s.WithRegistry(registry));
+                var second = ModelRegistryPromote("FraudDetection@2", "Production", s => s.WithRegistry(registry).WithApprovedBy("bob").WithReason("newer"));
+                Information("production {0} displaced {1} to {2}", second.Version.Reference, second.Displaced, second.DisplacedTo);
+                var pulled = ModelRegistryPull("FraudDetection@Production", "serving", s => s.WithRegistry(registry));
+                Information("pulled {0} into {1}", pulled.Version.Reference, pulled.Folder.GetDirectoryName());
+            });
+            """);
+
+        // act
+        var refused = await script.RunAsync("Unapproved");
+        var promoted = await script.RunAsync("Promote");
+
+        // assert
+        refused.AssertFailure();
+        Assert.Contains("MRB1301", refused.Output, StringComparison.Ordinal);
+        promoted.AssertSuccess();
+        Assert.Contains("staging FraudDetection@1 from None", promoted.Output, StringComparison.Ordinal);
+        Assert.Contains("production FraudDetection@2 displaced 1 to Archived", promoted.Output, StringComparison.Ordinal);
+        Assert.Contains("pulled FraudDetection@2 into serving", promoted.Output, StringComparison.Ordinal);
+        Assert.Equal(new byte[] { 9, 9, 9 }, File.ReadAllBytes(script.Folder.Combine("serving", "model.zip")));
+    }
+}

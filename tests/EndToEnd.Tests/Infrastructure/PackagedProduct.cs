@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The product as a user gets it: packages packed once per test run from this checkout into a local feed, with a
+/// fixed test version, restored into a packages folder of their own. Throwaway projects made by
+/// <see cref="CreateFolder"/> restore from that feed (and nuget.org through the machine's settings).
+/// </summary>
+/// <remarks>
+/// The packages folder lives under the temp folder, keyed by the checkout, and survives between runs so that
+/// nuget.org packages (targeting packs for multi-targeting, for example) are restored once; packages of the test
+/// version are deleted at the start of every run because their content changes while their version does not.
+/// </remarks>
+public sealed class PackagedProduct
+{
+    /// <summary>The version every package is packed with; throwaway projects reference it literally.</summary>
+    public const string Version = "0.0.0-e2e";
+
+    /// <summary>Packages whose id matches this (or is ModelRegistry, the library) come from the local feed only:
+    /// restore never asks nuget.org for them.</summary>
+    public const string PackagePrefix = "ModelRegistry.*";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static PackagedProduct? instance;
+
+    private readonly HashSet<string> packed = new(StringComparer.Ordinal);
+
+    private PackagedProduct(string root)
+    {
+        Root = root;
+        DotNet = new DotNetProcess(new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder });
+    }
+
+    /// <summary>The run's working root: feed, packages folder and test folders.</summary>
+    public string Root { get; }
+
+    public string FeedFolder => Path.Combine(Root, "feed");
+
+    /// <summary>NUGET_PACKAGES of every throwaway build.</summary>
+    public string PackagesFolder => Path.Combine(Root, "packages");
+
+    /// <summary>Runs dotnet with NUGET_PACKAGES pointing at <see cref="PackagesFolder"/> and a scrubbed environment.</summary>
+    public DotNetProcess DotNet { get; }
+
+    /// <summary>
+    /// The product with <paramref name="projects"/> (paths relative to the checkout) packed into the feed; each
+    /// project is packed at most once per test run, however many fixtures ask for it.
+    /// </summary>
+    public static async Task<PackagedProduct> GetAsync(IEnumerable<string> projects)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            instance ??= Start();
+            foreach (var project in projects)
+            {
+                if (instance.packed.Add(project))
+                {
+                    await instance.PackAsync(project);
+                }
+            }
+
+            return instance;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A fresh folder for one test with a NuGet.config (our packages from the local feed, the rest from nuget.org), the checkout's
+    /// global.json, and empty Directory.Build.props/.targets so nothing above the folder leaks in.
+    /// </summary>
+    public TestFolder CreateFolder(string name)
+    {
+        var folder = new TestFolder(Path.Combine(Root, "tests", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]));
+        folder.Write("NuGet.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="e2e-feed" value="{FeedFolder}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="e2e-feed">
+                  <package pattern="{PackagePrefix}" />
+                  <package pattern="ModelRegistry" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+              <fallbackPackageFolders>
+                <clear />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        File.Copy(RepositoryRoot.Combine("global.json"), folder.Combine("global.json"));
+        folder.Write("Directory.Build.props", "<Project />\n");
+        folder.Write("Directory.Build.targets", "<Project />\n");
+        return folder;
+    }
+
+    private static PackagedProduct Start()
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RepositoryRoot.Path)))[..12];
+        var product = new PackagedProduct(Path.Combine(Path.GetTempPath(), "modelregistry-e2e", key));
+        DeleteIfExists(product.FeedFolder);
+        DeleteIfExists(Path.Combine(product.Root, "tests"));
+        if (Directory.Exists(product.PackagesFolder))
+        {
+            foreach (var stale in Directory.EnumerateDirectories(product.PackagesFolder, Version, SearchOption.AllDirectories))
+            {
+                DeleteIfExists(stale);
+            }
+        }
+
+        Directory.CreateDirectory(product.FeedFolder);
+        return product;
+    }
+
+    private async Task PackAsync(string project)
+    {
+        // Packing restores the product's own dependencies, so it uses the machine's packages folder, not ours.
+        // PackageVersion, not Version: the assemblies keep their version, so after a Release build of the solution
+        // (CI) the pack rewrites no dll that another test project running at the same time may be using.
+        var pack = new DotNetProcess { Timeout = TimeSpan.FromMinutes(8) };
+        var result = await pack.RunAsync(
+            RepositoryRoot.Path,
+            ["pack", RepositoryRoot.Combine(project), "-c", "Release", "-o", FeedFolder, $"-p:PackageVersion={Version}"]);
+        result.AssertSuccess();
+    }
+
+    private static void DeleteIfExists(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Reflection;
+
+namespace ModelRegistry.Build.Tests.Infrastructure;
+
+/// <summary>Where this checkout's build put the pieces the package would carry.</summary>
+internal static class ProductPaths
+{
+    /// <summary>model-registry.dll from the CLI project's own output.</summary>
+    public static string Cli => Metadata("ModelRegistryCli");
+
+    /// <summary>src/ModelRegistry.Build/build/, with the props and targets a package would import.</summary>
+    public static string BuildFolder => Metadata("ModelRegistryBuildFolder");
+
+    /// <summary>The task assembly next to the tests.</summary>
+    public static string TasksAssembly => Path.Combine(AppContext.BaseDirectory, "ModelRegistry.Build.dll");
+
+    private static string Metadata(string key) =>
+        typeof(ProductPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}

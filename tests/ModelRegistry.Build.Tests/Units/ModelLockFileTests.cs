@@ -1,0 +1,72 @@
+using ModelRegistry.Build.Lock;
+using ModelRegistry.Build.Tests.Infrastructure;
+using ModelRegistry.Content;
+using ModelRegistry.Errors;
+using Xunit;
+
+namespace ModelRegistry.Build.Tests.Units;
+
+public sealed class ModelLockFileTests
+{
+    private static readonly LockedModel Fraud = new("FraudDetection", "Production", 7, "sha256:" + new string('a', 64), [new ArtifactFile("model.zip", 42, "sha256:" + new string('b', 64))]);
+    private static readonly LockedModel Churn = new("churn", "3", 3, "sha256:" + new string('c', 64), [new ArtifactFile("b/2.bin", 2, "sha256:" + new string('d', 64)), new ArtifactFile("a/1.bin", 1, "sha256:" + new string('e', 64))]);
+
+    [Fact]
+    public void A_written_lock_reads_back_the_same_models()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("models.lock.json");
+        new ModelLockFile([Fraud, Churn]).WriteIfChanged(path);
+
+        var read = ModelLockFile.Read(path)!;
+
+        Assert.Equal(["churn", "FraudDetection"], read.Models.Select(m => m.Model));
+        Assert.Equal(Fraud.Digest, read.Find("frauddetection")!.Digest);
+        Assert.Equal(["a/1.bin", "b/2.bin"], read.Find("churn")!.Files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void The_text_does_not_depend_on_the_order_of_references_and_ends_with_a_newline()
+    {
+        var one = new ModelLockFile([Fraud, Churn]).ToJson();
+        var other = new ModelLockFile([Churn, Fraud]).ToJson();
+
+        Assert.Equal(one, other);
+        Assert.EndsWith("}\n", one, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", one, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unchanged_lock_is_not_rewritten()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("models.lock.json");
+        Assert.True(new ModelLockFile([Fraud]).WriteIfChanged(path));
+        var written = File.GetLastWriteTimeUtc(path);
+        File.SetLastWriteTimeUtc(path, written.AddHours(-1));
+
+        Assert.False(new ModelLockFile([Fraud]).WriteIfChanged(path));
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(path));
+    }
+
+    [Fact]
+    public void A_missing_lock_reads_as_null() =>
+        Assert.Null(ModelLockFile.Read(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "models.lock.json")));
+
+    [Theory]
+    [InlineData("<<<<<<< HEAD\n{}")]
+    [InlineData("{ \"version\": 1 }")]
+    [InlineData("{ \"version\": 99, \"models\": {} }")]
+    [InlineData("{ \"version\": 1, \"models\": { \"M\": { \"requested\": \"1\", \"resolved\": 1, \"digest\": \"sha256:../../x\", \"files\": [] } } }")]
+    [InlineData("{ \"version\": 1, \"models\": { \"M\": { \"requested\": \"1\", \"resolved\": 1, \"digest\": \"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"files\": [ { \"path\": \"../../etc/passwd\", \"size\": 1, \"digest\": \"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" } ] } } }")]
+    public void An_unreadable_lock_is_reported_with_MRB1604(string text)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("models.lock.json", text);
+
+        var error = Assert.Throws<RegistryException>(() => ModelLockFile.Read(path));
+
+        Assert.Equal("MRB1604", error.Code);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+}
