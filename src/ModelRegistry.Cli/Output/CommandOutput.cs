@@ -29,7 +29,9 @@ internal sealed class CommandOutput(bool json)
             }
             else
             {
-                human(Console.Out);
+                using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = Console.Out.NewLine };
+                human(text);
+                Console.Out.Write(TerminalText.Safe(text.ToString()));
             }
         }
     }
@@ -39,14 +41,14 @@ internal sealed class CommandOutput(bool json)
     {
         if (!Json || !Console.IsErrorRedirected)
         {
-            Console.Error.WriteLine(message);
+            Console.Error.WriteLine(TerminalText.Safe(message));
         }
     }
 
     /// <summary>A warning in canonical form (<c>warning MRB1502: ...</c>), which MSBuild and GitHub pick up.</summary>
     public void Warning(string coded)
     {
-        Console.Error.WriteLine(coded.StartsWith("warning ", StringComparison.Ordinal) ? coded : "warning " + coded);
+        Console.Error.WriteLine(TerminalText.Safe(coded.StartsWith("warning ", StringComparison.Ordinal) ? coded : "warning " + coded));
         Actions.Annotate("warning", coded);
     }
 
@@ -55,7 +57,7 @@ internal sealed class CommandOutput(bool json)
     {
         lock (Gate)
         {
-            Console.Error.WriteLine($"error {code}: {message}");
+            Console.Error.WriteLine(TerminalText.Safe($"error {code}: {message}"));
             Actions.Annotate("error", $"{code}: {message}");
             if (Json && !resultWritten)
             {

@@ -31,7 +31,7 @@ internal sealed class TerminalProgress : IProgress<TransferProgress>
             lastDrawn = DateTime.UtcNow;
             var percent = value.Total == 0 ? 100 : (int)(value.Done * 100 / value.Total);
             var bar = new string('#', percent / 4).PadRight(25, '.');
-            Console.Markup($"\r[grey]{Markup.Escape(value.File)}[/] [[{bar}]] {percent,3}% {value.Done / (1 << 20)}/{value.Total / (1 << 20)} MiB");
+            Console.Markup($"\r[grey]{Markup.Escape(TerminalText.Safe(value.File))}[/] [[{bar}]] {percent,3}% {value.Done / (1 << 20)}/{value.Total / (1 << 20)} MiB");
             if (done)
             {
                 Console.WriteLine();
