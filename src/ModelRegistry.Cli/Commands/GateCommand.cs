@@ -40,6 +40,11 @@ internal static class GateCommand
 
         command.SetHandler(async (parse, output, cancellationToken) =>
         {
+            if (parse.GetValue(number) <= 0)
+            {
+                throw Errors.Errors.GitHubInvalidOption("--pr", parse.GetValue(number).ToString(System.Globalization.CultureInfo.InvariantCulture), "a pull request number is positive");
+            }
+
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var api = GitHubApi.Create(github.Settings(parse, "gate pull-request"));
             var report = await new PullRequestGate(api).CheckAsync(registry, new PullRequestGateRequest

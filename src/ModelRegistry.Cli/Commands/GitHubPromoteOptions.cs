@@ -40,6 +40,7 @@ internal sealed class GitHubPromoteOptions
 
     public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, bool otherEvidence, CancellationToken cancellationToken)
     {
+        CheckNumbers(parse);
         var runId = parse.GetValue(run);
         var number = parse.GetValue(pullRequest);
         if (runId is not null && number is not null)
@@ -52,7 +53,7 @@ internal sealed class GitHubPromoteOptions
             throw Errors.Errors.GitHubInvalidOption(runId is not null ? "--github-run" : "--github-pr", "", "GitHub evidence does not combine with --approved-by, --metrics or --threshold; use one gate");
         }
 
-        var api = GitHubApi.Create(connection.Settings(parse, "promote"));
+        var api = GitHubApi.Create(connection.Settings(parse, parse.CommandResult.Command.Name));
         if (runId is { } id)
         {
             var result = await new DeploymentApprovalGate(api).PromoteAsync(registry, new DeploymentPromotionRequest
@@ -85,10 +86,25 @@ internal sealed class GitHubPromoteOptions
     /// <summary>A gated rollback: the previous holder, promoted through the same gate.</summary>
     public async Task<ExitCode> RollbackAsync(ParseResult parse, CommandOutput output, Registry registry, string model, string? stage, string? reason, bool otherEvidence, CancellationToken cancellationToken)
     {
+        CheckNumbers(parse);
         var target = GateStage(registry, stage);
         var (current, previous) = await RollbackTarget.FindAsync(registry, model, target, cancellationToken);
         return await PromoteAsync(parse, output, registry, $"{model}@{previous.ToString(CultureInfo.InvariantCulture)}", target,
             reason ?? $"rollback from version {current.ToString(CultureInfo.InvariantCulture)}", otherEvidence, cancellationToken);
+    }
+
+    /// <summary>Found before a token is asked for or a request is sent.</summary>
+    private void CheckNumbers(ParseResult parse)
+    {
+        if (parse.GetValue(run) is <= 0 and var runId)
+        {
+            throw Errors.Errors.GitHubInvalidOption("--github-run", runId.ToString(CultureInfo.InvariantCulture), "a run id is a positive number");
+        }
+
+        if (parse.GetValue(pullRequest) is <= 0 and var number)
+        {
+            throw Errors.Errors.GitHubInvalidOption("--github-pr", number.ToString(CultureInfo.InvariantCulture), "a pull request number is positive");
+        }
     }
 
     private static string GateStage(Registry registry, string? stage) =>

@@ -13,6 +13,12 @@ internal static class VerifyCommand
         command.SetHandler(async (parse, output, cancellationToken) =>
         {
             var registry = await parse.OpenRegistryAsync(cancellationToken);
+            if (!registry.Exists)
+            {
+                // A mistyped location holds nothing: "0 models, clean" would pass a CI check that checked nothing.
+                throw Errors.Errors.NoRegistry(registry.Location);
+            }
+
             var report = await registry.VerifyAsync(!parse.GetValue(quick), cancellationToken);
             output.Result(report, writer =>
             {

@@ -14,6 +14,9 @@ public sealed class MetricsDocument
     /// <summary>A metrics file is a small document; a bigger one is almost certainly the wrong file.</summary>
     public const long MaxSize = 16 << 20;
 
+    /// <summary>Metrics are a few levels deep; deeper nesting is no metrics file, and the parser stops there.</summary>
+    public const int MaxDepth = 32;
+
     private readonly Dictionary<string, double> numbers;
     private readonly HashSet<string> nonNumbers;
 
@@ -88,7 +91,11 @@ public sealed class MetricsDocument
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(QuoteNonFiniteTokens(text.TrimStart('\uFEFF')), new JsonDocumentOptions { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(QuoteNonFiniteTokens(text.TrimStart('\uFEFF')), new JsonDocumentOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e) when (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            throw Errors.Errors.MetricsFileMalformed(source, $"it is nested deeper than {MaxDepth} levels");
         }
         catch (JsonException e)
         {

@@ -17,7 +17,8 @@ public sealed partial class Registry
     /// <summary>
     /// Checks the whole registry: every revision parses, carries its own number and follows the one before; every
     /// version number is assigned once and in order; every record a revision names exists and hashes to its name;
-    /// every file a record names exists with the recorded size and digest. Reports every problem, never stops at the first.
+    /// every file a record names exists with the recorded size and digest; every cache readers trust agrees with the
+    /// log (see <see cref="CacheCheck"/>). Reports every problem, never stops at the first.
     /// </summary>
     public async Task<VerifyReport> VerifyAsync(bool hashFiles = true, CancellationToken cancellationToken = default)
     {
