@@ -80,7 +80,8 @@ internal sealed class GitHubActions
     {
         if (Enabled)
         {
-            Console.Error.WriteLine($"::{level}::{Escape(message)}");
+            // Escaped first (line breaks become %0A), then made terminal-safe: the log view shows annotations too.
+            Console.Error.WriteLine($"::{level}::{TerminalText.Safe(Escape(message))}");
         }
     }
 
