@@ -9,7 +9,7 @@ internal static class GcCommand
 {
     public static Command Create()
     {
-        var grace = new Option<string>("--grace") { Description = "Only files older than this: 24h, 90m, 7d (default 24h).", DefaultValueFactory = _ => "24h" };
+        var grace = new Option<string>("--grace") { Description = "Only files older than this: 24h, 90m, 7d (default 24h, at least 1h).", DefaultValueFactory = _ => "24h" };
         var apply = new Option<bool>("--apply") { Description = "Delete the files; without it gc only lists them (dry run)." };
         var command = new Command("gc", "Remove files left by interrupted registrations (dry run unless --apply).") { grace, apply };
         command.SetHandler(async (parse, output, cancellationToken) =>
@@ -19,6 +19,11 @@ internal static class GcCommand
             output.Result(report, writer =>
             {
                 writer.WriteLine($"{(report.DryRun ? "Would remove" : "Removed")} {report.Unnamed.Count} unnamed file(s), {report.Bytes} bytes; kept {report.Kept} younger than {parse.GetValue(grace)}.");
+                if (report.Spared > 0)
+                {
+                    writer.WriteLine($"Kept {report.Spared} more that a writer reused or named while gc ran.");
+                }
+
                 foreach (var item in report.Unnamed)
                 {
                     writer.WriteLine($"  {item.Path}  {item.Size} bytes  {item.LastModified:u}");

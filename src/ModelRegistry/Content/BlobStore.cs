@@ -16,7 +16,14 @@ public sealed class BlobStore(IRegistryStorage storage)
         var existing = await storage.GetInfoAsync(path, cancellationToken);
         if (existing is not null && existing.Size == file.Size)
         {
-            return 0;
+            // Reused: possibly an old orphan that gc may take. Refreshing it makes it young again before the commit
+            // that will name it; if gc took it meanwhile, upload it again.
+            if (await storage.TouchAsync(path, cancellationToken))
+            {
+                return 0;
+            }
+
+            existing = null;
         }
 
         if (existing is not null)

@@ -45,6 +45,12 @@ public static partial class Errors
     public static RegistryException UnsupportedFormat(string location, int format) => new("MRB1012",
         $"The registry at {location} uses format {format}, newer than this tool understands: update model-registry.");
 
+    public static RegistryException RegistryInsideAnother(string location, string outer) => new("MRB1060",
+        $"Cannot create a registry at {location}: it lies inside the registry at {outer}, whose maintenance (verify, gc) would treat its files as its own. Choose a location outside {outer}.");
+
+    public static RegistryException RegistryAroundAnother(string location, string inner) => new("MRB1061",
+        $"{location} is not a model registry, and it holds one at '{inner}': point --registry at that registry, or choose a location that does not enclose one.");
+
     public static RegistryException InvalidAsOf(string value) => new("MRB1013",
         $"'{Printable(value)}' is not a valid --as-of value: give an ISO 8601 time (2026-11-28T10:00:00Z) or a revision number.", ErrorKind.Usage);
 
@@ -116,6 +122,9 @@ public static partial class Errors
 
     public static RegistryException InvalidDuration(string text) => new("MRB1210",
         $"'{Printable(text)}' is not a duration: write a number followed by d, h, m or s (24h, 7d).", ErrorKind.Usage);
+
+    public static RegistryException GraceTooShort(TimeSpan grace, TimeSpan minimum) => new("MRB1220",
+        $"A grace period of {grace} is shorter than the minimum of {minimum}: registrations upload their files before the commit that names them, and gc must not take a file in flight. Use --grace {minimum.TotalHours.ToString(CultureInfo.InvariantCulture)}h or more.", ErrorKind.Usage);
 
     public static RegistryException ApprovalRequired(string model, string stage) => new("MRB1301",
         $"Promoting {model} to {stage} requires an approval: pass --approved-by <name> (a local approval), or use the GitHub gates this stage's policy names.");

@@ -38,5 +38,40 @@ public static class RegistryPaths
 
     public static string RecipeIndex(string key, string recipeDigest) => $"models/{key}/recipes/{Sha256Digest.Hex(recipeDigest)}.json";
 
+    /// <summary>The digest of a blob path (<c>blobs/sha256/ab/ab…</c>), matched segment by segment; null for any other path.</summary>
+    public static string? BlobDigest(string path)
+    {
+        var segments = path.Split('/');
+        return segments is ["blobs", "sha256", var shard, var hex] && IsHex64(hex) && hex.StartsWith(shard, StringComparison.Ordinal) && shard.Length == 2
+            ? Sha256Digest.Prefix + hex
+            : null;
+    }
+
+    /// <summary>The model key of a record path (<c>models/&lt;key&gt;/records/&lt;64 hex&gt;.json</c>), matched segment by
+    /// segment: a model whose key is "records", or a registry nested in a folder of this one, is never mistaken for one.</summary>
+    public static string? RecordKey(string path)
+    {
+        var segments = path.Split('/');
+        return segments is ["models", var key, "records", var file] && Naming.ModelName.IsValid(key) && key == key.ToLowerInvariant()
+            && file.EndsWith(".json", StringComparison.Ordinal) && IsHex64(file[..^5])
+            ? key
+            : null;
+    }
+
+    /// <summary>The model key of a log entry path (<c>models/&lt;key&gt;/log/&lt;20 digits&gt;.json</c>), or null.</summary>
+    public static string? LogKey(string path)
+    {
+        var segments = path.Split('/');
+        return segments is ["models", var key, "log", var file] && Naming.ModelName.IsValid(key) && key == key.ToLowerInvariant()
+            && file.Length == 25 && file.EndsWith(".json", StringComparison.Ordinal) && file[..20].All(char.IsAsciiDigit)
+            ? key
+            : null;
+    }
+
+    /// <summary>A temporary file of a writer (<c>.tmp/&lt;name&gt;</c>), matched by segments.</summary>
+    public static bool IsTemporary(string path) => path.Split('/') is [".tmp", { Length: > 0 }];
+
+    private static bool IsHex64(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
+
     public static string LabelIndex(string key, string label) => $"models/{key}/labels/{label.ToLowerInvariant()}.json";
 }

@@ -108,11 +108,16 @@ public sealed partial class Registry
     {
         var path = RegistryPaths.Blob(file.Digest);
         var existing = await destination.Storage.GetInfoAsync(path, cancellationToken);
-        if (existing is not null)
+        if (existing is not null && existing.Size != file.Size)
         {
-            return existing.Size == file.Size
-                ? 0
-                : throw Errors.Errors.CorruptEntry(path, $"the destination holds {existing.Size} bytes where {file.Size} are expected");
+            throw Errors.Errors.CorruptEntry(path, $"the destination holds {existing.Size} bytes where {file.Size} are expected");
+        }
+
+        // Reused: refreshed so the destination's gc cannot take it before the commit names it (BlobStore.PutAsync does
+        // the same for registrations); gone since we looked means copy it after all.
+        if (existing is not null && await destination.Storage.TouchAsync(path, cancellationToken))
+        {
+            return 0;
         }
 
         var source = await Storage.OpenReadAsync(path, cancellationToken) ?? throw Errors.Errors.BlobMissing(file.Digest, file.Path);

@@ -105,8 +105,8 @@ public sealed partial class Registry
         return new VerifyReport(models.Count, revisions, versions, files.Count, problems);
     }
 
-    /// <summary>Every model named in the index, by storage key; a damaged index entry is a problem, and its model is
-    /// still checked under the key its file name gives.</summary>
+    /// <summary>Every model named in the index or found by its log, by storage key; a damaged or missing index entry is
+    /// a problem, and its model is still checked.</summary>
     private async Task<IReadOnlyList<(string Key, string Model)>> ListModelKeysAsync(List<VerifyProblem> problems, CancellationToken cancellationToken)
     {
         var models = new List<(string Key, string Model)>();
@@ -131,6 +131,19 @@ public sealed partial class Registry
             {
                 problems.Add(new VerifyProblem(item.Path, "is not a readable model index entry (it gives the model's display name; 'list' fails until it is restored)"));
                 models.Add((key, key));
+            }
+        }
+
+        // The logs are the truth: a model whose index entry is gone is still checked, and the loss is reported.
+        var indexed = models.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+        var logged = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in Storage.ListAsync("models/", cancellationToken))
+        {
+            if (RegistryPaths.LogKey(item.Path) is { } key && logged.Add(key) && !indexed.Contains(key))
+            {
+                var first = await Log.ReadEntryAsync(key, 1, cancellationToken);
+                problems.Add(new VerifyProblem(RegistryPaths.ModelEntry(key), "is missing although the model has a log: 'list' does not show the model; registering a new version of it restores the entry"));
+                models.Add((key, first?.Model ?? key));
             }
         }
 

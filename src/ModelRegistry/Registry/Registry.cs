@@ -59,7 +59,9 @@ public sealed partial class Registry
 
                 // A concurrent first writer creates registry.json before anything else: read it again before refusing.
                 stored = await ReadSettingsAsync(storage, cancellationToken)
-                    ?? throw Errors.Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json");
+                    ?? throw (await FindNestedRegistryAsync(storage, cancellationToken) is { } inner
+                        ? Errors.Errors.RegistryAroundAnother(storage.DisplayLocation, inner)
+                        : Errors.Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json"));
                 break;
             }
 
@@ -92,6 +94,28 @@ public sealed partial class Registry
         return new Registry(storage, settings, exists: true);
     }
 
+    /// <summary>The sub-location of a registry inside a location that is not one, looked for among its first
+    /// objects only: this runs on the way to an error, and the location may be a large folder given by mistake.</summary>
+    private static async Task<string?> FindNestedRegistryAsync(IRegistryStorage storage, CancellationToken cancellationToken)
+    {
+        const int Looked = 10_000;
+        var seen = 0;
+        await foreach (var item in storage.ListAsync("", cancellationToken))
+        {
+            if (item.Path.EndsWith("/" + RegistryPaths.Settings, StringComparison.Ordinal))
+            {
+                return item.Path[..^(RegistryPaths.Settings.Length + 1)];
+            }
+
+            if (++seen == Looked)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
     private static async Task<StoredObject?> ReadSettingsAsync(IRegistryStorage storage, CancellationToken cancellationToken)
     {
         try
@@ -112,6 +136,14 @@ public sealed partial class Registry
             return;
         }
 
+        await foreach (var (outer, stored) in Storage.ReadEnclosingSettingsAsync(cancellationToken))
+        {
+            if (IsRegistrySettings(stored))
+            {
+                throw Errors.Errors.RegistryInsideAnother(Storage.DisplayLocation, outer);
+            }
+        }
+
         var settings = Settings with { Created = DateTimeOffset.UtcNow };
         try
         {
@@ -126,6 +158,18 @@ public sealed partial class Registry
         }
 
         Exists = true;
+    }
+
+    private static bool IsRegistrySettings(StoredObject stored)
+    {
+        try
+        {
+            return RegistryJson.Deserialize<RegistrySettings>(stored.Content, RegistryPaths.Settings).Kind == "model-registry";
+        }
+        catch (Errors.RegistryException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The names of every model that has a version, as first registered.</summary>

@@ -154,10 +154,67 @@ public sealed class FolderStorage : IRegistryStorage
         await Task.CompletedTask;
     }
 
-    public Task DeleteAsync(string path, CancellationToken cancellationToken = default)
+    public Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default)
     {
-        File.Delete(Resolve(path));
-        return Task.CompletedTask;
+        try
+        {
+            File.SetLastWriteTimeUtc(Resolve(path), DateTime.UtcNow);
+            return Task.FromResult(true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    public Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var full = Resolve(seen.Path);
+        var folder = Path.Combine(root, TemporaryFolder);
+        Directory.CreateDirectory(folder);
+        var doomed = Path.Combine(folder, $"gc-{Guid.NewGuid():N}");
+        try
+        {
+            // A rename is atomic: once the file is out of its name no writer can refresh it there (a writer that tries
+            // finds it missing and uploads it again), so what is compared below is final.
+            File.Move(full, doomed, overwrite: false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
+
+        if (ETagOf(new FileInfo(doomed)) == seen.ETag)
+        {
+            File.Delete(doomed);
+            return Task.FromResult(true);
+        }
+
+        // Refreshed by a writer after gc looked at it: put it back, create-only (a writer may already have put the
+        // same content-addressed bytes back, which is just as good).
+        AtomicPublish.Publish(doomed, full);
+        return Task.FromResult(false);
+    }
+
+    public async IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var folder = Path.GetDirectoryName(root); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] content;
+            try
+            {
+                content = await File.ReadAllBytesAsync(Path.Combine(folder, Manifest.RegistryPaths.Settings), cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Missing, or a folder this user may not read: neither is a registry this one would be created inside.
+                continue;
+            }
+
+            yield return (folder, new StoredObject(content, ""));
+        }
     }
 
     /// <summary>Temporary files left by killed writers; garbage collection removes them after its grace period.</summary>

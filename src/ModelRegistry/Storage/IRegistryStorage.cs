@@ -36,6 +36,17 @@ public interface IRegistryStorage
     /// <summary>Every object whose path starts with <paramref name="prefix"/> (a folder path ending in '/').</summary>
     IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes an object; used only by garbage collection of unnamed files.</summary>
-    Task DeleteAsync(string path, CancellationToken cancellationToken = default);
+    /// <summary>Marks an existing object as just used, so its age starts again (its ETag changes too). Returns false when
+    /// the object does not exist. Registration refreshes a file it reuses before the commit that names it, so garbage
+    /// collection, which removes only old unnamed files, never removes a file a commit is about to name.</summary>
+    Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an object only if it is still the one <paramref name="seen"/> describes (same ETag); returns
+    /// false when it changed or is gone. Used only by garbage collection: a file touched after gc looked at it stays.</summary>
+    Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default);
+
+    /// <summary>The registry.json of every location that encloses this one (parent folders, shorter Azure prefixes in
+    /// the same container), nearest first, with each location's display name. A registry is never created inside
+    /// another: the outer one would take the inner one's files for its own.</summary>
+    IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default);
 }

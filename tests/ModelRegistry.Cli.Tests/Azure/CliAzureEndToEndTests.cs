@@ -55,19 +55,18 @@ public sealed class CliAzureEndToEndTests(AzuriteFixture azurite) : IDisposable
         var admin = azurite.NewStorage("clisas");
         var artifact = temp.WriteFile("model.bin", "weights"u8.ToArray());
         await (await Registry.OpenAsync(admin)).RegisterAsync(new RegistrationRequest { Model = "FraudDetection", Artifacts = [artifact] });
-        await admin.CreateAsync("blobs/sha256/00/" + new string('0', 64), new byte[1]);
-        var sas = admin.Container.GenerateSasUri(BlobContainerSasPermissions.Read | BlobContainerSasPermissions.List | BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write, DateTimeOffset.UtcNow.AddHours(1)).ToString();
+        var sas = admin.Container.GenerateSasUri(BlobContainerSasPermissions.Read | BlobContainerSasPermissions.List, DateTimeOffset.UtcNow.AddHours(1)).ToString();
         var signature = System.Web.HttpUtility.ParseQueryString(new Uri(sas).Query)["sig"]!;
 
         // act
         var resolved = await CliProcess.RunAsync(temp.Path, "resolve", "FraudDetection@1", "--registry", sas, "--json");
-        var gc = await CliProcess.RunAsync(temp.Path, "gc", "--apply", "--grace", "0h", "--registry", sas, "--json");
+        var register = await CliProcess.RunAsync(temp.Path, "register", "FraudDetection", temp.WriteFile("other.bin", "new weights"u8.ToArray()), "--registry", sas, "--json");
 
         // assert
         Assert.Equal(0, resolved.ExitCode);
-        Assert.Equal(1, gc.ExitCode);
-        Assert.Contains("error MRB1406", gc.Stderr, StringComparison.Ordinal);
-        foreach (var printed in new[] { resolved.Stdout, resolved.Stderr, gc.Stdout, gc.Stderr })
+        Assert.Equal(1, register.ExitCode);
+        Assert.Contains("error MRB1406", register.Stderr, StringComparison.Ordinal);
+        foreach (var printed in new[] { resolved.Stdout, resolved.Stderr, register.Stdout, register.Stderr })
         {
             Assert.DoesNotContain(signature, printed, StringComparison.Ordinal);
             Assert.DoesNotContain(Uri.EscapeDataString(signature), printed, StringComparison.Ordinal);

@@ -35,4 +35,30 @@ public sealed class GcCommandTests : IDisposable
         Assert.False(File.Exists(orphan));
         Assert.True((await (await Registry.OpenAsync(registry)).VerifyAsync()).Clean);
     }
+
+    [Fact]
+    public async Task A_model_named_records_in_Production_survives_gc_apply()
+    {
+        // arrange
+        var registry = temp.Combine("registry");
+        var artifact = temp.WriteFile("model.bin", "records weights"u8.ToArray());
+        Assert.Equal(0, (await CliProcess.RunAsync(temp.Path, "register", "records", artifact, "--registry", registry)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(temp.Path, "promote", "records@1", "--to", "Production", "--approved-by", "alice", "--registry", registry)).ExitCode);
+        foreach (var file in Directory.EnumerateFiles(registry, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-2));
+        }
+
+        // act
+        var gc = await CliProcess.RunAsync(temp.Path, "gc", "--apply", "--registry", registry, "--json");
+        var resolved = await CliProcess.RunAsync(temp.Path, "resolve", "records@Production", "--registry", registry, "--json");
+        var verify = await CliProcess.RunAsync(temp.Path, "verify", "--registry", registry);
+
+        // assert
+        Assert.Equal(0, gc.ExitCode);
+        Assert.Empty(JsonDocument.Parse(gc.Stdout).RootElement.GetProperty("unnamed").EnumerateArray());
+        Assert.Equal(0, resolved.ExitCode);
+        Assert.Equal(1, JsonDocument.Parse(resolved.Stdout).RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(0, verify.ExitCode);
+    }
 }

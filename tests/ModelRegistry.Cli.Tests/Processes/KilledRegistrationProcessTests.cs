@@ -68,7 +68,12 @@ public sealed class KilledRegistrationProcessTests(ITestOutputHelper log) : IDis
         var next = await CliProcess.RunAsync(temp.Path, "register", "FraudDetection", Artifact(1000), "--registry", registry, "--json");
         Assert.True(next.ExitCode == 0, next.Stderr);
         Assert.Contains($"\"version\": {after.Count + 1},", next.Stdout, StringComparison.Ordinal);
-        var gc = await CliProcess.RunAsync(temp.Path, "gc", "--registry", registry, "--grace", "0s", "--apply", "--json");
+        foreach (var file in Directory.EnumerateFiles(registry, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-2));
+        }
+
+        var gc = await CliProcess.RunAsync(temp.Path, "gc", "--registry", registry, "--grace", "1h", "--apply", "--json");
         Assert.True(gc.ExitCode == 0, gc.Stdout + gc.Stderr);
         var final = await (await ModelRegistry.Registry.OpenAsync(registry)).VerifyAsync();
         Assert.True(final.Clean, string.Join("; ", final.Problems));

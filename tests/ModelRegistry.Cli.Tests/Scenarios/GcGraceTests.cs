@@ -15,4 +15,16 @@ public sealed class GcGraceTests : Scenario
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("MRB1210", ErrorCode(document));
     }
+
+    [Theory]
+    [InlineData("0s")]
+    [InlineData("59m")]
+    [InlineData("0.5h")]
+    public async Task A_grace_period_shorter_than_an_hour_is_refused(string grace)
+    {
+        var (result, document) = await Json("gc", "--grace", grace, "--apply");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("MRB1220", ErrorCode(document));
+    }
 }

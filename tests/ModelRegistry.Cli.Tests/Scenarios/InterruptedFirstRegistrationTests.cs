@@ -3,7 +3,7 @@ using ModelRegistry.Manifest;
 namespace ModelRegistry.Cli.Tests.Scenarios;
 
 /// <summary>A first registration killed after it named its model but before its commit leaves the model's index entry
-/// behind (gc removes it after the grace period). Until then the model has no version: it is not listed, and questions
+/// behind (gc keeps it: a later registration of the model may reuse it). The model has no version: it is not listed, and questions
 /// across all models still answer.</summary>
 public sealed class InterruptedFirstRegistrationTests : Scenario
 {

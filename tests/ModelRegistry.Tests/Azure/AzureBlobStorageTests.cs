@@ -236,17 +236,20 @@ public sealed class AzureBlobStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Delete_removes_an_object_and_ignores_a_missing_one()
+    public async Task Delete_if_unchanged_ignores_a_missing_object()
     {
         // arrange
         var storage = azurite.NewStorage("delete");
         await storage.CreateAsync("blobs/old", new byte[3]);
+        var seen = (await storage.GetInfoAsync("blobs/old"))!;
 
         // act
-        await storage.DeleteAsync("blobs/old");
-        await storage.DeleteAsync("blobs/never");
+        var deleted = await storage.DeleteIfUnchangedAsync(seen);
+        var again = await storage.DeleteIfUnchangedAsync(seen);
 
         // assert
+        Assert.True(deleted);
+        Assert.False(again);
         Assert.Null(await storage.GetInfoAsync("blobs/old"));
     }
 

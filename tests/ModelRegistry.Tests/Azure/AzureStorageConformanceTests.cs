@@ -1,4 +1,5 @@
 using ModelRegistry.Storage;
+using ModelRegistry.Storage.Azure;
 using ModelRegistry.Tests.Conformance;
 using ModelRegistry.Tests.Infrastructure;
 using Xunit;
@@ -12,4 +13,10 @@ public sealed class AzureStorageConformanceTests(AzuriteFixture azurite) : Stora
 {
     protected override Task<IRegistryStorage> CreateStorageAsync() =>
         Task.FromResult<IRegistryStorage>(azurite.NewStorage("conformance", prefix: "registries/team-a"));
+
+    protected override IRegistryStorage Inside(IRegistryStorage storage, string relative)
+    {
+        var outer = (AzureBlobStorage)storage;
+        return new AzureBlobStorage(outer.Container, $"{outer.Prefix}/{relative}", $"{outer.DisplayLocation}/{relative}");
+    }
 }

@@ -9,4 +9,7 @@ public sealed class FolderStorageConformanceTests : StorageConformanceTests
 
     protected override Task<IRegistryStorage> CreateStorageAsync() =>
         Task.FromResult<IRegistryStorage>(new FolderStorage(Work.Combine($"registry-{Interlocked.Increment(ref storages)}")));
+
+    protected override IRegistryStorage Inside(IRegistryStorage storage, string relative) =>
+        new FolderStorage(Path.Combine(((FolderStorage)storage).Root, relative));
 }

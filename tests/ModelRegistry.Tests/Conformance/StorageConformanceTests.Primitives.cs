@@ -219,17 +219,44 @@ public abstract partial class StorageConformanceTests
     }
 
     [Fact]
-    public async Task Delete_removes_one_object()
+    public async Task Delete_if_unchanged_removes_the_object_gc_saw_and_nothing_else()
     {
         var storage = await CreateStorageAsync();
         await storage.CreateAsync("blobs/sha256/00/a", Bytes("a"));
         await storage.CreateAsync("blobs/sha256/00/b", Bytes("b"));
+        var seen = (await storage.GetInfoAsync("blobs/sha256/00/a"))!;
 
-        await storage.DeleteAsync("blobs/sha256/00/a");
+        Assert.True(await storage.DeleteIfUnchangedAsync(seen));
 
         Assert.Null(await storage.GetInfoAsync("blobs/sha256/00/a"));
         Assert.NotNull(await storage.GetInfoAsync("blobs/sha256/00/b"));
+        Assert.False(await storage.DeleteIfUnchangedAsync(seen));
         Assert.Equal(CreateOutcome.Created, await storage.CreateAsync("blobs/sha256/00/a", Bytes("again")));
+    }
+
+    [Fact]
+    public async Task A_touched_object_is_younger_has_a_new_etag_and_survives_a_delete_based_on_what_was_seen_before()
+    {
+        var storage = await CreateStorageAsync();
+        await storage.CreateAsync("blobs/sha256/00/a", Bytes("content"));
+        var seen = (await storage.GetInfoAsync("blobs/sha256/00/a"))!;
+        await Task.Delay(1100); // Azure's Last-Modified has one-second resolution
+
+        Assert.True(await storage.TouchAsync("blobs/sha256/00/a"));
+
+        var touched = (await storage.GetInfoAsync("blobs/sha256/00/a"))!;
+        Assert.NotEqual(seen.ETag, touched.ETag);
+        Assert.True(touched.LastModified > seen.LastModified);
+        Assert.False(await storage.DeleteIfUnchangedAsync(seen));
+        var stored = await storage.OpenReadAsync("blobs/sha256/00/a");
+        Assert.NotNull(stored);
+        using (var reader = new StreamReader(stored!))
+        {
+            Assert.Equal("content", await reader.ReadToEndAsync());
+        }
+
+        Assert.False(await storage.TouchAsync("blobs/sha256/00/missing"));
+        Assert.Empty(await storage.ListAsync(".tmp/").ToListAsync());
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and may report late).</summary>

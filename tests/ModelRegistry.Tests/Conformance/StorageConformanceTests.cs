@@ -45,6 +45,9 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
     /// <summary>A fresh, empty storage for the calling test.</summary>
     protected abstract Task<IRegistryStorage> CreateStorageAsync();
 
+    /// <summary>The same backend at a location inside <paramref name="storage"/>'s (a sub-folder, a longer prefix).</summary>
+    protected abstract IRegistryStorage Inside(IRegistryStorage storage, string relative);
+
     /// <summary>Rewrites a stored object behind the registry's back, to damage it. The default uses the interface's
     /// own compare-and-swap; a backend may override it with a rawer write.</summary>
     protected virtual async Task OverwriteAsync(IRegistryStorage storage, string path, byte[] content)

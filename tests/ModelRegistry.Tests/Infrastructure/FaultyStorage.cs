@@ -43,7 +43,11 @@ public sealed class FaultyStorage(IRegistryStorage inner, Func<string, string, F
 
     public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 
-    public Task DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
+    public Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default) => inner.TouchAsync(path, cancellationToken);
+
+    public Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default) => inner.DeleteIfUnchangedAsync(seen, cancellationToken);
+
+    public IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default) => inner.ReadEnclosingSettingsAsync(cancellationToken);
 
     private async Task<T> WriteAsync<T>(string operation, string path, Func<Task<T>> write)
     {

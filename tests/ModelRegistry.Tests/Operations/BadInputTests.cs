@@ -183,7 +183,7 @@ public class BadInputTests : IDisposable
 
         Assert.Empty(await registry.ListModelsAsync());
         Assert.True((await registry.VerifyAsync()).Clean);
-        Assert.Empty((await registry.CollectGarbageAsync(TimeSpan.Zero, dryRun: false)).Unnamed);
+        Assert.Empty((await registry.CollectGarbageAsync(Registry.MinimumGrace, dryRun: false)).Unnamed);
         Assert.False(Directory.Exists(harness.Root));
     }
 

@@ -57,6 +57,10 @@ public class ConcurrentCreationTests : IDisposable
 
         public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 
-        public Task DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
+        public Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default) => inner.TouchAsync(path, cancellationToken);
+
+        public Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default) => inner.DeleteIfUnchangedAsync(seen, cancellationToken);
+
+        public IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default) => inner.ReadEnclosingSettingsAsync(cancellationToken);
     }
 }

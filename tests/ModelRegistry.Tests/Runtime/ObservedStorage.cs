@@ -47,8 +47,14 @@ public sealed class ObservedStorage(IRegistryStorage inner) : IRegistryStorage
         return inner.ListAsync(prefix, cancellationToken);
     }
 
-    public Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
-        Checked(() => inner.DeleteAsync(path, cancellationToken));
+    public Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default) =>
+        Checked(() => inner.TouchAsync(path, cancellationToken));
+
+    public Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default) =>
+        Checked(() => inner.DeleteIfUnchangedAsync(seen, cancellationToken));
+
+    public IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default) =>
+        inner.ReadEnclosingSettingsAsync(cancellationToken);
 
     private Task<T> Checked<T>(Func<Task<T>> operation)
     {

@@ -14,7 +14,7 @@ namespace ModelRegistry.Storage.Azure;
 /// the Put Block List that commits a large one. Caches are replaced with <c>If-Match</c>; reads revalidate with
 /// <c>If-None-Match</c> so an unchanged object costs one request and no body. A write that got no answer (a timeout,
 /// a broken connection, a 5xx after the SDK's retries) raises <see cref="StorageOutcomeUnknownException"/>, and the
-/// engine settles it by reading the write back. Nothing here ever deletes except <see cref="DeleteAsync"/>, which only
+/// engine settles it by reading the write back. Nothing here ever deletes except <see cref="DeleteIfUnchangedAsync"/>, which only
 /// garbage collection calls.
 /// </summary>
 public sealed class AzureBlobStorage : IRegistryStorage
@@ -187,17 +187,64 @@ public sealed class AzureBlobStorage : IRegistryStorage
         }
     }
 
-    public async Task DeleteAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default)
     {
         try
         {
-            await Blob(path).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            // Set Blob Metadata changes Last-Modified and the ETag and leaves the content alone.
+            var touched = new Dictionary<string, string> { ["touched"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+            await Blob(path).SetMetadataAsync(touched, cancellationToken: cancellationToken);
+            return true;
         }
         catch (Exception e) when (AzureFailure.Classify(e, cancellationToken) is { } failure)
         {
-            if (failure.Kind != AzureFailureKind.ContainerNotFound)
+            return failure.Kind is AzureFailureKind.BlobNotFound or AzureFailureKind.ContainerNotFound
+                ? false
+                : throw ReadFailure(failure, "refreshing", path);
+        }
+    }
+
+    public async Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        try
+        {
+            await Blob(seen.Path).DeleteAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { IfMatch = new ETag(seen.ETag) }, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (AzureFailure.Classify(e, cancellationToken) is { } failure)
+        {
+            return failure.Kind is AzureFailureKind.ConditionNotMet or AzureFailureKind.BlobNotFound or AzureFailureKind.ContainerNotFound
+                ? false
+                : throw ReadFailure(failure, "deleting", seen.Path);
+        }
+    }
+
+    public async IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var segments = prefix.Length == 0 ? [] : prefix.Split('/');
+        var containerUri = new UriBuilder(container.Uri) { Query = "" }.Uri.ToString().TrimEnd('/');
+        for (var depth = segments.Length - 1; depth >= 0; depth--)
+        {
+            var enclosing = string.Join('/', segments[..depth]);
+            var name = (enclosing.Length == 0 ? "" : enclosing + "/") + Manifest.RegistryPaths.Settings;
+            StoredObject? found = null;
+            try
             {
-                throw WriteFailure(failure, "deleting", path);
+                var result = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+                found = new StoredObject(result.Value.Content.ToMemory(), result.Value.Details.ETag.ToString());
+            }
+            catch (Exception e) when (AzureFailure.Classify(e, cancellationToken) is { } failure)
+            {
+                if (failure.Kind is not (AzureFailureKind.BlobNotFound or AzureFailureKind.ContainerNotFound or AzureFailureKind.AccessDenied))
+                {
+                    throw ReadFailure(failure, "reading", name);
+                }
+            }
+
+            if (found is not null)
+            {
+                yield return (enclosing.Length == 0 ? containerUri : $"{containerUri}/{enclosing}", found);
             }
         }
     }

@@ -1,0 +1,221 @@
+using ModelRegistry.Errors;
+using ModelRegistry.Manifest;
+using ModelRegistry.Storage;
+using ModelRegistry.Tests.Infrastructure;
+
+namespace ModelRegistry.Tests.Conformance;
+
+/// <summary>Garbage collection, the registry's one destructive path: it never removes what a revision names, whatever
+/// the model is called, whatever lies beside the registry, whatever races it.</summary>
+public abstract partial class StorageConformanceTests
+{
+    private static readonly TimeSpan LongAgo = TimeSpan.FromDays(2);
+
+    private async Task<Registry> AgedAsync(IRegistryStorage storage)
+    {
+        var registry = await Registry.OpenAsync(storage);
+        registry.Clock = new ShiftedClock(LongAgo);
+        return registry;
+    }
+
+    private async Task RegisterInterruptedAsync(IRegistryStorage storage, string model, string content)
+    {
+        var interrupted = new FaultyStorage(storage, (_, path) => path.Contains("/log/", StringComparison.Ordinal) ? Fault.Fail : Fault.None);
+        await Assert.ThrowsAsync<IOException>(() => Registry.OpenAsync(interrupted).Result.RegisterAsync(new RegistrationRequest { Model = model, Artifacts = [Artifact(content)] }));
+    }
+
+    private async Task AssertPullsAsync(IRegistryStorage storage, string reference, string content)
+    {
+        var output = Work.Combine("pulled", Guid.NewGuid().ToString("N"));
+        await (await Registry.OpenAsync(storage)).PullAsync(reference, output);
+        Assert.Equal(content, File.ReadAllText(Path.Combine(output, "model.bin")));
+    }
+
+    [Fact]
+    public async Task A_model_named_records_in_Production_keeps_every_file_through_gc()
+    {
+        var storage = await CreateStorageAsync();
+        var registry = await Registry.OpenAsync(storage);
+        await registry.RegisterAsync(new RegistrationRequest { Model = "records", Artifacts = [Artifact("records weights")] });
+        await PromoteAsync(registry, "records@1", "Production");
+        var before = await storage.ListAsync("").Select(o => o.Path).Where(p => !p.StartsWith(".tmp/", StringComparison.Ordinal)).ToListAsync();
+
+        var report = await (await AgedAsync(storage)).CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
+
+        Assert.Empty(report.Unnamed);
+        Assert.Equal(before, await storage.ListAsync("").Select(o => o.Path).Where(p => !p.StartsWith(".tmp/", StringComparison.Ordinal)).ToListAsync());
+        Assert.Equal(1, (await (await Registry.OpenAsync(storage)).ResolveAsync("records@Production")).Version);
+        await AssertPullsAsync(storage, "records@Production", "records weights");
+        Assert.True((await (await Registry.OpenAsync(storage)).VerifyAsync()).Clean);
+    }
+
+    [Fact]
+    public async Task Gc_leaves_alone_whatever_is_not_the_registry_s_own_layout_even_when_it_looks_like_it()
+    {
+        var storage = await CreateStorageAsync();
+        var registry = await Registry.OpenAsync(storage);
+        await registry.RegisterAsync(new RegistrationRequest { Model = "FraudDetection", Artifacts = [Artifact("weights")] });
+        var hex = new string('a', 64);
+        string[] foreign =
+        [
+            $"team-b/models/fraud/records/{hex}.json",
+            $"team-b/blobs/sha256/aa/{hex}",
+            $"models/fraud/records/{hex}.json.bak",
+            $"models/fraud/records/notes/{hex}.json",
+            $"blobs/sha256/ab/{hex}",
+            "notes/.tmp/x",
+        ];
+        foreach (var path in foreign)
+        {
+            await storage.CreateAsync(path, Bytes("someone else's"));
+        }
+
+        var report = await (await AgedAsync(storage)).CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
+
+        Assert.Empty(report.Unnamed);
+        foreach (var path in foreign)
+        {
+            Assert.NotNull(await storage.GetInfoAsync(path));
+        }
+    }
+
+    [Fact]
+    public async Task A_registry_is_never_created_inside_another_nor_opened_around_one()
+    {
+        var storage = await CreateStorageAsync();
+        await (await Registry.OpenAsync(storage)).RegisterAsync(new RegistrationRequest { Model = "Outer", Artifacts = [Artifact("outer")] });
+        var inner = Inside(storage, "team-a");
+
+        var nested = await Assert.ThrowsAsync<RegistryException>(async () =>
+            await (await Registry.OpenAsync(inner)).RegisterAsync(new RegistrationRequest { Model = "Inner", Artifacts = [Artifact("inner")] }));
+
+        Assert.Equal("MRB1060", nested.Code);
+        Assert.Contains(storage.DisplayLocation, nested.Message, StringComparison.Ordinal);
+        Assert.Empty(await inner.ListAsync("").ToListAsync());
+
+        var separate = await CreateStorageAsync();
+        var deeper = Inside(separate, "team-c");
+        await (await Registry.OpenAsync(deeper)).RegisterAsync(new RegistrationRequest { Model = "Deep", Artifacts = [Artifact("deep")] });
+        var around = await Assert.ThrowsAsync<RegistryException>(() => Registry.OpenAsync(separate));
+        Assert.Equal("MRB1061", around.Code);
+        Assert.Contains("team-c", around.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gc_keeps_index_entries_and_finds_models_by_their_logs()
+    {
+        var storage = await CreateStorageAsync();
+        await RegisterInterruptedAsync(storage, "Churn", "first try");
+
+        // An interrupted first registration left an index entry; gc leaves it, since a registration may reuse it any time.
+        await (await AgedAsync(storage)).CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
+        Assert.NotNull(await storage.GetInfoAsync(RegistryPaths.ModelEntry("churn")));
+        var registry = await Registry.OpenAsync(storage);
+        await registry.RegisterAsync(new RegistrationRequest { Model = "Churn", Artifacts = [Artifact("second try")] });
+        await PromoteAsync(registry, "Churn@1", "Production");
+
+        // Even with its index entry gone the model's data stays, and verify says what is wrong.
+        var entry = (await storage.GetInfoAsync(RegistryPaths.ModelEntry("churn")))!;
+        Assert.True(await storage.DeleteIfUnchangedAsync(entry));
+        var report = await (await AgedAsync(storage)).CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
+
+        Assert.DoesNotContain(report.Unnamed, u => u.Path.StartsWith(RegistryPaths.Blobs, StringComparison.Ordinal) || u.Path.StartsWith("models/churn/", StringComparison.Ordinal) && !u.Path.Contains("/records/", StringComparison.Ordinal));
+        await AssertPullsAsync(storage, "Churn@Production", "second try");
+        var verify = await (await Registry.OpenAsync(storage)).VerifyAsync();
+        Assert.Equal(1, verify.Models);
+        Assert.Contains(verify.Problems, p => p.Path == RegistryPaths.ModelEntry("churn"));
+    }
+
+    [Fact]
+    public async Task A_file_reused_by_a_registration_while_gc_runs_survives_gc()
+    {
+        var storage = await CreateStorageAsync();
+        await (await Registry.OpenAsync(storage)).RegisterAsync(new RegistrationRequest { Model = "FraudDetection", Artifacts = [Artifact("v1")] });
+        var reused = Artifact("left behind, then reused");
+        await RegisterInterruptedAsync(storage, "FraudDetection", "left behind, then reused");
+
+        // gc has decided: the orphan is old and unnamed. Before its first deletion, a registration reuses the orphan's
+        // bytes and commits.
+        RegistrationResult? registered = null;
+        var racing = new BeforeFirstDelete(storage, async () =>
+            registered = await (await Registry.OpenAsync(storage)).RegisterAsync(new RegistrationRequest { Model = "FraudDetection", Artifacts = [reused] }));
+        var gc = await Registry.OpenAsync(racing);
+        gc.Clock = new ShiftedClock(LongAgo);
+        await gc.CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
+
+        Assert.True(registered!.Created);
+        Assert.Equal(0, registered.BytesUploaded);
+        await AssertPullsAsync(storage, $"FraudDetection@{registered.Version!.Version}", "left behind, then reused");
+        Assert.True((await (await Registry.OpenAsync(storage)).VerifyAsync()).Clean);
+    }
+
+    [Fact]
+    public async Task A_file_reused_by_a_copy_while_gc_runs_survives_gc()
+    {
+        var source = await CreateStorageAsync();
+        await (await Registry.OpenAsync(source)).RegisterAsync(new RegistrationRequest { Model = "FraudDetection", Artifacts = [Artifact("copied weights")] });
+        var destination = await CreateStorageAsync();
+        await (await Registry.OpenAsync(destination)).RegisterAsync(new RegistrationRequest { Model = "Other", Artifacts = [Artifact("other")] });
+        await RegisterInterruptedAsync(destination, "Churn", "copied weights");
+
+        CopyResult? copied = null;
+        var racing = new BeforeFirstDelete(destination, async () =>
+            copied = await (await Registry.OpenAsync(source)).CopyVersionAsync("FraudDetection@1", await Registry.OpenAsync(destination)));
+        var gc = await Registry.OpenAsync(racing);
+        gc.Clock = new ShiftedClock(LongAgo);
+        await gc.CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
+
+        Assert.True(copied!.Created);
+        await AssertPullsAsync(destination, "FraudDetection@1", "copied weights");
+        Assert.True((await (await Registry.OpenAsync(destination)).VerifyAsync()).Clean);
+    }
+
+    [Fact]
+    public async Task A_grace_period_below_the_minimum_is_refused_before_anything_is_read()
+    {
+        var storage = await CreateStorageAsync();
+        var registry = await Registry.OpenAsync(storage);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => registry.CollectGarbageAsync(TimeSpan.Zero, dryRun: false));
+
+        Assert.Equal("MRB1220", error.Code);
+        Assert.Equal(ErrorKind.Usage, error.Kind);
+    }
+
+    /// <summary>Runs a writer between gc's decision and its first deletion: the race gc must survive.</summary>
+    private sealed class BeforeFirstDelete(IRegistryStorage inner, Func<Task> writer) : IRegistryStorage
+    {
+        private int fired;
+
+        public string DisplayLocation => inner.DisplayLocation;
+
+        public Task<StoredObject?> ReadAsync(string path, string? ifNoneMatch = null, CancellationToken cancellationToken = default) => inner.ReadAsync(path, ifNoneMatch, cancellationToken);
+
+        public Task<CreateOutcome> CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.CreateAsync(path, content, cancellationToken);
+
+        public Task<bool> ReplaceAsync(string path, ReadOnlyMemory<byte> content, string? ifMatch, CancellationToken cancellationToken = default) => inner.ReplaceAsync(path, content, ifMatch, cancellationToken);
+
+        public Task<CreateOutcome> UploadAsync(string path, Stream content, long length, IProgress<long>? progress = null, CancellationToken cancellationToken = default) => inner.UploadAsync(path, content, length, progress, cancellationToken);
+
+        public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
+
+        public Task<ObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default) => inner.GetInfoAsync(path, cancellationToken);
+
+        public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
+
+        public Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default) => inner.TouchAsync(path, cancellationToken);
+
+        public async Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref fired, 1) == 0)
+            {
+                await Task.Delay(1100, cancellationToken); // past Azure's one-second Last-Modified resolution
+                await writer();
+            }
+
+            return await inner.DeleteIfUnchangedAsync(seen, cancellationToken);
+        }
+
+        public IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default) => inner.ReadEnclosingSettingsAsync(cancellationToken);
+    }
+}
