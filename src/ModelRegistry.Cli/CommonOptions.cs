@@ -22,6 +22,15 @@ internal static class CommonOptions
         Description = "Read the registry as it was at an ISO 8601 time or a revision number.",
     };
 
+    public static Option<string?> ExpectCurrent() => new("--expect-current")
+    {
+        Description = "The version you expect to hold the stage now, or 'none': the change is refused (MRB1310) if another moved it first.",
+    };
+
+    /// <summary>The parsed --expect-current value, or null when it was not given.</summary>
+    public static ExpectedHolder? ExpectedHolderOf(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) is { } text ? ExpectedHolder.Parse(text) : null;
+
     public static Option<string?> Reason() => new("--reason")
     {
         Description = "Why: recorded in the revision.",

@@ -50,6 +50,37 @@ public sealed class DeploymentApprovalFlowTests : IDisposable
     private IReadOnlyList<FakeDeployment> OurDeployments() => [.. world.Server.Deployments.Where(d => d.Task == "deploy:model")];
 
     [Fact]
+    public async Task An_approval_for_replacing_one_holder_is_refused_when_another_took_the_stage_before_the_job_ran()
+    {
+        // arrange: the request is made while version 1 holds Production; the reviewer approves replacing it.
+        await registry.RegisterAsync("FraudDetection", ("auc", 0.91));
+        await registry.RegisterAsync("FraudDetection", ("auc", 0.93));
+        await registry.RegisterAsync("FraudDetection", ("auc", 0.95));
+        var opened = await registry.OpenAsync();
+        await opened.PromoteAsync(new PromotionRequest { Reference = "FraudDetection@1", Stage = "Production", Evidence = new PromotionEvidence { Kind = StagePolicy.GitHubDeployment, Approvers = ["carol"], Requester = "dave" } });
+        var runId = await RequestAsync(2);
+        Assert.Equal("1", world.Server.Run(runId).Inputs["expect_current"]!.GetValue<string>());
+        await Reviewer.ReviewRunAsync(world, Tokens.Bob, runId, approve: true, "replace version 1");
+
+        // Meanwhile version 3 goes to Production through another approved path.
+        await opened.PromoteAsync(new PromotionRequest { Reference = "FraudDetection@3", Stage = "Production", Evidence = new PromotionEvidence { Kind = StagePolicy.GitHubDeployment, Approvers = ["carol"], Requester = "dave" } });
+
+        // act: the held job runs with the holder the request saw
+        var error = await Assert.ThrowsAsync<RegistryException>(async () => await new DeploymentApprovalGate(world.Api(Tokens.Actions)).PromoteAsync(await registry.OpenAsync(), new DeploymentPromotionRequest
+        {
+            Reference = "FraudDetection@2",
+            Stage = "Production",
+            RunId = runId,
+            Actor = "github-actions[bot]",
+            ExpectCurrent = ExpectedHolder.Parse(world.Server.Run(runId).Inputs["expect_current"]!.GetValue<string>()),
+        }));
+
+        // assert
+        Assert.Equal("MRB1310", error.Code);
+        Assert.Equal(3, (await (await registry.OpenAsync()).ResolveAsync("FraudDetection@Production")).Version);
+    }
+
+    [Fact]
     public async Task Request_dispatches_the_workflow_with_model_and_version_and_records_the_pending_promotion()
     {
         // arrange

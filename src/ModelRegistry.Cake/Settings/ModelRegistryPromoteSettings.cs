@@ -37,6 +37,31 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistryGitHubSettings
     /// </summary>
     public ICollection<string> GitHubRequiredContexts { get; } = new List<string>();
 
+    /// <summary>
+    /// Gets or sets the version expected to hold the target stage now: a number, or <c>none</c>. The promotion is
+    /// refused (MRB1310, nothing committed) when another version holds it, so an approval is never spent on a
+    /// displacement nobody saw. CLI flag: <c>--expect-current</c>.
+    /// </summary>
+    public string? ExpectCurrent { get; set; }
+
+    /// <summary>Expects <paramref name="version"/> to hold the target stage now (<c>--expect-current</c>).</summary>
+    /// <param name="version">The version seen in the stage when the promotion was decided.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    /// <example><code>ModelRegistryPromote("FraudDetection@3", "Production", s => s.WithApprovedBy("alice").WithExpectCurrent(2));</code></example>
+    public ModelRegistryPromoteSettings WithExpectCurrent(int version)
+    {
+        ExpectCurrent = version.ToString(CultureInfo.InvariantCulture);
+        return this;
+    }
+
+    /// <summary>Expects the target stage to be empty now (<c>--expect-current none</c>).</summary>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryPromoteSettings WithExpectNoCurrent()
+    {
+        ExpectCurrent = "none";
+        return this;
+    }
+
     /// <summary>Sets the reason (<c>--reason</c>).</summary>
     /// <param name="reason">Why the version moves.</param>
     /// <returns>The same settings, for chaining.</returns>
@@ -111,6 +136,7 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistryGitHubSettings
         builder
             .AppendOption("--reason", Reason)
             .AppendOption("--approved-by", ApprovedBy)
+            .AppendOption("--expect-current", ExpectCurrent)
             .AppendOption("--metrics", Metrics, environment)
             .AppendOptions("--threshold", Thresholds)
             .AppendOption("--github-run", GitHubRun?.ToString(CultureInfo.InvariantCulture))

@@ -11,8 +11,10 @@ internal static class ArchiveCommand
     {
         var reference = new Argument<string>("reference") { Description = "The version to archive." };
         var reason = CommonOptions.Reason();
+        var expectCurrent = CommonOptions.ExpectCurrent();
+        expectCurrent.Description = "The version you expect the reference to name now: the archive is refused (MRB1310) if it names another.";
         var evidence = new EvidenceOptions();
-        var command = new Command("archive", "Move a model version to Archived.") { reference, reason };
+        var command = new Command("archive", "Move a model version to Archived.") { reference, reason, expectCurrent };
         foreach (var option in evidence.All)
         {
             command.Options.Add(option);
@@ -27,6 +29,7 @@ internal static class ArchiveCommand
                 Stage = RegistrySettings.Archived,
                 Reason = parse.GetValue(reason),
                 Evidence = await evidence.GatherAsync(parse, cancellationToken),
+                ExpectCurrent = CommonOptions.ExpectedHolderOf(parse, expectCurrent),
             }, cancellationToken);
             return StageChangeReport.Write(output, result);
         });

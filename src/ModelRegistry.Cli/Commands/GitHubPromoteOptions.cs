@@ -38,7 +38,7 @@ internal sealed class GitHubPromoteOptions
 
     public bool Requested(ParseResult parse) => parse.GetValue(run) is not null || parse.GetValue(pullRequest) is not null;
 
-    public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, bool otherEvidence, CancellationToken cancellationToken)
+    public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, ExpectedHolder? expectCurrent, bool otherEvidence, CancellationToken cancellationToken)
     {
         CheckNumbers(parse);
         var runId = parse.GetValue(run);
@@ -63,6 +63,7 @@ internal sealed class GitHubPromoteOptions
                 RunId = id,
                 RequiredContexts = parse.GetValue(requiredContexts)!,
                 Reason = reason,
+                ExpectCurrent = expectCurrent,
             }, cancellationToken);
             var github = new JsonObject
             {
@@ -79,18 +80,23 @@ internal sealed class GitHubPromoteOptions
             Stage = stage,
             Number = number!.Value,
             Reason = reason,
+            ExpectCurrent = expectCurrent,
         }, cancellationToken);
         return Report(output, promoted.Promotion, promoted.Evidence, [], []);
     }
 
     /// <summary>A gated rollback: the previous holder, promoted through the same gate.</summary>
-    public async Task<ExitCode> RollbackAsync(ParseResult parse, CommandOutput output, Registry registry, string model, string? stage, string? reason, bool otherEvidence, CancellationToken cancellationToken)
+    public async Task<ExitCode> RollbackAsync(ParseResult parse, CommandOutput output, Registry registry, string model, string? stage, int? from, string? reason, bool otherEvidence, CancellationToken cancellationToken)
     {
         CheckNumbers(parse);
-        var target = GateStage(registry, stage);
-        var (current, previous) = await RollbackTarget.FindAsync(registry, model, target, cancellationToken);
-        return await PromoteAsync(parse, output, registry, $"{model}@{previous.ToString(CultureInfo.InvariantCulture)}", target,
-            reason ?? $"rollback from version {current.ToString(CultureInfo.InvariantCulture)}", otherEvidence, cancellationToken);
+        var plan = await registry.PlanRollbackAsync(model, GateStage(registry, stage), from, cancellationToken);
+        if (!plan.Applies)
+        {
+            return StageChangeReport.Write(output, await registry.RollbackAsync(model, plan.Stage, null, reason, null, plan.From, cancellationToken));
+        }
+
+        return await PromoteAsync(parse, output, registry, $"{plan.Model}@{plan.To!.Value.ToString(CultureInfo.InvariantCulture)}", plan.Stage,
+            reason ?? $"rollback from version {plan.From.ToString(CultureInfo.InvariantCulture)}", new ExpectedHolder(plan.From), otherEvidence, cancellationToken);
     }
 
     /// <summary>Found before a token is asked for or a request is sent.</summary>

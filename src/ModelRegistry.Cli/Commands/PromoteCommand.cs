@@ -17,9 +17,10 @@ internal static class PromoteCommand
         var reason = CommonOptions.Reason();
         var metrics = CommonOptions.Metrics();
         var thresholds = CommonOptions.Thresholds();
+        var expectCurrent = CommonOptions.ExpectCurrent();
         var evidence = new EvidenceOptions();
         var github = new GitHubPromoteOptions();
-        var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds };
+        var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds, expectCurrent };
         foreach (var option in evidence.All.Concat(github.All))
         {
             command.Options.Add(option);
@@ -34,7 +35,7 @@ internal static class PromoteCommand
             if (github.Requested(parse))
             {
                 var local = await evidence.GatherAsync(parse, cancellationToken) is not null || metricsPath is not null || parse.GetValue(thresholds)!.Length > 0;
-                return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), local, cancellationToken);
+                return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), CommonOptions.ExpectedHolderOf(parse, expectCurrent), local, cancellationToken);
             }
 
             var result = await registry.PromoteAsync(new PromotionRequest
@@ -45,6 +46,7 @@ internal static class PromoteCommand
                 Evidence = await evidence.GatherAsync(parse, cancellationToken),
                 Metrics = metricsPath is null ? null : MetricsDocument.Load(metricsPath),
                 Thresholds = [.. parse.GetValue(thresholds)!.Select(ThresholdRule.Parse)],
+                ExpectCurrent = CommonOptions.ExpectedHolderOf(parse, expectCurrent),
             }, cancellationToken);
             return StageChangeReport.Write(output, result);
         });

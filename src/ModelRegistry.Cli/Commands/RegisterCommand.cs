@@ -74,6 +74,11 @@ internal static class RegisterCommand
             }
 
             var version = result.Version;
+            if (result.Warning is { } cacheWarning)
+            {
+                output.Warning(cacheWarning);
+            }
+
             var document = Documents.Version(version)
                 .With("isNew", result.Created)
                 .With("passed", true)

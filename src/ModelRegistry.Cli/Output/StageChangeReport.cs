@@ -18,18 +18,24 @@ internal static class StageChangeReport
             return VerdictReport.Report(output, result.Evaluation);
         }
 
+        if (result.Warning is { } warning)
+        {
+            output.Warning(warning);
+        }
+
         var document = Documents.Version(version)
             .With("changed", result.Changed)
             .With("fromStage", result.FromStage)
             .With("displaced", result.Displaced)
             .With("displacedTo", result.DisplacedTo)
             .With("revision", result.Entry?.Revision)
+            .With("note", result.Note)
             .With("evaluation", Documents.Node(result.Evaluation));
         output.Result(document, writer =>
         {
             writer.WriteLine(result.Changed
                 ? $"{version.Model} version {version.Version}: {result.FromStage} -> {version.Stage}."
-                : $"{version.Model} version {version.Version} already is in {version.Stage}; nothing changed.");
+                : result.Note ?? $"{version.Model} version {version.Version} already is in {version.Stage}; nothing changed.");
             if (result.Displaced is { } displaced)
             {
                 writer.WriteLine($"{version.Model} version {displaced}: {version.Stage} -> {result.DisplacedTo}.");

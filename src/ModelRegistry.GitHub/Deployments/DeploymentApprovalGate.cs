@@ -73,6 +73,7 @@ public sealed class DeploymentApprovalGate(GitHubApi api)
                 Reason = request.Reason ?? $"approved on GitHub by {string.Join(", ", evidence.Approvers)}",
                 Evidence = evidence,
                 Actor = request.Actor,
+                ExpectCurrent = request.ExpectCurrent,
             }, cancellationToken);
         }
         catch (RegistryException e)

@@ -23,4 +23,8 @@ public sealed record DeploymentPromotionRequest
     public string? Reason { get; init; }
 
     public string? Actor { get; init; }
+
+    /// <summary>The version expected to hold the stage now (<c>--expect-current</c>); the promotion is refused when it
+    /// differs, before and after the approval is checked.</summary>
+    public ExpectedHolder? ExpectCurrent { get; init; }
 }

@@ -26,6 +26,10 @@ public sealed class PromotionDispatcher(GitHubApi api)
         }
 
         var exact = GateKinds.Exact(version);
+
+        // The holder the requester saw travels with the request, so the promotion the reviewer approves is refused
+        // (MRB1310) if the stage moved before it runs: an approval applies to the displacement the approver saw.
+        var holder = (await registry.LoadModelAsync(version.Model, cancellationToken: cancellationToken)).State.Stages.TryGetValue(stage, out var held) ? held : (int?)null;
         var body = new JsonObject
         {
             ["ref"] = request.GitRef,
@@ -33,6 +37,7 @@ public sealed class PromotionDispatcher(GitHubApi api)
             {
                 ["model"] = version.Model,
                 ["version"] = version.Version.ToString(CultureInfo.InvariantCulture),
+                ["expect_current"] = holder?.ToString(CultureInfo.InvariantCulture) ?? "none",
             },
             ["return_run_details"] = true,
         };

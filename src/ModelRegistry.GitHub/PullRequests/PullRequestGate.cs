@@ -122,6 +122,7 @@ public sealed class PullRequestGate(GitHubApi api)
             Reason = request.Reason ?? $"pull request #{request.Number} {(pullRequest.Merged ? "merged" : "approved")} by {string.Join(", ", approvers)}",
             Evidence = evidence,
             Actor = request.Actor,
+            ExpectCurrent = request.ExpectCurrent,
         }, cancellationToken);
         return new PullRequestPromotion(promotion, evidence);
     }

@@ -93,6 +93,9 @@ public static partial class Errors
     public static RegistryException InvalidPath(string path) => new("MRB1108",
         $"'{Printable(path)}' is not a safe relative path inside a model version.");
 
+    public static string CacheNotUpdatedWarning(string model, long revision, string why) => Warning("MRB1109",
+        $"Revision {revision} of {model} has landed, but a cache after it could not be written or read ({why}): the change stands and readers stay correct (they read the revisions after the snapshot); the next write, or 'model-registry verify', brings the cache up to date.");
+
     public static RegistryException MetricsFileNotFound(string path) => new("MRB1201",
         $"Metrics file '{path}' does not exist: training must write it before evaluation.");
 
@@ -134,6 +137,15 @@ public static partial class Errors
 
     public static RegistryException NothingToRollBack(string model, string stage) => new("MRB1303",
         $"{model} has no earlier {stage} version to roll back to.");
+
+    public static RegistryException StageHolderChanged(string what, string expected, string actual, string when) => new("MRB1310",
+        $"{what} is {actual} where {expected} was expected {when}: nothing was committed. Check 'model-registry resolve', decide again, and pass --expect-current with what you saw.");
+
+    public static RegistryException InvalidExpectedHolder(string text) => new("MRB1311",
+        $"'{Printable(text)}' is not a valid --expect-current value: give the version number you expect to hold the stage, or 'none'.", ErrorKind.Usage);
+
+    public static RegistryException ReferenceMoved(string reference, int was, int now) => new("MRB1312",
+        $"'{reference}' named version {was} when this change was decided and names version {now} now: nothing was committed. Name the version by number, or run the command again.");
 
     public static RegistryException InvalidStageMove(string model, int version, string stage, string why) => new("MRB1304",
         $"Cannot move {model} version {version} to {stage}: {why}.");

@@ -274,9 +274,11 @@ public sealed class ManifestLog
         {
             await AdvanceSnapshotAsync(after, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or HttpRequestException or Azure.RequestFailedException)
+        catch (Exception e) when (e is Errors.RegistryException or IOException or UnauthorizedAccessException or TimeoutException or HttpRequestException or Azure.RequestFailedException or OperationCanceledException)
         {
-            // The commit landed; the caches it could not write stay behind and the next writer brings them up.
+            // The commit landed, and must be reported as landed; the caches it could not write stay behind and the
+            // next writer brings them up.
+            after.CacheWarning = Errors.Errors.CacheNotUpdatedWarning(after.Model, entry.Revision, e is Errors.RegistryException coded ? coded.Code : e.GetType().Name);
         }
 
         return after;
@@ -356,6 +358,12 @@ public sealed class ManifestLog
         catch (Errors.RegistryException)
         {
             // The snapshot is only a cache: a damaged one is ignored and the log is folded from the start.
+            return (ModelState.Empty(key), stored.ETag);
+        }
+
+        if (state.Format < ModelState.CurrentFormat)
+        {
+            // Written before the state knew what rollback needs: fold from the start instead of trusting it.
             return (ModelState.Empty(key), stored.ETag);
         }
 

@@ -7,7 +7,11 @@ namespace ModelRegistry.Manifest;
 /// </summary>
 public sealed record ModelState
 {
-    public int Format { get; init; } = 1;
+    /// <summary>Format 2 added <see cref="LastHolders"/> and <see cref="PreviousHolders"/>; an older snapshot is
+    /// ignored and the log folded from the start, once, by the next reader (the next commit replaces it).</summary>
+    public const int CurrentFormat = 2;
+
+    public int Format { get; init; } = CurrentFormat;
 
     public required string Model { get; init; }
 
@@ -24,6 +28,13 @@ public sealed record ModelState
     public SortedSet<int> Archived { get; init; } = [];
 
     public Dictionary<string, int> Aliases { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The version that entered each single-version stage last, even if it has left it since.</summary>
+    public Dictionary<string, int> LastHolders { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The version that entered each stage before its last holder: what a rollback puts back, found without
+    /// reading history.</summary>
+    public Dictionary<string, int> PreviousHolders { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Record digests of the versions the pointers name, so resolving a stage needs no index read.</summary>
     public Dictionary<int, string> PointerRecords { get; init; } = [];

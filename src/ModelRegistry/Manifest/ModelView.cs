@@ -19,6 +19,10 @@ public sealed class ModelView
 
     public string Key { get; }
 
+    /// <summary>Set on the view a commit returns when the commit landed but bringing the caches after it failed: a
+    /// coded warning (MRB1109) to report beside the result, never a failure.</summary>
+    public string? CacheWarning { get; internal set; }
+
     /// <summary>The folded state at <see cref="Revision"/>.</summary>
     public ModelState State { get; }
 

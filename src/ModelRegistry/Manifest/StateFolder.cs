@@ -12,6 +12,8 @@ public static class StateFolder
         var stages = new Dictionary<string, int>(state.Stages, StringComparer.OrdinalIgnoreCase);
         var archived = new SortedSet<int>(state.Archived);
         var aliases = new Dictionary<string, int>(state.Aliases, StringComparer.OrdinalIgnoreCase);
+        var lastHolders = new Dictionary<string, int>(state.LastHolders, StringComparer.OrdinalIgnoreCase);
+        var previousHolders = new Dictionary<string, int>(state.PreviousHolders, StringComparer.OrdinalIgnoreCase);
         var pointerRecords = new Dictionary<int, string>(state.PointerRecords);
         var latest = state.LatestVersion;
         if (entry.Record is not null && entry.Version is { } named)
@@ -43,7 +45,14 @@ public static class StateFolder
                         archived.Add(displaced);
                     }
 
-                    stages[settings.FindStage(stage) ?? stage] = version;
+                    var pointer = settings.FindStage(stage) ?? stage;
+                    stages[pointer] = version;
+                    if (lastHolders.TryGetValue(pointer, out var last) && last != version)
+                    {
+                        previousHolders[pointer] = last;
+                    }
+
+                    lastHolders[pointer] = version;
                 }
 
                 break;
@@ -56,7 +65,7 @@ public static class StateFolder
         }
 
         // Only the records of versions a pointer or the latest number names are kept, so the state stays small.
-        var kept = new HashSet<int>(stages.Values.Concat(aliases.Values)) { latest };
+        var kept = new HashSet<int>(stages.Values.Concat(aliases.Values).Concat(previousHolders.Values)) { latest };
         foreach (var version in pointerRecords.Keys.Where(v => !kept.Contains(v)).ToList())
         {
             pointerRecords.Remove(version);
@@ -71,6 +80,8 @@ public static class StateFolder
             Stages = stages,
             Archived = archived,
             Aliases = aliases,
+            LastHolders = lastHolders,
+            PreviousHolders = previousHolders,
             PointerRecords = pointerRecords,
         };
     }

@@ -20,4 +20,8 @@ public sealed record PromotionRequest
     public IReadOnlyList<ThresholdRule> Thresholds { get; init; } = [];
 
     public string? Actor { get; init; }
+
+    /// <summary>The version the caller expects to hold the stage now (for Archived: the version it expects the reference
+    /// to name); the move is refused with MRB1310 when it differs at evaluation or at commit.</summary>
+    public ExpectedHolder? ExpectCurrent { get; init; }
 }

@@ -9,4 +9,7 @@ namespace ModelRegistry;
 public sealed record RegistrationResult(VersionInfo? Version, bool Created, Verdict Evaluation, long BytesUploaded)
 {
     public bool Passed => Evaluation.Passed;
+
+    /// <summary>A coded warning about the caches after a registration that landed (MRB1109).</summary>
+    public string? Warning { get; init; }
 }

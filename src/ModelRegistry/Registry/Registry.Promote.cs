@@ -12,6 +12,10 @@ public sealed partial class Registry
     /// <summary>
     /// Moves a version to a stage in one commit. The stage policy decides which evidence is needed; promoting into
     /// Production archives the version that held it. Promoting a version into the stage it already holds changes nothing.
+    /// The move is decided against the stage holder seen when the gates were evaluated: if another writer moves the
+    /// stage before this commit lands, a move that carries an approval (or an expected holder) is refused with MRB1310,
+    /// since an approval applies to the displacement the approver saw; one without is evaluated again against the new
+    /// holder. A stage or alias reference that moves meanwhile is refused with MRB1312.
     /// </summary>
     public async Task<PromotionResult> PromoteAsync(PromotionRequest request, CancellationToken cancellationToken = default)
     {
@@ -24,6 +28,13 @@ public sealed partial class Registry
 
         var current = await LoadModelAsync(reference.Model, null, cancellationToken);
         var target = await ResolveAsync(current, reference, cancellationToken);
+        var pointer = RegistrySettings.IsPointerStage(stage);
+        var seenHolder = pointer ? HolderOf(current, stage) : target.Version;
+        if (request.ExpectCurrent is { } expected && expected.Version != seenHolder)
+        {
+            throw HolderChanged(target.Model, stage, pointer, request.Reference, expected.Version, seenHolder, "(--expect-current)");
+        }
+
         CheckEvidence(target, stage, policy, request.Evidence, actor);
         var rules = policy.Thresholds.Select(ThresholdRule.Parse).Concat(request.Thresholds).ToList();
         var metrics = request.Metrics ?? MetricsDocument.FromValues($"{target.Model} version {target.Version}", target.Metrics);
@@ -33,21 +44,45 @@ public sealed partial class Registry
             return new PromotionResult(target, target.Stage, null, null, null, evaluation);
         }
 
+        var decidedByPerson = request.Evidence is not null || request.ExpectCurrent is not null;
+        var failedAgain = false;
         string fromStage = target.Stage;
         int? displaced = null;
         string? displacedTo = null;
-        var (after, entry) = await Log.CommitAsync(key, latest =>
+        var (after, entry) = await Log.CommitAsync(key, async latest =>
         {
             fromStage = latest.State.StageOf(target.Version, RegistrySettings.None, RegistrySettings.Archived);
             if (fromStage.Equals(stage, StringComparison.OrdinalIgnoreCase))
             {
-                return Task.FromResult<LogEntry?>(null);
+                return null;
             }
 
-            displaced = RegistrySettings.IsPointerStage(stage) && latest.State.Stages.TryGetValue(stage, out var held) ? held : null;
+            if (reference.Kind == ReferenceKind.Name && PointerOf(latest, reference.Selector!) is { } now && now != target.Version)
+            {
+                throw Errors.Errors.ReferenceMoved(request.Reference, target.Version, now);
+            }
+
+            if (pointer && HolderOf(latest, stage) is var holder && holder != seenHolder)
+            {
+                if (decidedByPerson)
+                {
+                    throw HolderChanged(target.Model, stage, pointer, request.Reference, seenHolder, holder, "(it moved after this promotion was evaluated; an approval applies to the displacement the approver saw)");
+                }
+
+                // No person decided against the old holder: the gates decide again against the new one.
+                seenHolder = holder;
+                evaluation = await EvaluateAsync(latest, metrics, rules, cancellationToken);
+                if (!evaluation.Passed)
+                {
+                    failedAgain = true;
+                    return null;
+                }
+            }
+
+            displaced = pointer ? HolderOf(latest, stage) : null;
             displacedTo = displaced is null ? null
                 : stage.Equals(RegistrySettings.Production, StringComparison.OrdinalIgnoreCase) ? RegistrySettings.Archived : RegistrySettings.None;
-            return Task.FromResult<LogEntry?>(new LogEntry
+            return new LogEntry
             {
                 Revision = 0,
                 WriteId = "",
@@ -63,46 +98,97 @@ public sealed partial class Registry
                 DisplacedTo = displacedTo,
                 Reason = request.Reason,
                 Evidence = EvidenceJson(request.Evidence, rules.Count > 0 ? evaluation : null),
-            });
+            };
         }, cancellationToken);
 
-        var moved = await ResolveAsync(after, new ModelReference(target.Model, ReferenceKind.Number, target.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
-        return new PromotionResult(moved, fromStage, displaced, displacedTo, entry, evaluation);
+        if (failedAgain)
+        {
+            return new PromotionResult(target, target.Stage, null, null, null, evaluation);
+        }
+
+        var (moved, warning) = await ReportAfterCommitAsync(after, target, entry, cancellationToken);
+        return new PromotionResult(moved, fromStage, displaced, displacedTo, entry, evaluation) { Warning = warning };
     }
 
-    /// <summary>Puts back the version that held a stage before the current one (by default Production).</summary>
-    public async Task<PromotionResult> RollbackAsync(string model, string? stage, PromotionEvidence? evidence, string? reason, string? actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What a rollback of a stage (by default Production) would put back, read from the state snapshot: the version
+    /// that entered the stage before <paramref name="from"/> (by default the current holder). Its cost does not grow
+    /// with history.
+    /// </summary>
+    public async Task<RollbackPlan> PlanRollbackAsync(string model, string? stage, int? from = null, CancellationToken cancellationToken = default)
     {
         var configured = Settings.FindStage(stage ?? RegistrySettings.Production) ?? throw Errors.Errors.UnknownStage(stage!, Settings.Stages);
         var view = await LoadModelAsync(model, null, cancellationToken);
-        if (!view.State.Stages.TryGetValue(configured, out var current))
+        var holder = HolderOf(view, configured);
+        if (holder is null && from is null)
         {
             throw Errors.Errors.NothingToRollBack(view.Model, configured);
         }
 
-        int? previous = null;
-        await foreach (var entry in ScanLogBackwardsAsync(view, cancellationToken))
+        var rollFrom = from ?? holder!.Value;
+        if (holder != rollFrom)
         {
-            if (entry.Operation == Operation.Stage && string.Equals(entry.Stage, configured, StringComparison.OrdinalIgnoreCase) && entry.Version != current)
+            return new RollbackPlan(view.Model, configured, rollFrom, holder, null);
+        }
+
+        return view.State.LastHolders.TryGetValue(configured, out var last) && last == holder
+            && view.State.PreviousHolders.TryGetValue(configured, out var previous)
+            ? new RollbackPlan(view.Model, configured, rollFrom, holder, previous)
+            : throw Errors.Errors.NothingToRollBack(view.Model, configured);
+    }
+
+    /// <summary>
+    /// Puts back the version that held a stage before <paramref name="from"/> (by default the current holder, and the
+    /// stage by default Production). Idempotent: when <paramref name="from"/> no longer holds the stage, because this
+    /// rollback already happened or someone moved the stage since, nothing is committed and the result says why.
+    /// </summary>
+    public async Task<PromotionResult> RollbackAsync(string model, string? stage, PromotionEvidence? evidence, string? reason, string? actor, int? from = null, CancellationToken cancellationToken = default)
+    {
+        var plan = await PlanRollbackAsync(model, stage, from, cancellationToken);
+        if (!plan.Applies)
+        {
+            var holder = plan.Holder is { } held ? await ResolveAsync($"{plan.Model}@{held.ToString(System.Globalization.CultureInfo.InvariantCulture)}", cancellationToken: cancellationToken) : null;
+            var named = await ResolveAsync($"{plan.Model}@{plan.From.ToString(System.Globalization.CultureInfo.InvariantCulture)}", cancellationToken: cancellationToken);
+            return new PromotionResult(holder ?? named, (holder ?? named).Stage, null, null, null, Verdict.Empty)
             {
-                previous = entry.Version;
-                break;
-            }
-        }
-
-        if (previous is null)
-        {
-            throw Errors.Errors.NothingToRollBack(view.Model, configured);
+                Note = $"{plan.Model} version {plan.From} no longer holds {plan.Stage} ({ExpectedHolder.Describe(plan.Holder)} does): nothing was rolled back.",
+            };
         }
 
         return await PromoteAsync(new PromotionRequest
         {
-            Reference = $"{view.Model}@{previous}",
-            Stage = configured,
-            Reason = reason ?? $"rollback from version {current}",
+            Reference = $"{plan.Model}@{plan.To!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            Stage = plan.Stage,
+            Reason = reason ?? $"rollback from version {plan.From.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
             Evidence = evidence,
             Actor = actor,
+            ExpectCurrent = new ExpectedHolder(plan.From),
         }, cancellationToken);
+    }
+
+    private static int? HolderOf(ModelView view, string stage) => view.State.Stages.TryGetValue(stage, out var held) ? held : null;
+
+    private static int? PointerOf(ModelView view, string name) =>
+        view.State.Stages.TryGetValue(name, out var staged) ? staged : view.State.Aliases.TryGetValue(name, out var aliased) ? aliased : null;
+
+    private static Errors.RegistryException HolderChanged(string model, string stage, bool pointer, string reference, int? expected, int? actual, string when) =>
+        Errors.Errors.StageHolderChanged(pointer ? $"{stage} of {model}" : $"'{reference}'", ExpectedHolder.Describe(expected), ExpectedHolder.Describe(actual), when);
+
+    /// <summary>The moved version as the committed view shows it. The commit has landed: a read that fails now (a
+    /// token that expired, a cache that cannot be read) must not turn it into a failure, so the version is reported
+    /// from what is already known.</summary>
+    private async Task<(VersionInfo Moved, string? Warning)> ReportAfterCommitAsync(ModelView after, VersionInfo target, LogEntry? entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ResolveAsync(after, new ModelReference(target.Model, ReferenceKind.Number, target.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken), after.CacheWarning);
+        }
+        catch (Exception e) when (entry is not null && e is Errors.RegistryException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            var stage = after.State.StageOf(target.Version, RegistrySettings.None, RegistrySettings.Archived);
+            return (target with { Stage = stage, Aliases = after.State.AliasesOf(target.Version) },
+                after.CacheWarning ?? Errors.Errors.CacheNotUpdatedWarning(after.Model, entry.Revision, e is Errors.RegistryException coded ? coded.Code : e.GetType().Name));
+        }
     }
 
     /// <summary>Points an alias at a version (moving it if it pointed elsewhere).</summary>

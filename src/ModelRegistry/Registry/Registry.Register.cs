@@ -122,8 +122,8 @@ public sealed partial class Registry
             return new RegistrationResult(await InfoAsync(after, existing!, cancellationToken), Created: false, evaluation, uploaded);
         }
 
-        // A deduplicated file may have been an old orphan that gc removed between our check and our commit: the
-        // version now names it, so put it back (create-only, same bytes) before reporting success.
+        // Reused files were refreshed before the commit, so gc keeps them (docs/storage-format.md); checking again
+        // costs one request per file and puts back any file that went missing anyway (create-only, same bytes).
         foreach (var (local, file) in artifacts.Zip(files))
         {
             try
@@ -133,7 +133,7 @@ public sealed partial class Registry
                     uploaded += await Blobs.PutAsync(local.FullPath, file, null, cancellationToken);
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or Errors.RegistryException)
             {
                 // The check got no answer. The commit has landed and must be reported as landed; the file was there
                 // moments ago, and 'model-registry verify' finds the rare case where gc took it in between.
@@ -141,7 +141,7 @@ public sealed partial class Registry
         }
 
         var index = new VersionIndexEntry(entry.Version!.Value, digest, recipeDigest, entry.Revision, entry.Time, entry.Label);
-        return new RegistrationResult(await InfoAsync(after, index, cancellationToken), Created: true, evaluation, uploaded);
+        return new RegistrationResult(await InfoAsync(after, index, cancellationToken), Created: true, evaluation, uploaded) { Warning = after.CacheWarning };
     }
 
     /// <summary>Evaluates rules against metrics, with relative rules compared to the model's current stage holders.</summary>

@@ -1,0 +1,83 @@
+using ModelRegistry.Storage;
+
+namespace ModelRegistry.Tests.Infrastructure;
+
+/// <summary>
+/// A real storage that counts reads and can run a competing writer just before a chosen write, to stage a race
+/// deterministically: "another promoter commits between my evaluation and my commit".
+/// </summary>
+public sealed class HookedStorage(IRegistryStorage inner) : IRegistryStorage
+{
+    private Func<string, Task>? beforeCreate;
+    private int reads;
+
+    public string DisplayLocation => inner.DisplayLocation;
+
+    /// <summary>Reads of any kind (objects, properties, listings) since the last <see cref="ResetReads"/>.</summary>
+    public int Reads => Volatile.Read(ref reads);
+
+    public void ResetReads() => Interlocked.Exchange(ref reads, 0);
+
+    /// <summary>Runs <paramref name="writer"/> once, before the first create-only write whose path matches.</summary>
+    public void BeforeFirstCreate(Func<string, bool> matches, Func<Task> writer)
+    {
+        var fired = 0;
+        beforeCreate = async path =>
+        {
+            if (matches(path) && Interlocked.Exchange(ref fired, 1) == 0)
+            {
+                await writer();
+            }
+        };
+    }
+
+    public Task<StoredObject?> ReadAsync(string path, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref reads);
+        return inner.ReadAsync(path, ifNoneMatch, cancellationToken);
+    }
+
+    public async Task<CreateOutcome> CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        if (beforeCreate is { } hook)
+        {
+            await hook(path);
+        }
+
+        return await inner.CreateAsync(path, content, cancellationToken);
+    }
+
+    public Task<bool> ReplaceAsync(string path, ReadOnlyMemory<byte> content, string? ifMatch, CancellationToken cancellationToken = default) =>
+        ReplaceFails is { } failure ? throw failure() : inner.ReplaceAsync(path, content, ifMatch, cancellationToken);
+
+    /// <summary>When set, every cache replacement fails with this (a credential without write permission).</summary>
+    public Func<Exception>? ReplaceFails { get; set; }
+
+    public Task<CreateOutcome> UploadAsync(string path, Stream content, long length, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        inner.UploadAsync(path, content, length, progress, cancellationToken);
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref reads);
+        return inner.OpenReadAsync(path, cancellationToken);
+    }
+
+    public Task<ObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref reads);
+        return inner.GetInfoAsync(path, cancellationToken);
+    }
+
+    public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref reads);
+        return inner.ListAsync(prefix, cancellationToken);
+    }
+
+    public Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default) => inner.TouchAsync(path, cancellationToken);
+
+    public Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default) => inner.DeleteIfUnchangedAsync(seen, cancellationToken);
+
+    public IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default) =>
+        inner.ReadEnclosingSettingsAsync(cancellationToken);
+}
