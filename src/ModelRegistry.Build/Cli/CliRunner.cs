@@ -16,6 +16,11 @@ namespace ModelRegistry.Build.Cli;
 /// </remarks>
 internal sealed class CliRunner(string cliPath, string? dotNetHost, string workingDirectory, TaskLoggingHelper log)
 {
+    /// <summary>The version git gave this build (MinVer), the same the bundled tool prints for <c>--version</c>.</summary>
+    public static string ProductVersion { get; } =
+        typeof(CliRunner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+
     private readonly System.Threading.Lock gate = new();
     private Process? running;
     private bool cancelled;
@@ -51,7 +56,7 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
         start.Environment.Remove("GITHUB_ACTIONS");
         start.Environment["DOTNET_NOLOGO"] = "1";
 
-        log.LogMessage(MessageImportance.Normal, "model-registry " + ArgumentRedaction.CommandLine(arguments));
+        log.LogMessage(MessageImportance.Normal, $"ModelRegistry.Build {ProductVersion}: model-registry " + ArgumentRedaction.CommandLine(arguments));
         var stdout = new StringBuilder();
         var diagnostics = new List<CodedDiagnostic>();
         var otherLines = new List<string>();

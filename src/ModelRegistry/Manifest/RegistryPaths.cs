@@ -52,7 +52,7 @@ public static class RegistryPaths
     public static string? RecordKey(string path)
     {
         var segments = path.Split('/');
-        return segments is ["models", var key, "records", var file] && Naming.ModelName.IsValid(key) && key == key.ToLowerInvariant()
+        return segments is ["models", var key, "records", var file] && Naming.ModelName.IsValid(key) && !key.Any(char.IsAsciiLetterUpper)
             && file.EndsWith(".json", StringComparison.Ordinal) && IsHex64(file[..^5])
             ? key
             : null;
@@ -62,7 +62,7 @@ public static class RegistryPaths
     public static string? LogKey(string path)
     {
         var segments = path.Split('/');
-        return segments is ["models", var key, "log", var file] && Naming.ModelName.IsValid(key) && key == key.ToLowerInvariant()
+        return segments is ["models", var key, "log", var file] && Naming.ModelName.IsValid(key) && !key.Any(char.IsAsciiLetterUpper)
             && file.Length == 25 && file.EndsWith(".json", StringComparison.Ordinal) && file[..20].All(char.IsAsciiDigit)
             ? key
             : null;

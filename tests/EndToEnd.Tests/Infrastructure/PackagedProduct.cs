@@ -25,7 +25,6 @@ public sealed class PackagedProduct
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static PackagedProduct? instance;
 
-    private readonly HashSet<string> packed = new(StringComparer.Ordinal);
 
     private PackagedProduct(string root)
     {
@@ -45,21 +44,19 @@ public sealed class PackagedProduct
     public DotNetProcess DotNet { get; }
 
     /// <summary>
-    /// The product with <paramref name="projects"/> (paths relative to the checkout) packed into the feed; each
-    /// project is packed at most once per test run, however many fixtures ask for it.
+    /// The product packed into the feed, once per test run, by the repository's own Pack target
+    /// (<c>./build.sh --target=Pack</c>): the one pack path releases and the demo use too, so it cannot break unseen.
     /// </summary>
-    public static async Task<PackagedProduct> GetAsync(IEnumerable<string> projects)
+    public static async Task<PackagedProduct> GetAsync()
     {
         await Gate.WaitAsync();
         try
         {
-            instance ??= Start();
-            foreach (var project in projects)
+            if (instance is null)
             {
-                if (instance.packed.Add(project))
-                {
-                    await instance.PackAsync(project);
-                }
+                var started = Start();
+                await started.PackAsync();
+                instance = started;
             }
 
             return instance;
@@ -123,15 +120,14 @@ public sealed class PackagedProduct
         return product;
     }
 
-    private async Task PackAsync(string project)
+    private async Task PackAsync()
     {
         // Packing restores the product's own dependencies, so it uses the machine's packages folder, not ours.
-        // PackageVersion, not Version: the assemblies keep their version, so after a Release build of the solution
-        // (CI) the pack rewrites no dll that another test project running at the same time may be using.
-        var pack = new DotNetProcess { Timeout = TimeSpan.FromMinutes(8) };
+        var pack = new DotNetProcess { Timeout = TimeSpan.FromMinutes(10) };
+        (await pack.RunAsync(RepositoryRoot.Path, ["tool", "restore"])).AssertSuccess();
         var result = await pack.RunAsync(
             RepositoryRoot.Path,
-            ["pack", RepositoryRoot.Combine(project), "-c", "Release", "-o", FeedFolder, $"-p:PackageVersion={Version}"]);
+            ["cake", "build/build.cake", "--target=Pack", $"--package-output={FeedFolder}", $"--package-version={Version}"]);
         result.AssertSuccess();
     }
 

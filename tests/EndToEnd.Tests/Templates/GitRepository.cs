@@ -18,7 +18,9 @@ public static class GitRepository
         await RunAsync(folder, "-c", "user.name=Template Test", "-c", "user.email=template-test@example.invalid", "commit", "--quiet", "--allow-empty", "-m", message);
     }
 
-    private static async Task RunAsync(string folder, params string[] arguments)
+    public static Task TagAsync(string folder, string tag) => RunAsync(folder, "tag", tag);
+
+    public static async Task RunAsync(string folder, params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

@@ -11,10 +11,6 @@ namespace EndToEnd.Tests.Templates;
 /// </summary>
 public sealed class TemplatesFixture : IAsyncLifetime
 {
-    public const string TemplatesProject = "templates/ModelRegistry.Templates.csproj";
-    public const string LibraryProject = "src/ModelRegistry/ModelRegistry.csproj";
-    public const string CliProject = "src/ModelRegistry.Cli/ModelRegistry.Cli.csproj";
-
     private PackagedProduct? product;
     private string? cliHome;
 
@@ -25,8 +21,7 @@ public sealed class TemplatesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        product = await PackagedProduct.GetAsync(
-            [PackagedProductFixture.BuildPackageProject, CakeAddinFixture.CakeAddinProject, LibraryProject, CliProject, TemplatesProject]);
+        product = await PackagedProduct.GetAsync();
         cliHome = Path.Combine(Product.Root, $"dotnet-home-{Guid.NewGuid():N}");
         Directory.CreateDirectory(cliHome);
         var package = Path.Combine(Product.FeedFolder, $"ModelRegistry.Templates.{PackagedProduct.Version}.nupkg");
