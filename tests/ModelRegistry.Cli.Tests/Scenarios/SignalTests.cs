@@ -23,6 +23,24 @@ public sealed class SignalTests : Scenario
         return path;
     }
 
+    /// <summary>
+    /// The signal a user's Ctrl-C sends: SIGINT, unless this test run was started where SIGINT is ignored (a background
+    /// job, many service managers and CI wrappers). A child inherits that, and the tool keeps it ignored as POSIX
+    /// programs do (docs/decisions.md), so SIGTERM, which takes the same path in the tool, stands in for it.
+    /// </summary>
+    private static string Interrupt => SigIntIgnored() ? "TERM" : "INT";
+
+    private static bool SigIntIgnored()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (2 - 1))) != 0;
+    }
+
     private static void Signal(Process process, string signal)
     {
         using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
@@ -83,9 +101,47 @@ public sealed class SignalTests : Scenario
         var (process, stdout, stderr) = await StartRegistrationAsync();
         using (process)
         {
-            Signal(process, "INT");
+            Signal(process, Interrupt);
 
             await AssertCancelledCleanlyAsync(process, stdout, stderr);
+        }
+    }
+
+    [Fact]
+    public async Task A_tool_started_with_SIGINT_ignored_keeps_ignoring_it_and_still_stops_on_SIGTERM()
+    {
+        // arrange: what a shell does for a background job (trap '' INT survives exec)
+        var artifact = LargeArtifact();
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Temp.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("trap '' INT; exec \"$0\" \"$@\"");
+        foreach (var argument in new[] { CliProcess.Host, CliProcess.Dll, "register", "FraudDetection", artifact, "--registry", Registry, "--json" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var seen = new System.Text.StringBuilder();
+        while (await process.StandardError.ReadLineAsync() is { } line)
+        {
+            seen.AppendLine(line);
+            if (line.Contains("MRB1551", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        // act
+        Signal(process, "INT");
+        var stillRunning = !process.WaitForExit(1500);
+        Signal(process, "TERM");
+
+        // assert
+        Assert.True(stillRunning || process.ExitCode == 0, "SIGINT ended a tool that was started with SIGINT ignored");
+        if (stillRunning)
+        {
+            await AssertCancelledCleanlyAsync(process, stdout, ReadRestAsync(process, seen));
         }
     }
 
@@ -120,7 +176,7 @@ public sealed class SignalTests : Scenario
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await WaitUntilBlockedOnPipeAsync(process);
-        Signal(process, "INT");
+        Signal(process, Interrupt);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try

@@ -11,7 +11,7 @@ public abstract partial class StorageConformanceTests
 {
     private static readonly TimeSpan LongAgo = TimeSpan.FromDays(2);
 
-    private async Task<Registry> AgedAsync(IRegistryStorage storage)
+    private static async Task<Registry> AgedAsync(IRegistryStorage storage)
     {
         var registry = await Registry.OpenAsync(storage);
         registry.Clock = new ShiftedClock(LongAgo);
