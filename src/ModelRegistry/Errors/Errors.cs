@@ -45,6 +45,12 @@ public static partial class Errors
     public static RegistryException UnsupportedFormat(string location, int format) => new("MRB1012",
         $"The registry at {location} uses format {format}, newer than this tool understands: update model-registry.");
 
+    public static RegistryException ModelNameReservedOnWindows(string name) => new("MRB1030",
+        $"'{Printable(name)}' is a device name Windows reserves (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with or without an extension): a registry shared with Windows machines could not hold it. Choose another model name.");
+
+    public static RegistryException ModelNameCaseDiffers(string name, string existing) => new("MRB1031",
+        $"'{Printable(name)}' differs only by case from the model '{existing}' already in this registry: model names are unique ignoring case. Register under '{existing}'.");
+
     public static RegistryException RegistryInsideAnother(string location, string outer) => new("MRB1060",
         $"Cannot create a registry at {location}: it lies inside the registry at {outer}, whose maintenance (verify, gc) would treat its files as its own. Choose a location outside {outer}.");
 

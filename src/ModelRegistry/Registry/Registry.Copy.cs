@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ModelRegistry.Content;
 using ModelRegistry.Manifest;
+using ModelRegistry.Naming;
 using ModelRegistry.Storage;
 
 namespace ModelRegistry;
@@ -35,6 +36,7 @@ public sealed partial class Registry
 
         var record = RegistryJson.Deserialize<VersionRecord>(recordBytes, recordPath);
         var view = await destination.Log.LoadAsync(key, cancellationToken);
+        ModelName.EnsureCreatable(record.Model, view.Exists ? view.Model : null);
         if (await destination.FindByRecipeAsync(view, record.RecipeDigest, cancellationToken) is { } same)
         {
             return new CopyResult(source, await destination.InfoAsync(view, same, cancellationToken), Created: false, 0);

@@ -37,6 +37,7 @@ public sealed partial class Registry
         var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);
 
         var view = await Log.LoadAsync(key, cancellationToken);
+        ModelName.EnsureCreatable(request.Model, view.Exists ? view.Model : null);
 
         // The gates are evaluated even for a recipe registered before: tightening a threshold on an unchanged model
         // must fail the build, not pass it because nothing new was registered.

@@ -87,4 +87,40 @@ public class ModelNameTests
         Assert.Equal(ModelName.Key("FraudDetection"), ModelName.Key("frauddetection"));
         Assert.Equal("frauddetection", ModelName.Key("FraudDetection"));
     }
+
+    [Theory]
+    [InlineData("CON")]
+    [InlineData("nul")]
+    [InlineData("Aux.onnx")]
+    [InlineData("com1")]
+    [InlineData("LPT9.model")]
+    [InlineData("prn")]
+    public void A_new_model_may_not_take_a_name_Windows_reserves(string name)
+    {
+        Refusal.Expect("MRB1030", () => ModelName.EnsureCreatable(name, existing: null));
+    }
+
+    [Theory]
+    [InlineData("CONSOLE")]
+    [InlineData("com10")]
+    [InlineData("Nullable")]
+    [InlineData("LPT")]
+    public void Names_that_only_start_like_a_device_are_fine(string name)
+    {
+        ModelName.EnsureCreatable(name, existing: null);
+    }
+
+    [Fact]
+    public async Task Registering_under_a_spelling_that_differs_only_by_case_is_refused_and_writes_nothing()
+    {
+        using var harness = new RegistryHarness();
+        var registry = await harness.OpenAsync();
+        await harness.RegisterAsync(registry, "FraudDetection", "v1");
+
+        var error = await Refusal.ExpectAsync("MRB1031", harness.Root, () => harness.RegisterAsync(registry, "frauddetection", "v2"));
+
+        Assert.Contains("'FraudDetection'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await registry.ResolveAsync("frauddetection@latest")).Version);
+        await Refusal.ExpectAsync("MRB1030", harness.Root, () => harness.RegisterAsync(registry, "NUL", "v1"));
+    }
 }

@@ -288,12 +288,13 @@ public class RegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task Model_names_are_unique_ignoring_case_and_keep_their_first_spelling()
+    public async Task Model_names_are_unique_ignoring_case_keep_their_first_spelling_and_resolve_in_any_case()
     {
         var registry = await harness.OpenAsync();
         await harness.RegisterAsync(registry, "FraudDetection", "w1");
 
-        var second = (await harness.RegisterAsync(registry, "frauddetection", "w2")).Version!;
+        await Refusal.ExpectAsync("MRB1031", harness.Root, () => harness.RegisterAsync(registry, "frauddetection", "w2"));
+        var second = (await harness.RegisterAsync(registry, "FraudDetection", "w2")).Version!;
 
         Assert.Equal(("FraudDetection", 2), (second.Model, second.Version));
         Assert.Equal(["FraudDetection"], await registry.ListModelsAsync());
