@@ -59,6 +59,5 @@ public sealed class CakeCliSecretsTests(CakeAddinFixture fixture)
         Assert.DoesNotContain("SasSignature0042", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("DataSignature0043", result.Output, StringComparison.Ordinal);
         Assert.Contains("caught: MRB1004: 'FraudDetection@9' does not name a version.", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("::error::", result.Output, StringComparison.Ordinal);
     }
 }
