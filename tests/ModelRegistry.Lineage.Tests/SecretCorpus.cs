@@ -49,6 +49,8 @@ public static class SecretCorpus
         new("google api key", "maps AIzaGoogKey0031abcdefghijklmnopqrstuvwxy", "GoogKey0031abcdefghijklmnopqrstuvwxy", "maps"),
         new("stripe key", "pay sk_live_StripeKey0032abcdefgh", "StripeKey0032abcdefgh", "pay"),
         new("openai key", "llm sk-proj-OpenAiKey0033abcdefghijklmnop", "OpenAiKey0033abcdefghijklmnop", "llm"),
+        new("openai classic key", "llm sk-OpenAiClassic0036abcdefghijklmnopqrstuv", "OpenAiClassic0036abcdefghijklmnopqrstuv", "llm"),
+        new("anthropic key", "claude sk-ant-api03-AnthropicKey0037abcdefghij", "AnthropicKey0037abcdefghij", "claude"),
         new("mongodb srv url", "mongodb+srv://trainer:MongoPw0034@cluster0.example.net/runs?retryWrites=true", "MongoPw0034", "cluster0.example.net/runs?retryWrites=true"),
     ];
 

@@ -31,6 +31,11 @@ public sealed class SecretCorpusTests : IDisposable
         Assert.Contains(shape.Kept, scrubbed, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("python train.py --mode Basic classification --model sk-learn-logistic-regression-v2")]
+    [InlineData("torchrun train.py --tokenizer bert-base --max-tokens 512 --keys a,b")]
+    public void Words_that_only_resemble_a_secret_are_kept(string command) => Assert.Equal(command, CommandRedaction.Redact(command));
+
     [Fact]
     public async Task Env_config_command_and_data_secrets_are_absent_from_the_record_and_every_output()
     {

@@ -41,7 +41,8 @@ public static partial class SecretRedaction
     [GeneratedRegex(@"(?<=^|[?&;\s""'])(?<name>sig=)[^&;\s""']+", RegexOptions.IgnoreCase)]
     private static partial Regex SasParameter();
 
-    [GeneratedRegex(@"(?<scheme>\bBearer|\bBasic(?=\s+[A-Za-z0-9+/]{8,}={0,2}(?:[\s""']|$)))\s+[^\s""']+", RegexOptions.IgnoreCase)]
+    /// <summary>Any word after <c>Bearer</c>; after <c>Basic</c> only in an Authorization header, since "Basic" is also a word.</summary>
+    [GeneratedRegex(@"(?<scheme>\bBearer|\bAuthorization:\s*Basic)\s+[^\s""']+", RegexOptions.IgnoreCase)]
     private static partial Regex Authorization();
 
     [GeneratedRegex(@"-----BEGIN (?<kind>[A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)")]
@@ -64,7 +65,7 @@ public static partial class SecretRedaction
         @"|\bglpat-[A-Za-z0-9_-]{20,}" +
         @"|\bAIza[0-9A-Za-z_-]{35}" +
         @"|\b[rs]k_(?:live|test)_[0-9A-Za-z]{16,}" +
-        @"|\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}" +
+        @"|\bsk-(?:proj|ant|svcacct|admin)-[A-Za-z0-9_-]{20,}|\bsk-[A-Za-z0-9]{32,}\b" +
         @"|\bdop_v1_[a-f0-9]{64}\b" +
         @"|\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")]
     private static partial Regex KnownToken();
