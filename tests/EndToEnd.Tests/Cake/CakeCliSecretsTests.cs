@@ -45,7 +45,12 @@ public sealed class CakeCliSecretsTests(CakeAddinFixture fixture)
             exit 1
 
             """);
-        File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // The fake tool is a POSIX shell script: the suite runs on Linux and macOS (CI is Linux).
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
 
         // act
         var result = await script.RunAsync("Default", "--verbosity=diagnostic");

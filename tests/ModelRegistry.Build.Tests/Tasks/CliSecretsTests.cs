@@ -66,7 +66,12 @@ public sealed class CliSecretsTests : IDisposable
             exit 1
 
             """);
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // The fake tool is a POSIX shell script: the suite runs on Linux and macOS (CI is Linux).
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         return script;
     }
 }
