@@ -1,7 +1,9 @@
+using ModelRegistry.Faces;
+
 namespace ModelRegistry.Build.Cli;
 
 /// <summary>What one run of the tool produced: its exit code, the JSON document on stdout, and its stderr lines.</summary>
-internal sealed record CliResult(int ExitCode, string StandardOutput, IReadOnlyList<CodedDiagnostic> Diagnostics, IReadOnlyList<string> OtherErrorLines)
+internal sealed record CliResult(int ExitCode, string StandardOutput, IReadOnlyList<CliDiagnosticLine> Diagnostics, IReadOnlyList<string> OtherErrorLines)
 {
     public const int Success = 0;
 

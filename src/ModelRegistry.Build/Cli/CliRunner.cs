@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Build.Cli;
 
@@ -44,21 +45,16 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
             StandardErrorEncoding = Encoding.UTF8,
         };
 
-        // Roll forward so the tool (built for net10.0) also runs where only a newer runtime is installed.
-        foreach (var argument in (string[])["exec", "--roll-forward", "Major", cliPath, .. arguments, "--json"])
+        var (commandLine, registry) = SplitRegistry(arguments);
+        foreach (var argument in (string[])["exec", cliPath, .. commandLine, "--json"])
         {
             start.ArgumentList.Add(argument);
         }
 
-        // The tool would otherwise print GitHub Actions outputs and annotations; the build relays its errors itself.
-        start.Environment.Remove("GITHUB_OUTPUT");
-        start.Environment.Remove("GITHUB_STEP_SUMMARY");
-        start.Environment.Remove("GITHUB_ACTIONS");
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        log.LogMessage(MessageImportance.Normal, $"ModelRegistry.Build {ProductVersion}: model-registry " + ArgumentRedaction.CommandLine(arguments));
+        CliProcessEnvironment.Apply(start.Environment, registry);
+        log.LogMessage(MessageImportance.Normal, $"ModelRegistry.Build {ProductVersion}: model-registry " + ArgumentRedaction.CommandLine(commandLine));
         var stdout = new StringBuilder();
-        var diagnostics = new List<CodedDiagnostic>();
+        var diagnostics = new List<CliDiagnosticLine>();
         var otherLines = new List<string>();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) =>
@@ -80,7 +76,12 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
 
             lock (diagnostics)
             {
-                if (CodedDiagnostic.TryParse(e.Data) is { } diagnostic)
+                if (CliDiagnosticLine.IsWorkflowCommand(e.Data))
+                {
+                    return;
+                }
+
+                if (CliDiagnosticLine.TryParse(e.Data) is { } diagnostic)
                 {
                     diagnostics.Add(diagnostic);
                 }
@@ -124,6 +125,26 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
         }
 
         return new CliResult(process.ExitCode, stdout.ToString(), diagnostics, otherLines);
+    }
+
+    /// <summary>The arguments without a <c>--registry</c> whose location carries a credential, and that location, which
+    /// travels in the environment instead (see <see cref="CliProcessEnvironment"/>).</summary>
+    private static (List<string> CommandLine, string? Registry) SplitRegistry(IReadOnlyList<string> arguments)
+    {
+        var commandLine = new List<string>(arguments.Count);
+        string? registry = null;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] == "--registry" && i + 1 < arguments.Count && CliProcessEnvironment.CarriesCredential(arguments[i + 1]))
+            {
+                registry = arguments[++i];
+                continue;
+            }
+
+            commandLine.Add(arguments[i]);
+        }
+
+        return (commandLine, registry);
     }
 
     /// <summary>Stops a running tool (MSBuild calls this on Ctrl+C through ICancelableTask).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ModelRegistry.Build.Cli;
 using ModelRegistry.Errors;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Build.Tasks;
 
@@ -12,7 +13,7 @@ internal static class TaskLogExtensions
         log.LogError(null, error.Code, null, file, 0, 0, 0, 0, "{0}", error.Message);
 
     /// <summary>Relays a diagnostic of the tool; <paramref name="asWarning"/> turns an error into a warning.</summary>
-    public static void Relay(this TaskLoggingHelper log, CodedDiagnostic diagnostic, string? file, bool asWarning = false)
+    public static void Relay(this TaskLoggingHelper log, CliDiagnosticLine diagnostic, string? file, bool asWarning = false)
     {
         if (diagnostic.IsError && !asWarning)
         {

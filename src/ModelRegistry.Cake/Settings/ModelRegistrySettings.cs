@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -17,8 +18,9 @@ public abstract class ModelRegistrySettings : ToolSettings
 {
     /// <summary>
     /// Gets or sets the registry location: a folder (relative to the script's working directory) or an Azure
-    /// container URL. CLI flag: <c>--registry</c>. When unset the CLI uses <c>$MODEL_REGISTRY</c>, else
-    /// <c>./.model-registry</c>.
+    /// container URL. CLI flag: <c>--registry</c>; a location that carries a credential (a SAS) is handed to the CLI
+    /// in <c>$MODEL_REGISTRY</c> instead, never on its command line. When unset the CLI uses <c>$MODEL_REGISTRY</c>,
+    /// else <c>./.model-registry</c>.
     /// </summary>
     public string? Registry { get; set; }
 
@@ -33,7 +35,8 @@ public abstract class ModelRegistrySettings : ToolSettings
 
     private string? RegistryArgument(ICakeEnvironment environment)
     {
-        if (string.IsNullOrEmpty(Registry))
+        // A location with a credential travels in the environment (ModelRegistryRunner), where other users cannot read it.
+        if (CliProcessEnvironment.RegistryArgument(Registry) is null)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.IO;
+using ModelRegistry.Faces;
 using CakePath = Cake.Core.IO.Path;
 
 namespace ModelRegistry.Cake;
@@ -9,12 +10,15 @@ internal static class CliArguments
 {
     public static ProcessArgumentBuilder AppendOption(this ProcessArgumentBuilder builder, string name, string? value)
     {
-        if (!string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(value))
         {
-            builder.Append(name).AppendQuoted(value);
+            return builder;
         }
 
-        return builder;
+        // A value with a credential in it (a SAS on a data URI) is marked secret, so no verbosity prints it.
+        return CliProcessEnvironment.CarriesCredential(value)
+            ? builder.Append(name).AppendQuotedSecret(value)
+            : builder.Append(name).AppendQuoted(value);
     }
 
     public static ProcessArgumentBuilder AppendOption(this ProcessArgumentBuilder builder, string name, CakePath? path, ICakeEnvironment environment) =>

@@ -3,6 +3,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -98,6 +99,13 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
             variables[name] = value;
         }
 
+        var shared = new Dictionary<string, string?>(StringComparer.Ordinal);
+        CliProcessEnvironment.Apply(shared, settings.Registry);
+        foreach (var (name, value) in shared)
+        {
+            variables[name] = value ?? "";
+        }
+
         return variables;
     }
 
@@ -124,20 +132,20 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
     /// <summary>Coded errors are kept for the failure; warnings go to Cake's log as warnings; the rest is verbose.</summary>
     private void ReadStandardError(IEnumerable<string> lines)
     {
-        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
+        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l) && !CliDiagnosticLine.IsWorkflowCommand(l)))
         {
-            if (line.StartsWith("error MRB", StringComparison.Ordinal))
-            {
-                codedErrors.Add(line["error ".Length..]);
-            }
-            else if (line.StartsWith("warning MRB", StringComparison.Ordinal))
-            {
-                context.Log.Warning("{0}", line["warning ".Length..]);
-            }
-            else
+            if (CliDiagnosticLine.TryParse(line) is not { } diagnostic)
             {
                 otherErrorLines.Add(line);
                 context.Log.Verbose("{0}", line);
+            }
+            else if (diagnostic.IsError)
+            {
+                codedErrors.Add(diagnostic.ToString());
+            }
+            else
+            {
+                context.Log.Warning("{0}", diagnostic.ToString());
             }
         }
     }

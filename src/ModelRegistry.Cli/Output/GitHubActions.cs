@@ -26,9 +26,12 @@ internal sealed class GitHubActions
         var enabled = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
         return new GitHubActions(
             enabled,
-            enabled ? Environment.GetEnvironmentVariable("GITHUB_OUTPUT") : null,
-            enabled ? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") : null);
+            enabled ? FilePath("GITHUB_OUTPUT") : null,
+            enabled ? FilePath("GITHUB_STEP_SUMMARY") : null);
     }
+
+    /// <summary>An empty variable is unset: the MSBuild and Cake faces blank the step files so that they report the result themselves.</summary>
+    private static string? FilePath(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } path ? path : null;
 
     /// <summary>Sets step outputs; multi-line values use the heredoc form with a random delimiter.</summary>
     public void SetOutputs(IEnumerable<KeyValuePair<string, string>> outputs)

@@ -126,7 +126,7 @@ internal static class GitCapture
     private static string? RemoteUrl(Repository repository)
     {
         var remote = repository.Network.Remotes["origin"] ?? repository.Network.Remotes.OrderBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault();
-        return remote?.Url is { Length: > 0 } url ? UrlRedaction.Redact(url) : null;
+        return remote?.Url is { Length: > 0 } url ? SecretRedaction.Scrub(UrlRedaction.Redact(url)) : null;
     }
 
     private static string? TagAt(Repository repository, string sha) =>

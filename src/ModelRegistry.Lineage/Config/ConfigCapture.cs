@@ -8,7 +8,8 @@ using ModelRegistry.Recipes;
 namespace ModelRegistry.Lineage.Config;
 
 /// <summary>Records a configuration file by digest, and inlines a small one so that <c>lineage</c> and <c>diff</c>
-/// show the settings themselves: JSON as JSON, YAML as text (it is not parsed, so nothing is lost or reordered).</summary>
+/// show the settings themselves: JSON as JSON, YAML as text (it is not parsed, so nothing is lost or reordered), with
+/// their secrets masked (see <see cref="ConfigRedaction"/>).</summary>
 internal static class ConfigCapture
 {
     /// <summary>Larger files are recorded by digest only, so version records stay small.</summary>
@@ -77,7 +78,7 @@ internal static class ConfigCapture
         {
             try
             {
-                return (JsonNode.Parse(small, documentOptions: Lenient), null);
+                return (ConfigRedaction.Json(JsonNode.Parse(small, documentOptions: Lenient)), null);
             }
             catch (JsonException e)
             {
@@ -87,7 +88,7 @@ internal static class ConfigCapture
 
         try
         {
-            return (JsonValue.Create(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(small)), null);
+            return (JsonValue.Create(ConfigRedaction.Yaml(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(small))), null);
         }
         catch (DecoderFallbackException)
         {

@@ -24,7 +24,7 @@ internal static partial class AzureBlobCapture
     public static async Task<(DataInput Input, string? Warning)> CaptureAsync(Uri uri, CaptureOptions options, CancellationToken cancellationToken)
     {
         // A SAS is never recorded: only versionid and snapshot, which name what was read, stay in the source.
-        var source = UrlRedaction.RedactKeepingOnly(uri.AbsoluteUri, "versionid", "snapshot");
+        var source = SecretRedaction.Scrub(UrlRedaction.RedactKeepingOnly(uri.AbsoluteUri, "versionid", "snapshot"));
         try
         {
             var client = Client(uri, options);

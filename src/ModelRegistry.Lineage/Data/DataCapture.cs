@@ -22,7 +22,7 @@ internal static class DataCapture
                 return (blob, warning is null ? [] : [warning]);
             }
 
-            return (new DataInput { Kind = DataKinds.Uri, Source = UrlRedaction.Redact(declared) }, []);
+            return (new DataInput { Kind = DataKinds.Uri, Source = SecretRedaction.Scrub(UrlRedaction.Redact(declared)) }, []);
         }
 
         var full = LocalPath(declared, options.ProjectDirectory);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using ModelRegistry.Lineage.Text;
 using ModelRegistry.Recipes;
 
 namespace ModelRegistry.Lineage.Machine;
@@ -47,7 +48,8 @@ internal static partial class EnvironmentCapture
         {
             if (options.GetVariable(name) is { } value)
             {
-                variables[name] = value;
+                // The name is not secret, but a value can still carry one (PIP_INDEX_URL=https://user:token@…).
+                variables[name] = SecretRedaction.Scrub(value);
             }
             else
             {
@@ -55,7 +57,7 @@ internal static partial class EnvironmentCapture
             }
         }
 
-        var image = string.IsNullOrWhiteSpace(options.ContainerImage) ? null : options.ContainerImage.Trim();
+        var image = string.IsNullOrWhiteSpace(options.ContainerImage) ? null : SecretRedaction.Scrub(options.ContainerImage.Trim());
         if (image is not null && !image.Contains("@sha256:", StringComparison.Ordinal))
         {
             warnings.Add(Errors.Errors.ContainerImageNotPinnedWarning(image));

@@ -77,7 +77,7 @@ public sealed class LineageQueries(Registry registry)
         }
 
         // The answer echoes the question: a SAS signature or token in a URI asked about is not printed back.
-        return new DatasetLineage { Dataset = UrlRedaction.Redact(dataset), Digest = matcher.Digest, AsOf = asOf?.ToString(), Versions = uses };
+        return new DatasetLineage { Dataset = SecretRedaction.Scrub(UrlRedaction.Redact(dataset)), Digest = matcher.Digest, AsOf = asOf?.ToString(), Versions = uses };
     }
 
     /// <summary>What differs between two versions (of one model or of two).</summary>
@@ -142,7 +142,7 @@ public sealed class LineageQueries(Registry registry)
             if (DataCapture.RemoteUri(text) is not null)
             {
                 var matcher = new DatasetMatcher();
-                matcher.sources.Add(UrlRedaction.Redact(text));
+                matcher.sources.Add(SecretRedaction.Scrub(UrlRedaction.Redact(text)));
                 matcher.sources.Add(UrlRedaction.RedactKeepingOnly(text, "versionid", "snapshot"));
                 return matcher;
             }

@@ -4,24 +4,21 @@ using System.Text.RegularExpressions;
 namespace ModelRegistry.Lineage.Text;
 
 /// <summary>
-/// Removes credentials from a training command line before it is recorded: URLs lose their credentials (see
-/// <see cref="UrlRedaction"/>), and the value of an option or variable whose name says it holds a secret
+/// Removes credentials from a training command line before it is recorded: everything <see cref="SecretRedaction"/>
+/// removes from any captured value (URL credentials, connection-string secrets, bearer tokens, known token shapes),
+/// and the value of an option or variable whose name says it holds a secret
 /// (<c>--token=…</c>, <c>--password …</c>, <c>HF_TOKEN=… python train.py</c>, <c>Bearer …</c>) becomes <c>***</c>.
-/// A name is secret when one of its parts (split at '-', '_' and '.') is a credential word or ends with one
-/// (<c>--hf-token</c>, <c>--dbpassword</c>); <c>--tokenizer</c> and <c>--max-tokens</c> are not.
+/// Which names are secret is <see cref="SecretNames"/>' rule: <c>--hf-token</c> and <c>--dbpassword</c> are,
+/// <c>--tokenizer</c> and <c>--max-tokens</c> are not.
 /// </summary>
 public static partial class CommandRedaction
 {
-    public const string Mask = "***";
-
-    private static readonly string[] SecretEndings = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "APIKEY", "SIGNATURE", "ACCOUNTKEY", "ACCESSKEY", "SASKEY", "CONNECTIONSTRING"];
-
-    private static readonly HashSet<string> SecretParts = new(StringComparer.Ordinal) { "KEY", "PAT", "SAS", "PWD", "AUTH", "SIG", "COOKIE" };
+    public const string Mask = SecretRedaction.Mask;
 
     public static string Redact(string command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var text = Bearer().Replace(UrlRedaction.RedactWithin(command), "${scheme} " + Mask);
+        var text = SecretRedaction.Scrub(command);
         var result = new StringBuilder(text.Length);
         var position = 0;
         var maskNext = false;
@@ -53,27 +50,10 @@ public static partial class CommandRedaction
     }
 
     /// <summary>An option (<c>--api-key</c>) or variable (<c>API_KEY</c>) name that says its value is a credential.</summary>
-    public static bool IsSecretName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var bare = name.TrimStart('-');
-        if (bare.Length == 0 || !bare.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-        {
-            return false;
-        }
-
-        var parts = bare.ToUpperInvariant().Split('-', '_', '.');
-        return parts.Any(SecretParts.Contains)
-            || parts.Any(p => SecretEndings.Any(e => p.EndsWith(e, StringComparison.Ordinal)))
-            || string.Concat(parts).EndsWith("APIKEY", StringComparison.Ordinal)
-            || string.Concat(parts).EndsWith("ACCESSKEY", StringComparison.Ordinal)
-            || string.Concat(parts).EndsWith("CONNECTIONSTRING", StringComparison.Ordinal);
-    }
+    public static bool IsSecretName(string name) => SecretNames.IsSecret(name);
 
     /// <summary>A shell word: unquoted characters and quoted runs, so <c>--password "two words"</c> masks both words.</summary>
     [GeneratedRegex("""(?:[^\s"']+|"[^"]*"?|'[^']*'?)+""")]
     private static partial Regex Token();
 
-    [GeneratedRegex(@"(?<scheme>\bBearer)\s+[^\s""']+", RegexOptions.IgnoreCase)]
-    private static partial Regex Bearer();
 }

@@ -1,4 +1,5 @@
 using ModelRegistry.Build.Cli;
+using ModelRegistry.Faces;
 using Xunit;
 
 namespace ModelRegistry.Build.Tests.Units;
@@ -8,20 +9,20 @@ public sealed class CliTextTests
     [Fact]
     public void A_coded_error_line_is_parsed_into_code_and_message()
     {
-        var diagnostic = CodedDiagnostic.TryParse("error MRB1203: Threshold 'auc>=0.9' not met: actual 0.81, bound 0.9, missed by 0.09.");
+        var diagnostic = CliDiagnosticLine.TryParse("error MRB1203: Threshold 'auc>=0.9' not met: actual 0.81, bound 0.9, missed by 0.09.");
 
-        Assert.Equal(new CodedDiagnostic(true, "MRB1203", "Threshold 'auc>=0.9' not met: actual 0.81, bound 0.9, missed by 0.09."), diagnostic);
+        Assert.Equal(new CliDiagnosticLine(true, "MRB1203", "Threshold 'auc>=0.9' not met: actual 0.81, bound 0.9, missed by 0.09."), diagnostic);
     }
 
     [Fact]
     public void A_coded_warning_line_is_a_warning() =>
-        Assert.False(CodedDiagnostic.TryParse("warning MRB1502: shallow clone")!.IsError);
+        Assert.False(CliDiagnosticLine.TryParse("warning MRB1502: shallow clone")!.IsError);
 
     [Theory]
     [InlineData("Registered FraudDetection version 1.")]
     [InlineData("error: something without a code")]
     [InlineData("error CS1002: ; expected")]
-    public void Other_lines_are_not_coded_diagnostics(string line) => Assert.Null(CodedDiagnostic.TryParse(line));
+    public void Other_lines_are_not_coded_diagnostics(string line) => Assert.Null(CliDiagnosticLine.TryParse(line));
 
     [Fact]
     public void A_url_query_never_reaches_the_log()

@@ -20,4 +20,18 @@ public sealed class GitHubActionsOutputTests : Scenario
         Assert.Contains(outputs, result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("MRB1106", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Blank_step_files_are_unset_as_the_MSBuild_and_Cake_faces_hand_them_over()
+    {
+        Temp.WriteFile("model.bin", [1, 2, 3]);
+        var actions = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_OUTPUT"] = "", ["GITHUB_STEP_SUMMARY"] = "" };
+
+        var result = await Run(actions, "register", "FraudDetection", "model.bin", "--registry", Registry, "--json");
+
+        AssertNoStackTrace(result);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(1, OneDocument(result.Stdout).GetProperty("version").GetInt32());
+        Assert.DoesNotContain("MRB1903", result.Stderr, StringComparison.Ordinal);
+    }
 }
