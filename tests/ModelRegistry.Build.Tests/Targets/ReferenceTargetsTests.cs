@@ -46,7 +46,7 @@ public sealed class ReferenceTargetsTests : IDisposable
         var outcome = InProcessBuild.Run(project, "ModelRegistryResolveModels");
 
         Assert.True(outcome.Succeeded, outcome.ToString());
-        Assert.DoesNotContain(outcome.Log.Messages, m => m.StartsWith("model-registry ", StringComparison.Ordinal));
+        Assert.DoesNotContain(outcome.Log.Messages, m => m.Contains(": model-registry ", StringComparison.Ordinal));
         Assert.DoesNotContain("_ModelRegistryRestore", outcome.Log.TargetsRun);
         Assert.Single(outcome.Items("ResolvedModelReference"));
     }

@@ -41,7 +41,7 @@ public sealed class RegistrationTargetsTests : IDisposable
         var again = InProcessBuild.Run(project, "Build");
 
         Assert.True(again.Succeeded, again.ToString());
-        Assert.DoesNotContain(again.Log.Messages, m => m.StartsWith("model-registry register", StringComparison.Ordinal));
+        Assert.DoesNotContain(again.Log.Messages, m => m.Contains(": model-registry register", StringComparison.Ordinal));
         Assert.Equal("1", again.Property("ModelRegistryVersion"));
     }
 
@@ -69,7 +69,7 @@ public sealed class RegistrationTargetsTests : IDisposable
         var relabelled = InProcessBuild.Run(project, "Build", new Dictionary<string, string> { ["ModelRegistryTags"] = "team=fraud" });
 
         Assert.True(relabelled.Succeeded, relabelled.ToString());
-        Assert.Contains(relabelled.Log.Messages, m => m.StartsWith("model-registry register FraudDetection", StringComparison.Ordinal) && m.Contains("--tag team=fraud", StringComparison.Ordinal));
+        Assert.Contains(relabelled.Log.Messages, m => m.Contains(": model-registry register FraudDetection", StringComparison.Ordinal) && m.Contains("--tag team=fraud", StringComparison.Ordinal));
     }
 
     [Fact]
