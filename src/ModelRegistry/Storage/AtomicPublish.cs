@@ -33,6 +33,7 @@ internal static partial class AtomicPublish
     {
         if (link(temporaryPath, finalPath) == 0)
         {
+            DirectorySync.SyncParentOf(finalPath);
             return CreateOutcome.Created;
         }
 

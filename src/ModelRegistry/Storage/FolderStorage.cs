@@ -56,14 +56,14 @@ public sealed class FolderStorage : IRegistryStorage
         }
 
         var temporary = await WriteTemporaryAsync(async s => await s.WriteAsync(content, cancellationToken), cancellationToken);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        DirectorySync.CreateDirectory(Path.GetDirectoryName(full)!);
         return AtomicPublish.Publish(temporary, full);
     }
 
     public async Task<bool> ReplaceAsync(string path, ReadOnlyMemory<byte> content, string? ifMatch, CancellationToken cancellationToken = default)
     {
         var full = Resolve(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        DirectorySync.CreateDirectory(Path.GetDirectoryName(full)!);
         if (ifMatch is null)
         {
             return await CreateAsync(path, content, cancellationToken) == CreateOutcome.Created;
@@ -86,6 +86,7 @@ public sealed class FolderStorage : IRegistryStorage
             var now = DateTime.UtcNow;
             File.SetLastWriteTimeUtc(temporary, now > previous ? now : previous.AddTicks(1));
             File.Move(temporary, full, overwrite: true);
+            DirectorySync.SyncParentOf(full);
             return true;
         }
         finally
@@ -103,7 +104,7 @@ public sealed class FolderStorage : IRegistryStorage
         }
 
         var temporary = await WriteTemporaryAsync(s => StreamCopy.CopyAsync(content, s, progress, cancellationToken), cancellationToken);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        DirectorySync.CreateDirectory(Path.GetDirectoryName(full)!);
         return AtomicPublish.Publish(temporary, full);
     }
 
@@ -188,6 +189,7 @@ public sealed class FolderStorage : IRegistryStorage
         if (ETagOf(new FileInfo(doomed)) == seen.ETag)
         {
             File.Delete(doomed);
+            DirectorySync.SyncParentOf(full);
             return Task.FromResult(true);
         }
 
@@ -227,7 +229,7 @@ public sealed class FolderStorage : IRegistryStorage
     private async Task<string> WriteTemporaryAsync(Func<FileStream, Task> write, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(root, TemporaryFolder);
-        Directory.CreateDirectory(folder);
+        DirectorySync.CreateDirectory(folder);
         var temporary = Path.Combine(folder, Guid.NewGuid().ToString("N"));
         try
         {
