@@ -74,7 +74,8 @@ public sealed class BlobStore(IRegistryStorage storage)
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous, PreallocationSize = file.Size };
             await using (var target = new FileStream(temporary, options))
             {
-                actual = await HashingCopy.CopyAsync(source, target, progress, cancellationToken);
+                // One byte past the recorded size is enough to know the stored file is wrong: never read further.
+                actual = await HashingCopy.CopyAsync(source, target, progress, cancellationToken, maxBytes: file.Size);
             }
 
             if (actual.Size != file.Size || actual.Digest != file.Digest)

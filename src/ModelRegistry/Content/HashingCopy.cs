@@ -14,7 +14,9 @@ public static class HashingCopy
     private const int BlockSize = 4 << 20;
     private const int BlocksAhead = 3;
 
-    public static async Task<(string Digest, long Size)> CopyAsync(Stream source, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Copies and hashes. Stops once more than <paramref name="maxBytes"/> have come (a stored file longer than
+    /// its record says is not read to its end): the size returned is then larger than the limit.</summary>
+    public static async Task<(string Digest, long Size)> CopyAsync(Stream source, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default, long maxBytes = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
@@ -36,6 +38,12 @@ public static class HashingCopy
                 pendingWrite = destination.WriteAsync(buffer.AsMemory(0, length), stop.Token).AsTask();
                 total += length;
                 progress?.Report(total);
+                if (total > maxBytes)
+                {
+                    await stop.CancelAsync();
+                    await Task.WhenAll(reader, pendingWrite).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return (Sha256Digest.Format(hash.GetHashAndReset()), total);
+                }
             }
 
             await pendingWrite;

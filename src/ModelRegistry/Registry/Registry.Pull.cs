@@ -21,6 +21,18 @@ public sealed partial class Registry
         ArgumentNullException.ThrowIfNull(version);
         var root = Path.GetFullPath(output);
         var destinations = version.Files.Select(f => (File: f, Path: SafeDestination(root, f.Path))).ToList();
+
+        // Two names for one file (x.bin and d/../x.bin, or Model.bin and model.bin, which collide on Windows and macOS)
+        // would let one overwrite the other: a record that holds them is refused.
+        if (destinations.GroupBy(d => d.Path, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw Errors.Errors.InvalidPath($"{twice.First().File.Path} (named twice)");
+        }
+
+        foreach (var (_, destination) in destinations)
+        {
+            RefuseLinks(root, destination);
+        }
         if (destinations.FirstOrDefault(d => Directory.Exists(d.Path)) is { Path: not null } blocked)
         {
             throw Errors.Errors.OutputUnwritable(blocked.Path, "a folder is where the file goes");
@@ -94,6 +106,19 @@ public sealed partial class Registry
 
         var (digest, _) = await Content.Sha256Digest.OfFileAsync(path, cancellationToken);
         return digest == file.Digest;
+    }
+
+    /// <summary>A pull never follows a symbolic link below the output folder (<c>out/sub -> /elsewhere</c> would write
+    /// outside it), whether it is a folder on the way or the file itself.</summary>
+    private static void RefuseLinks(string root, string destination)
+    {
+        for (var path = destination; path.Length > root.Length; path = Path.GetDirectoryName(path)!)
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                throw Errors.Errors.OutputUnwritable(path, "it is a symbolic link, and a pull never follows one");
+            }
+        }
     }
 
     /// <summary>A stored path never escapes the output folder, whatever a damaged or hostile record says.</summary>

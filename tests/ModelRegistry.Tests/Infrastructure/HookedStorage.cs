@@ -56,10 +56,59 @@ public sealed class HookedStorage(IRegistryStorage inner) : IRegistryStorage
     public Task<CreateOutcome> UploadAsync(string path, Stream content, long length, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
         inner.UploadAsync(path, content, length, progress, cancellationToken);
 
-    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref reads);
-        return inner.OpenReadAsync(path, cancellationToken);
+        return await inner.OpenReadAsync(path, cancellationToken) is { } stream ? new CountingStream(stream, this) : null;
+    }
+
+    private long bytesRead;
+
+    /// <summary>Bytes read from streamed objects (downloads).</summary>
+    public long BytesRead => Interlocked.Read(ref bytesRead);
+
+    private sealed class CountingStream(Stream inner, HookedStorage owner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private int Count(int read)
+        {
+            Interlocked.Add(ref owner.bytesRead, read);
+            return read;
+        }
     }
 
     public Task<ObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default)
