@@ -5,8 +5,10 @@ namespace ModelRegistry.Runtime;
 /// <summary>
 /// The machine-wide model cache shared by builds (ModelRegistry.Build) and services (<see cref="ModelRegistryClient"/>):
 /// <c>&lt;root&gt;/sha256/&lt;64 hex&gt;/</c> holds the files of the model version whose record has that digest. A folder
-/// appears there only by the atomic rename of a staging folder whose files were all pulled and verified, so an
-/// existing folder is complete; a damaged one (a file removed or changed by hand) is caught by size and replaced.
+/// appears there only by the atomic rename of a staging folder whose files were all pulled and verified. In it,
+/// <c>.model-registry-verified</c> records each file's size and modification time as they were when verified: a hit
+/// counts only when every file still matches its stamp, so a file changed by hand (even to the same size) is caught
+/// without hashing, and the version is pulled again.
 /// </summary>
 public sealed class ModelCacheFolder
 {
@@ -34,11 +36,23 @@ public sealed class ModelCacheFolder
             : throw Errors.Errors.InvalidPath(relativePath);
     }
 
-    /// <summary>Cheap check (no hashing): the folder exists and every file has its recorded size.</summary>
+    /// <summary>Cheap check (no hashing): the folder exists, and every file has its recorded size and the size and
+    /// modification time the cache stamped after verifying it.</summary>
     public bool Holds(string digest, IEnumerable<ArtifactFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        if (!Directory.Exists(FolderOf(digest)))
+        var stamp = StampOf(digest);
+        if (!Directory.Exists(FolderOf(digest)) || !File.Exists(stamp))
+        {
+            return false;
+        }
+
+        HashSet<string> stamped;
+        try
+        {
+            stamped = [.. File.ReadAllLines(stamp)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }
@@ -46,7 +60,7 @@ public sealed class ModelCacheFolder
         foreach (var file in files)
         {
             var info = new FileInfo(FileOf(digest, file.Path));
-            if (!info.Exists || info.Length != file.Size)
+            if (!info.Exists || info.Length != file.Size || !stamped.Contains(StampLine(file.Path, info)))
             {
                 return false;
             }
@@ -54,6 +68,18 @@ public sealed class ModelCacheFolder
 
         return true;
     }
+
+    /// <summary>Inside the version's folder, so it arrives with the files in the same atomic rename.</summary>
+    private const string StampName = ".model-registry-verified";
+
+    private string StampOf(string digest) => Path.Combine(FolderOf(digest), StampName);
+
+    private static string StampLine(string path, FileInfo info) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{info.Length} {info.LastWriteTimeUtc.Ticks} {path}");
+
+    /// <summary>Stamps the staged files as verified (they were, by digest, when pulled); a rename keeps the times.</summary>
+    private static void Stamp(string staging, IReadOnlyCollection<ArtifactFile> files) =>
+        File.WriteAllLines(Path.Combine(staging, StampName), files.Select(f => StampLine(f.Path, new FileInfo(Path.Combine(staging, f.Path)))));
 
     /// <summary>A fresh staging folder inside the cache (same file system, so <see cref="Install"/> renames atomically).</summary>
     public string NewStagingFolder(string digest)
@@ -82,6 +108,7 @@ public sealed class ModelCacheFolder
             {
                 try
                 {
+                    Stamp(staging, files);
                     Directory.Move(staging, target);
                     return;
                 }

@@ -19,7 +19,11 @@ public sealed class CheckModelLockTests : IDisposable
     public CheckModelLockTests()
     {
         new ModelLockFile([Fraud]).WriteIfChanged(folder.Combine("models.lock.json"));
-        folder.Write($"cache/sha256/{FraudHex}/model.bin", "hello");
+        // Warmed the way a restore warms it: staged, then installed (which stamps the files as verified).
+        var cache = new ModelRegistry.Runtime.ModelCacheFolder(folder.Combine("cache"));
+        var staging = cache.NewStagingFolder(Fraud.Digest);
+        File.WriteAllText(Path.Combine(staging, "model.bin"), "hello");
+        cache.Install(staging, Fraud.Digest, Fraud.Files);
     }
 
     public void Dispose() => folder.Dispose();

@@ -42,6 +42,37 @@ public sealed class ModelCacheFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_file_changed_by_hand_to_the_same_size_is_not_a_hit_and_installing_again_replaces_it()
+    {
+        // arrange
+        var cache = new ModelCacheFolder(temp.Combine("cache"));
+        cache.Install(Staging(cache, "hello"), Digest, Files);
+        Assert.True(cache.Holds(Digest, Files));
+
+        // act: same size, other bytes (a later write time, as any edit gives)
+        var path = cache.FileOf(Digest, "sub/model.bin");
+        File.WriteAllText(path, "HELLO");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+
+        // assert
+        Assert.False(cache.Holds(Digest, Files));
+        cache.Install(Staging(cache, "hello"), Digest, Files);
+        Assert.Equal("hello", File.ReadAllText(path));
+        Assert.True(cache.Holds(Digest, Files));
+    }
+
+    [Fact]
+    public void A_version_folder_without_the_stamp_the_cache_writes_after_verifying_is_not_a_hit()
+    {
+        var cache = new ModelCacheFolder(temp.Combine("cache"));
+        cache.Install(Staging(cache, "hello"), Digest, Files);
+
+        File.Delete(Path.Combine(cache.FolderOf(Digest), ".model-registry-verified"));
+
+        Assert.False(cache.Holds(Digest, Files));
+    }
+
+    [Fact]
     public void When_another_process_installed_the_version_first_its_copy_stays()
     {
         var cache = new ModelCacheFolder(temp.Combine("cache"));
