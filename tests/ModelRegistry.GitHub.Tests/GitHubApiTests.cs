@@ -106,6 +106,35 @@ public sealed class GitHubApiTests : IDisposable
         Assert.DoesNotContain(wrong, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(403, true, null)]
+    [InlineData(403, false, 3)]
+    [InlineData(429, true, null)]
+    public async Task The_rate_limit_headers_decide_whatever_the_message_says(int status, bool exhausted, int? retryAfter)
+    {
+        var pull = world.Server.AddPullRequest("alice");
+        world.Server.Fail("pulls/get", FakeFailure.RateLimitWithOtherMessage(status, exhausted, retryAfter));
+
+        var got = await GetPullAsync(world.Api(), pull.Number);
+
+        Assert.Equal(pull.Number, got.Number);
+        Assert.Single(world.Delays);
+        Assert.Equal(2, world.Server.Count("pulls/get"));
+    }
+
+    [Fact]
+    public async Task A_rate_limit_with_another_message_that_lasts_is_reported_as_a_rate_limit_never_as_a_permission()
+    {
+        var pull = world.Server.AddPullRequest("alice");
+        world.Server.Fail("pulls/get", FakeFailure.RateLimitWithOtherMessage(403, exhausted: false, retryAfterSeconds: 7200));
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => GetPullAsync(world.Api(), pull.Number));
+
+        Assert.Equal("MRB1707", error.Code);
+        Assert.Contains("rate limit", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("permission", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task A_403_without_rate_limit_headers_is_final_and_names_the_missing_permission()
     {

@@ -20,6 +20,14 @@ public sealed record FakeFailure(Func<FakeResponse> Respond, bool AfterApplying 
             ["x-ratelimit-reset"] = DateTimeOffset.UtcNow.AddSeconds(resetInSeconds).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
         }));
 
+    /// <summary>A rate limit whose message says nothing about rate limits (a proxy's or an installation's own wording):
+    /// only the headers GitHub documents as the signal tell it from a missing permission.</summary>
+    public static FakeFailure RateLimitWithOtherMessage(int status, bool exhausted, int? retryAfterSeconds) => new(() => new FakeResponse(status,
+        FakeResponse.Error(status, "Resource not accessible by integration", "https://docs.github.com/rest").Body,
+        new Dictionary<string, string>(
+            (exhausted ? new[] { KeyValuePair.Create("x-ratelimit-remaining", "0"), KeyValuePair.Create("x-ratelimit-reset", DateTimeOffset.UtcNow.AddSeconds(2).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)) } : [])
+            .Concat(retryAfterSeconds is { } after ? [KeyValuePair.Create("retry-after", after.ToString(CultureInfo.InvariantCulture))] : []))));
+
     /// <summary>A secondary rate limit: 403 with Retry-After.</summary>
     public static FakeFailure SecondaryRateLimit(int retryAfterSeconds) => new(() => new FakeResponse(403,
         FakeResponse.Error(403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.").Body,
