@@ -75,7 +75,7 @@ public sealed class BlobStore(IRegistryStorage storage)
             await using (var target = new FileStream(temporary, options))
             {
                 // One byte past the recorded size is enough to know the stored file is wrong: never read further.
-                actual = await HashingCopy.CopyAsync(source, target, progress, cancellationToken, maxBytes: file.Size);
+                actual = await HashingCopy.CopyAsync(source, target, progress, maxBytes: file.Size, cancellationToken: cancellationToken);
             }
 
             if (actual.Size != file.Size || actual.Digest != file.Digest)
@@ -101,7 +101,7 @@ public sealed class BlobStore(IRegistryStorage storage)
             return "missing";
         }
 
-        var (actual, size) = await HashingCopy.CopyAsync(source, Stream.Null, null, cancellationToken);
+        var (actual, size) = await HashingCopy.CopyAsync(source, Stream.Null, null, cancellationToken: cancellationToken);
         if (expectedSize is { } expected && size != expected)
         {
             return $"holds {size} bytes, {expected} expected";

@@ -16,7 +16,7 @@ public static class HashingCopy
 
     /// <summary>Copies and hashes. Stops once more than <paramref name="maxBytes"/> have come (a stored file longer than
     /// its record says is not read to its end): the size returned is then larger than the limit.</summary>
-    public static async Task<(string Digest, long Size)> CopyAsync(Stream source, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default, long maxBytes = long.MaxValue)
+    public static async Task<(string Digest, long Size)> CopyAsync(Stream source, Stream destination, IProgress<long>? progress = null, long maxBytes = long.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
