@@ -51,6 +51,9 @@ public static partial class Errors
     public static RegistryException ModelNameCaseDiffers(string name, string existing) => new("MRB1031",
         $"'{Printable(name)}' differs only by case from the model '{existing}' already in this registry: model names are unique ignoring case. Register under '{existing}'.");
 
+    public static RegistryException ObjectTooLarge(string path, long size, long limit) => new("MRB1032",
+        $"'{Printable(path)}' holds {size} bytes, more than the {limit} a registry's records, log entries and snapshots ever need: it is damaged or was put there by hand. Run 'model-registry verify' and restore it from a backup.");
+
     public static RegistryException RegistryInsideAnother(string location, string outer) => new("MRB1060",
         $"Cannot create a registry at {location}: it lies inside the registry at {outer}, whose maintenance (verify, gc) would treat its files as its own. Choose a location outside {outer}.");
 

@@ -93,4 +93,19 @@ public sealed class PullSafetyTests : IDisposable
         Assert.InRange(storage.BytesRead, model.Size, 24L << 20);
         Assert.False(Directory.Exists(harness.Temp.Combine("out")));
     }
+
+    [Fact]
+    public async Task A_record_file_grown_past_any_real_record_is_refused_without_reading_it_into_memory()
+    {
+        var (_, version) = await WithFolderVersionAsync();
+        var record = harness.StoredPath(RegistryPaths.Record("bert", version.Digest));
+        using (var file = new FileStream(record, FileMode.Open, FileAccess.Write))
+        {
+            file.SetLength(FolderStorage.MaxSmallObjectBytes + 1); // sparse: costs no disk
+        }
+
+        var error = await Assert.ThrowsAsync<RegistryException>(async () => await (await harness.OpenAsync()).PullAsync("Bert@1", harness.Temp.Combine("out")));
+
+        Assert.Equal("MRB1032", error.Code);
+    }
 }
