@@ -137,8 +137,12 @@ public abstract partial class StorageConformanceTests
         // gc has decided: the orphan is old and unnamed. Before its first deletion, a registration reuses the orphan's
         // bytes and commits.
         RegistrationResult? registered = null;
-        var racing = new BeforeFirstDelete(storage, async () =>
-            registered = await (await Registry.OpenAsync(storage)).RegisterAsync(new RegistrationRequest { Model = "FraudDetection", Artifacts = [reused] }));
+        var racing = new HookedStorage(storage);
+        racing.BeforeFirstDelete(async () =>
+        {
+            await Task.Delay(1100); // past Azure's one-second Last-Modified resolution
+            registered = await (await Registry.OpenAsync(storage)).RegisterAsync(new RegistrationRequest { Model = "FraudDetection", Artifacts = [reused] });
+        });
         var gc = await Registry.OpenAsync(racing);
         gc.Clock = new ShiftedClock(LongAgo);
         await gc.CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
@@ -159,8 +163,12 @@ public abstract partial class StorageConformanceTests
         await RegisterInterruptedAsync(destination, "Churn", "copied weights");
 
         CopyResult? copied = null;
-        var racing = new BeforeFirstDelete(destination, async () =>
-            copied = await (await Registry.OpenAsync(source)).CopyVersionAsync("FraudDetection@1", await Registry.OpenAsync(destination)));
+        var racing = new HookedStorage(destination);
+        racing.BeforeFirstDelete(async () =>
+        {
+            await Task.Delay(1100);
+            copied = await (await Registry.OpenAsync(source)).CopyVersionAsync("FraudDetection@1", await Registry.OpenAsync(destination));
+        });
         var gc = await Registry.OpenAsync(racing);
         gc.Clock = new ShiftedClock(LongAgo);
         await gc.CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
@@ -180,42 +188,5 @@ public abstract partial class StorageConformanceTests
 
         Assert.Equal("MRB1220", error.Code);
         Assert.Equal(ErrorKind.Usage, error.Kind);
-    }
-
-    /// <summary>Runs a writer between gc's decision and its first deletion: the race gc must survive.</summary>
-    private sealed class BeforeFirstDelete(IRegistryStorage inner, Func<Task> writer) : IRegistryStorage
-    {
-        private int fired;
-
-        public string DisplayLocation => inner.DisplayLocation;
-
-        public Task<StoredObject?> ReadAsync(string path, string? ifNoneMatch = null, CancellationToken cancellationToken = default) => inner.ReadAsync(path, ifNoneMatch, cancellationToken);
-
-        public Task<CreateOutcome> CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.CreateAsync(path, content, cancellationToken);
-
-        public Task<bool> ReplaceAsync(string path, ReadOnlyMemory<byte> content, string? ifMatch, CancellationToken cancellationToken = default) => inner.ReplaceAsync(path, content, ifMatch, cancellationToken);
-
-        public Task<CreateOutcome> UploadAsync(string path, Stream content, long length, IProgress<long>? progress = null, CancellationToken cancellationToken = default) => inner.UploadAsync(path, content, length, progress, cancellationToken);
-
-        public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
-
-        public Task<ObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default) => inner.GetInfoAsync(path, cancellationToken);
-
-        public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
-
-        public Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default) => inner.TouchAsync(path, cancellationToken);
-
-        public async Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default)
-        {
-            if (Interlocked.Exchange(ref fired, 1) == 0)
-            {
-                await Task.Delay(1100, cancellationToken); // past Azure's one-second Last-Modified resolution
-                await writer();
-            }
-
-            return await inner.DeleteIfUnchangedAsync(seen, cancellationToken);
-        }
-
-        public IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default) => inner.ReadEnclosingSettingsAsync(cancellationToken);
     }
 }

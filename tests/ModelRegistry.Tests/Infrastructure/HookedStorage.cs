@@ -125,7 +125,31 @@ public sealed class HookedStorage(IRegistryStorage inner) : IRegistryStorage
 
     public Task<bool> TouchAsync(string path, CancellationToken cancellationToken = default) => inner.TouchAsync(path, cancellationToken);
 
-    public Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default) => inner.DeleteIfUnchangedAsync(seen, cancellationToken);
+    /// <summary>Runs <paramref name="writer"/> once, just before the first conditional delete: between gc's decision
+    /// and its first deletion, the race gc must survive.</summary>
+    public void BeforeFirstDelete(Func<Task> writer)
+    {
+        var fired = 0;
+        beforeDelete = async () =>
+        {
+            if (Interlocked.Exchange(ref fired, 1) == 0)
+            {
+                await writer();
+            }
+        };
+    }
+
+    private Func<Task>? beforeDelete;
+
+    public async Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default)
+    {
+        if (beforeDelete is { } hook)
+        {
+            await hook();
+        }
+
+        return await inner.DeleteIfUnchangedAsync(seen, cancellationToken);
+    }
 
     public IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default) =>
         inner.ReadEnclosingSettingsAsync(cancellationToken);
