@@ -11,10 +11,6 @@ namespace ModelRegistry.Storage;
 public sealed class FolderStorage : IRegistryStorage
 {
     private const string TemporaryFolder = ".tmp";
-
-    /// <summary>The largest small object (record, log entry, snapshot) read whole into memory: the registry writes none
-    /// near this size, so a larger one is damage or an attack, refused before it can exhaust memory.</summary>
-    public const long MaxSmallObjectBytes = 64L << 20;
     private readonly string root;
 
     public FolderStorage(string root)
@@ -35,9 +31,9 @@ public sealed class FolderStorage : IRegistryStorage
 
             // The ETag comes from the open handle, not the name: a replacement renamed in meanwhile must not lend its
             // ETag to the content read here, or a later If-None-Match would keep this stale content as "not modified".
-            if (stream.Length > MaxSmallObjectBytes)
+            if (stream.Length > StoredObject.MaxBytes)
             {
-                throw Errors.Errors.ObjectTooLarge(path, stream.Length, MaxSmallObjectBytes);
+                throw Errors.Errors.ObjectTooLarge(path, stream.Length, StoredObject.MaxBytes);
             }
 
             var etag = ETagOf(File.GetLastWriteTimeUtc(stream.SafeFileHandle), stream.Length);

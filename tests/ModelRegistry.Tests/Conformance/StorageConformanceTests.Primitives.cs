@@ -219,6 +219,55 @@ public abstract partial class StorageConformanceTests
     }
 
     [Fact]
+    public async Task A_small_object_read_larger_than_any_the_registry_writes_is_refused_before_it_is_buffered()
+    {
+        var storage = await CreateStorageAsync();
+        var size = StoredObject.MaxBytes + 1;
+        await using (var zeros = new ZeroStream(size))
+        {
+            await storage.UploadAsync("models/m/records/huge.json", zeros, size);
+        }
+
+        var error = await Assert.ThrowsAsync<Errors.RegistryException>(() => storage.ReadAsync("models/m/records/huge.json"));
+
+        Assert.Equal("MRB1032", error.Code);
+    }
+
+    /// <summary>A stream of zeros of a given length, without the memory.</summary>
+    private sealed class ZeroStream(long length) : Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = (int)Math.Min(count, length - position);
+            Array.Clear(buffer, offset, read);
+            position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task Delete_if_unchanged_removes_the_object_gc_saw_and_nothing_else()
     {
         var storage = await CreateStorageAsync();

@@ -101,7 +101,7 @@ public sealed class PullSafetyTests : IDisposable
         var record = harness.StoredPath(RegistryPaths.Record("bert", version.Digest));
         using (var file = new FileStream(record, FileMode.Open, FileAccess.Write))
         {
-            file.SetLength(FolderStorage.MaxSmallObjectBytes + 1); // sparse: costs no disk
+            file.SetLength(StoredObject.MaxBytes + 1); // sparse: costs no disk
         }
 
         var error = await Assert.ThrowsAsync<RegistryException>(async () => await (await harness.OpenAsync()).PullAsync("Bert@1", harness.Temp.Combine("out")));

@@ -47,7 +47,7 @@ public sealed class AzureBlobStorage : IRegistryStorage
         try
         {
             var conditions = ifNoneMatch is null ? null : new BlobRequestConditions { IfNoneMatch = new ETag(ifNoneMatch) };
-            var result = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken);
+            var result = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken);
             containerConfirmed = true;
 
             // The SDK answers 304 with a response that has no value rather than an exception.
@@ -56,7 +56,17 @@ public sealed class AzureBlobStorage : IRegistryStorage
                 return StoredObject.Unchanged(ifNoneMatch!);
             }
 
-            return new StoredObject(result.Value.Content.ToMemory(), result.Value.Details.ETag.ToString());
+            // Streamed, so the size is known before the body is read: a huge object is refused, never buffered.
+            await using var body = result.Value.Content;
+            var length = result.Value.Details.ContentLength;
+            if (length > StoredObject.MaxBytes)
+            {
+                throw Errors.Errors.ObjectTooLarge(path, length, StoredObject.MaxBytes);
+            }
+
+            var content = new byte[length];
+            await body.ReadExactlyAsync(content, cancellationToken);
+            return new StoredObject(content, result.Value.Details.ETag.ToString());
         }
         catch (Exception e) when (AzureFailure.Classify(e, cancellationToken) is { } failure)
         {
