@@ -50,6 +50,7 @@ public static class CliApplication
         CopyCommand.Create(),
         VerifyCommand.Create(),
         GcCommand.Create(),
+        RetentionCommand.Create(),
         LineageCommand.Create(),
         DiffCommand.Create(),
         ProvenanceCommand.Create(),

@@ -39,6 +39,8 @@ internal static class HistoryCommand
         Operation.AliasRemove => $"alias {entry.Alias} removed (was version {entry.Version})",
         Operation.PromotionRequested => $"promotion of version {entry.Version} to {entry.Stage} requested",
         Operation.PromotionRejected => $"promotion of version {entry.Version} to {entry.Stage} rejected{Approvers(entry)}",
+        Operation.Purge => $"purged the files of version(s) {string.Join(", ", entry.Versions ?? [])} (retention policy revision {entry.PolicyRevision})",
+        Operation.Restore => $"restored the files of version {entry.Version}",
         _ => entry.Operation.ToString(),
     };
 

@@ -81,6 +81,7 @@ internal static class RegisterCommand
 
             var document = Documents.Version(version)
                 .With("isNew", result.Created)
+                .With("restored", result.Restored)
                 .With("passed", true)
                 .With("bytesUploaded", result.BytesUploaded)
                 .With("evaluation", Documents.Node(result.Evaluation))
@@ -89,6 +90,8 @@ internal static class RegisterCommand
             {
                 writer.WriteLine(result.Created
                     ? $"Registered {version.Model} version {version.Version} ({version.Digest})."
+                    : result.Restored
+                    ? $"Restored: {version.Model} version {version.Version} had this recipe and was purged; its files are stored again ({version.Digest})."
                     : $"Unchanged: {version.Model} version {version.Version} already has this recipe ({version.Digest}).");
                 Documents.WriteVerdict(writer, result.Evaluation);
             });

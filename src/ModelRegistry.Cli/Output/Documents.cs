@@ -50,6 +50,11 @@ internal static class Documents
         }
 
         writer.WriteLine($"  created  {version.Created.ToString("u", CultureInfo.InvariantCulture)} by {version.CreatedBy}");
+        if (version.PurgedBy is { } purgedBy)
+        {
+            writer.WriteLine($"  purged   by retention in revision {purgedBy}: the record stays, the files are gone");
+        }
+
         if (version.Description is not null)
         {
             writer.WriteLine($"  about    {version.Description}");

@@ -20,6 +20,12 @@ public enum Operation
 
     /// <summary>A reviewer or gate refused a promotion (history only).</summary>
     PromotionRejected,
+
+    /// <summary>Retention removed the files of <see cref="LogEntry.Versions"/>; their records stay.</summary>
+    Purge,
+
+    /// <summary>A purged version's files were uploaded again (by registering its recipe again): it is pullable again.</summary>
+    Restore,
 }
 
 /// <summary>
@@ -66,6 +72,12 @@ public sealed record LogEntry
     public string? Alias { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>Purge: the versions whose files were removed.</summary>
+    public IReadOnlyList<int>? Versions { get; init; }
+
+    /// <summary>Purge: the revision of the retention policy that removed them.</summary>
+    public long? PolicyRevision { get; init; }
 
     /// <summary>Approvals, pull requests, runs and metric verdicts that allowed the change.</summary>
     public JsonObject? Evidence { get; init; }

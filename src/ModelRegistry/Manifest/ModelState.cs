@@ -36,6 +36,9 @@ public sealed record ModelState
     /// reading history.</summary>
     public Dictionary<string, int> PreviousHolders { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Versions whose files retention removed, each with the revision that purged it.</summary>
+    public SortedDictionary<int, long> Purged { get; init; } = [];
+
     /// <summary>Record digests of the versions the pointers name, so resolving a stage needs no index read.</summary>
     public Dictionary<int, string> PointerRecords { get; init; } = [];
 

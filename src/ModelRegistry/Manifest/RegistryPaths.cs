@@ -12,6 +12,17 @@ public static class RegistryPaths
 
     public const string ModelIndex = "index/models/";
 
+    /// <summary>The retention policy's revisions: <c>retention/&lt;20 digits&gt;.json</c>.</summary>
+    public const string Retention = "retention/";
+
+    public static string RetentionRevision(long revision) => $"{Retention}{revision.ToString("D20", CultureInfo.InvariantCulture)}.json";
+
+    /// <summary>A summary of a model's log revisions <paramref name="first"/> to first + <see cref="LogSummarySpan"/> - 1.</summary>
+    public static string LogSummary(string key, long first) => $"models/{key}/summaries/{first.ToString("D20", CultureInfo.InvariantCulture)}.json";
+
+    /// <summary>How many revisions one log summary covers.</summary>
+    public const int LogSummarySpan = 1000;
+
     public static string Blob(string digest)
     {
         var hex = Sha256Digest.Hex(digest);

@@ -15,6 +15,7 @@ public static class StateFolder
         var lastHolders = new Dictionary<string, int>(state.LastHolders, StringComparer.OrdinalIgnoreCase);
         var previousHolders = new Dictionary<string, int>(state.PreviousHolders, StringComparer.OrdinalIgnoreCase);
         var pointerRecords = new Dictionary<int, string>(state.PointerRecords);
+        var purged = new SortedDictionary<int, long>(state.Purged);
         var latest = state.LatestVersion;
         if (entry.Record is not null && entry.Version is { } named)
         {
@@ -62,6 +63,16 @@ public static class StateFolder
             case Operation.AliasRemove when entry.Alias is { } removed:
                 aliases.Remove(removed);
                 break;
+            case Operation.Purge when entry.Versions is { } gone:
+                foreach (var version in gone)
+                {
+                    purged[version] = entry.Revision;
+                }
+
+                break;
+            case Operation.Restore when entry.Version is { } restored:
+                purged.Remove(restored);
+                break;
         }
 
         // Only the records of versions a pointer or the latest number names are kept, so the state stays small.
@@ -83,6 +94,7 @@ public static class StateFolder
             LastHolders = lastHolders,
             PreviousHolders = previousHolders,
             PointerRecords = pointerRecords,
+            Purged = purged,
         };
     }
 }

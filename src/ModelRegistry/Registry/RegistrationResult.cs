@@ -10,6 +10,10 @@ public sealed record RegistrationResult(VersionInfo? Version, bool Created, Verd
 {
     public bool Passed => Evaluation.Passed;
 
+    /// <summary>True when the recipe was that of a purged version: its files were uploaded again and a restore
+    /// revision made it pullable again (<see cref="Created"/> stays false: the version is the same).</summary>
+    public bool Restored { get; init; }
+
     /// <summary>A coded warning about the caches after a registration that landed (MRB1109).</summary>
     public string? Warning { get; init; }
 }

@@ -1,12 +1,42 @@
+using System.Globalization;
+using ModelRegistry.Content;
 using ModelRegistry.Manifest;
+using ModelRegistry.Retention;
 using ModelRegistry.Storage;
 
 namespace ModelRegistry;
 
-/// <summary>What garbage collection found (and removed, unless it was a dry run). <paramref name="Unnamed"/> are the
-/// files found unnamed and old enough; with --apply, <paramref name="Spared"/> of them were refreshed or named by a
-/// writer while gc ran and stayed.</summary>
-public sealed record GcReport(bool DryRun, TimeSpan Grace, IReadOnlyList<ObjectInfo> Unnamed, long Bytes, int Kept, int Spared = 0);
+/// <summary>What <c>gc</c> is asked to do.</summary>
+public sealed record GcRequest
+{
+    /// <summary>Only files older than this are taken (at least <see cref="Registry.MinimumGrace"/>).</summary>
+    public TimeSpan Grace { get; init; } = Registry.DefaultGrace;
+
+    /// <summary>Purge and delete; without it gc only plans.</summary>
+    public bool Apply { get; init; }
+
+    public string? Actor { get; init; }
+
+    public IProgress<GcProgress>? Progress { get; init; }
+}
+
+/// <summary>How far a long gc has come: a phase and a count within it.</summary>
+public sealed record GcProgress(string Phase, long Done, long? Total);
+
+/// <summary>
+/// What garbage collection found (and did, unless it was a dry run). <see cref="Unnamed"/> are the files it removes (or
+/// would): files no revision names (left by interrupted registrations) and files only purged versions name, each
+/// older than the grace period. <see cref="Kept"/> are such files still younger than it; with --apply,
+/// <see cref="Spared"/> of them were refreshed or named by a writer while gc ran and stayed. <see cref="Models"/> is the
+/// retention plan of every model.
+/// </summary>
+public sealed record GcReport(bool DryRun, TimeSpan Grace, IReadOnlyList<ObjectInfo> Unnamed, long Bytes, int Kept, int Spared = 0)
+{
+    public IReadOnlyList<ModelRetentionPlan> Models { get; init; } = [];
+
+    /// <summary>The retention policy revision applied; null when none was ever set (keep everything).</summary>
+    public long? PolicyRevision { get; init; }
+}
 
 public sealed partial class Registry
 {
@@ -19,76 +49,79 @@ public sealed partial class Registry
     /// <summary>The clock gc measures ages with; tests move it forward instead of shrinking the grace period.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    public Task<GcReport> CollectGarbageAsync(TimeSpan grace, bool dryRun, CancellationToken cancellationToken = default) =>
+        CollectGarbageAsync(new GcRequest { Grace = grace, Apply = !dryRun }, cancellationToken);
+
     /// <summary>
-    /// Finds files and records no revision names (left by interrupted registrations) that are older than the grace
-    /// period, and removes them unless <paramref name="dryRun"/>. Nothing a revision names is ever removed:
+    /// Plans retention for every model and finds the files nothing kept names; with <see cref="GcRequest.Apply"/>,
+    /// records each model's purge in a revision, then deletes. Nothing a kept version or a revision names is removed:
     /// <list type="bullet">
     /// <item>models are found from the log files themselves, not from the model index (which only lists names);</item>
     /// <item>paths are matched segment by segment against the layout, so nothing else (a model called "records",
     /// a folder someone keeps beside the registry) is ever taken for an orphan;</item>
+    /// <item>a purge is decided inside its commit against the model's latest revision: a version promoted, aliased or
+    /// restored meanwhile is kept, and a stage can never point at a purged version;</item>
     /// <item>a writer that reuses an old file refreshes it before its commit, and each deletion is conditional on the
     /// file being exactly as gc saw it, so a file refreshed after gc looked stays;</item>
     /// <item>just before deleting, gc reads the revisions committed while it ran and keeps what they name.</item>
     /// </list>
+    /// The storage is listed once; the logs are read through their summaries (written by gc as it goes), so a plan
+    /// costs about a listing at any history length.
     /// </summary>
-    public async Task<GcReport> CollectGarbageAsync(TimeSpan grace, bool dryRun, CancellationToken cancellationToken = default)
+    public async Task<GcReport> CollectGarbageAsync(GcRequest request, CancellationToken cancellationToken = default)
     {
-        if (grace < MinimumGrace)
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Grace < MinimumGrace)
         {
-            throw Errors.Errors.GraceTooShort(grace, MinimumGrace);
+            throw Errors.Errors.GraceTooShort(request.Grace, MinimumGrace);
         }
 
-        var cutoff = Clock.GetUtcNow() - grace;
-        var named = new NamedObjects();
-        var logs = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var item in Storage.ListAsync("models/", cancellationToken))
+        var now = Clock.GetUtcNow();
+        var cutoff = now - request.Grace;
+        var listing = await ListForGcAsync(cutoff, request.Progress, cancellationToken);
+        var retention = await ReadRetentionAsync(cancellationToken);
+
+        var histories = new List<ModelHistory>();
+        foreach (var (key, summaries) in listing.Models.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            if (RegistryPaths.LogKey(item.Path) is { } key)
+            request.Progress?.Report(new GcProgress("reading logs", histories.Count, listing.Models.Count));
+            histories.Add(await ReadHistoryAsync(key, summaries, cancellationToken));
+        }
+
+        var plans = histories.Select(h => Plan(h, retention, now)).ToList();
+        if (request.Apply)
+        {
+            for (var i = 0; i < histories.Count; i++)
             {
-                logs.TryAdd(key, 0);
+                if (plans[i].Purge.Count > 0)
+                {
+                    plans[i] = plans[i] with { PurgeRevision = await CommitPurgeAsync(histories[i], plans[i], retention!, request.Actor, cancellationToken) };
+                }
+            }
+
+            // Revisions committed while gc ran (its own purges among them) name what stays: read them just before deleting.
+            foreach (var history in histories)
+            {
+                await CatchUpAsync(history, cancellationToken);
             }
         }
 
-        foreach (var key in logs.Keys.ToList())
+        var purging = request.Apply ? null : plans.ToDictionary(p => p.Model, p => p.Purge.Select(v => v.Version).ToHashSet(), StringComparer.Ordinal);
+        var named = NameWhatIsKept(histories, purging);
+        var doomed = listing.Old.Where(item => named.IsCandidate(item.Path)).ToList();
+        plans = [.. plans.Select((plan, i) => plan with { BytesReclaimed = ReclaimedBytes(histories[i], plan, named, listing.Old) })];
+
+        if (!request.Apply || doomed.Count == 0)
         {
-            logs[key] = await NameWhatTheLogNamesAsync(key, 1, named, cancellationToken);
-        }
-
-        var unnamed = new List<ObjectInfo>();
-        var kept = 0;
-        await foreach (var item in Storage.ListAsync("", cancellationToken))
-        {
-            if (!named.IsCandidate(item.Path))
-            {
-                continue;
-            }
-
-            if (item.LastModified > cutoff)
-            {
-                kept++;
-                continue;
-            }
-
-            unnamed.Add(item);
-        }
-
-        if (dryRun || unnamed.Count == 0)
-        {
-            return new GcReport(dryRun, grace, unnamed, unnamed.Sum(u => u.Size), kept);
+            return new GcReport(!request.Apply, request.Grace, doomed, doomed.Sum(u => u.Size), listing.Young) { Models = plans, PolicyRevision = retention?.Revision };
         }
 
         var removed = new List<ObjectInfo>();
         var spared = 0;
-
-        // Revisions committed while gc listed may name some of the candidates: read them just before deleting.
-        foreach (var (key, last) in logs.ToList())
+        foreach (var item in doomed)
         {
-            logs[key] = await NameWhatTheLogNamesAsync(key, last + 1, named, cancellationToken);
-        }
-
-        foreach (var item in unnamed)
-        {
-            if (named.IsCandidate(item.Path) && await Storage.DeleteIfUnchangedAsync(item, cancellationToken))
+            request.Progress?.Report(new GcProgress("deleting", removed.Count + spared, doomed.Count));
+            if (await Storage.DeleteIfUnchangedAsync(item, cancellationToken))
             {
                 removed.Add(item);
             }
@@ -98,34 +131,255 @@ public sealed partial class Registry
             }
         }
 
-        return new GcReport(dryRun, grace, removed, removed.Sum(u => u.Size), kept, spared);
+        return new GcReport(false, request.Grace, removed, removed.Sum(u => u.Size), listing.Young, spared) { Models = plans, PolicyRevision = retention?.Revision };
     }
 
-    /// <summary>Reads a model's log from <paramref name="from"/> on and adds the records and files its registrations
-    /// name. Returns the last revision read.</summary>
-    private async Task<long> NameWhatTheLogNamesAsync(string key, long from, NamedObjects named, CancellationToken cancellationToken)
+    /// <summary>One pass over the whole storage: the models (by their logs), the log summaries stored, and every
+    /// candidate kind of file (artifact, record, temporary) older than the cutoff; younger ones are only counted.</summary>
+    private async Task<GcListing> ListForGcAsync(DateTimeOffset cutoff, IProgress<GcProgress>? progress, CancellationToken cancellationToken)
     {
-        var revision = from;
-        for (; await Log.ReadEntryAsync(key, revision, cancellationToken) is { } entry; revision++)
+        var listing = new GcListing();
+        long seen = 0;
+        await foreach (var item in Storage.ListAsync("", cancellationToken))
         {
-            if (entry.Operation == Operation.Register && entry.Record is not null && named.Records.Add(RegistryPaths.Record(key, entry.Record)))
+            if (++seen % 10_000 == 0)
             {
-                foreach (var file in (await ReadRecordAsync(entry.Model, entry.Record, cancellationToken)).Files)
+                progress?.Report(new GcProgress("listing", seen, null));
+            }
+
+            if (RegistryPaths.LogKey(item.Path) is { } key)
+            {
+                listing.Models.TryAdd(key, []);
+            }
+            else if (SummaryOf(item.Path) is { } summary)
+            {
+                (listing.Models.TryGetValue(summary.Key, out var firsts) ? firsts : listing.Models[summary.Key] = []).Add(summary.First);
+            }
+            else if (NamedObjects.IsCandidateKind(item.Path))
+            {
+                if (item.LastModified > cutoff)
                 {
-                    named.Blobs.Add(RegistryPaths.Blob(file.Digest));
+                    listing.Young++;
+                }
+                else
+                {
+                    listing.Old.Add(item);
                 }
             }
         }
 
-        return revision - 1;
+        // A summary without a log (a model folder someone copied in part) names no model.
+        foreach (var key in listing.Models.Where(m => m.Value.Count > 0).Select(m => m.Key).ToList())
+        {
+            if (await Storage.GetInfoAsync(RegistryPaths.Log(key, 1), cancellationToken) is null)
+            {
+                listing.Models.Remove(key);
+            }
+        }
+
+        return listing;
     }
 
-    /// <summary>The records and files some revision names; everything else of those kinds is a candidate for gc.</summary>
+    private static ModelRetentionPlan Plan(ModelHistory history, RetentionRevision? retention, DateTimeOffset now)
+    {
+        var policy = retention?.For(history.Key);
+        var decided = RetentionRules.Decide(history, policy, now);
+        return new ModelRetentionPlan
+        {
+            Model = history.Model,
+            Policy = policy?.ToString() ?? "keep everything",
+            Kept = [.. decided.Where(d => d.Rules.Count > 0).Select(d => new KeptVersion(d.Version, d.Rules))],
+            Purge = [.. decided.Where(d => d.Rules.Count == 0).Select(d => history.Versions[d.Version]).Select(v => new PurgedVersion(v.Version, v.Files.Count, v.Files.Sum(f => f.Size)))],
+            AlreadyPurged = history.State.Purged.Count,
+        };
+    }
+
+    /// <summary>
+    /// Commits the purge of a model's planned versions, decided against its latest revision: a version that a stage or
+    /// alias now names, or that any revision after the plan touched (a promotion, an alias, a restore), is kept.
+    /// Returns the purge revision, or null when nothing was left to purge.
+    /// </summary>
+    private async Task<long?> CommitPurgeAsync(ModelHistory history, ModelRetentionPlan plan, RetentionRevision retention, string? actor, CancellationToken cancellationToken)
+    {
+        var planned = plan.Purge.Select(p => p.Version).ToHashSet();
+        var (_, entry) = await Log.CommitAsync(history.Key, async latest =>
+        {
+            var touched = new HashSet<int>();
+            for (var revision = history.Revision + 1; revision <= latest.Revision; revision++)
+            {
+                if (await Log.ReadEntryAsync(history.Key, revision, cancellationToken) is { } later)
+                {
+                    touched.UnionWith(new[] { later.Version, later.Displaced }.OfType<int>());
+                }
+            }
+
+            var state = latest.State;
+            List<int> versions = [.. planned.Where(v => !touched.Contains(v) && !state.Purged.ContainsKey(v)
+                && !state.Stages.ContainsValue(v) && !state.Aliases.ContainsValue(v)).Order()];
+            return versions.Count == 0 ? null : new LogEntry
+            {
+                Revision = 0,
+                WriteId = "",
+                Time = DateTimeOffset.UtcNow,
+                Actor = Actor(actor),
+                Operation = Operation.Purge,
+                Model = latest.Model,
+                Versions = versions,
+                PolicyRevision = retention.Revision,
+                Reason = $"retention policy revision {retention.Revision}: {plan.Policy}",
+            };
+        }, cancellationToken);
+        return entry?.Revision;
+    }
+
+    /// <summary>A model's log folded for retention, read through its summaries where they exist; the complete ranges
+    /// read entry by entry are summarized for the next gc (create-only: a summary never changes).</summary>
+    private async Task<ModelHistory> ReadHistoryAsync(string key, HashSet<long> summaries, CancellationToken cancellationToken)
+    {
+        var history = new ModelHistory(key, Settings);
+        while (true)
+        {
+            var first = history.Revision + 1;
+            if (summaries.Contains(first) && await ReadSummaryAsync(key, first, cancellationToken) is { } summary)
+            {
+                foreach (var entry in summary.Entries)
+                {
+                    history.Apply(entry, FilesOf(entry, summary.Files));
+                }
+
+                continue;
+            }
+
+            var range = new List<LogEntry>(RegistryPaths.LogSummarySpan);
+            var files = new Dictionary<string, IReadOnlyList<ArtifactFile>>(StringComparer.Ordinal);
+            await ReadEntriesAsync(history, RegistryPaths.LogSummarySpan, range, files, cancellationToken);
+            if (range.Count < RegistryPaths.LogSummarySpan)
+            {
+                return history;
+            }
+
+            if ((first - 1) % RegistryPaths.LogSummarySpan == 0)
+            {
+                await WriteSummaryAsync(key, new LogSummary { First = first, Entries = range, Files = files }, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Reads the revisions committed after what the history holds.</summary>
+    private Task CatchUpAsync(ModelHistory history, CancellationToken cancellationToken) =>
+        ReadEntriesAsync(history, int.MaxValue, null, null, cancellationToken);
+
+    private async Task ReadEntriesAsync(ModelHistory history, int most, List<LogEntry>? range, Dictionary<string, IReadOnlyList<ArtifactFile>>? files, CancellationToken cancellationToken)
+    {
+        for (var read = 0; read < most && await Log.ReadEntryAsync(history.Key, history.Revision + 1, cancellationToken) is { } entry; read++)
+        {
+            IReadOnlyList<ArtifactFile>? named = null;
+            if (entry.Operation == Operation.Register && entry.Record is { } record)
+            {
+                named = (await ReadRecordAsync(entry.Model, record, cancellationToken)).Files;
+                files?.TryAdd(record, named);
+            }
+
+            history.Apply(entry, named);
+            range?.Add(entry with { Evidence = null });
+        }
+    }
+
+    private static IReadOnlyList<ArtifactFile>? FilesOf(LogEntry entry, Dictionary<string, IReadOnlyList<ArtifactFile>> files) =>
+        entry.Operation == Operation.Register && entry.Record is { } record ? files[record] : null;
+
+    private async Task<LogSummary?> ReadSummaryAsync(string key, long first, CancellationToken cancellationToken)
+    {
+        var path = RegistryPaths.LogSummary(key, first);
+        try
+        {
+            var stored = await Storage.ReadAsync(path, null, cancellationToken);
+            var summary = stored is null ? null : RegistryJson.Deserialize<LogSummary>(stored.Content, path);
+            return summary is not null && summary.IsWhole(first) ? summary : null;
+        }
+        catch (Errors.RegistryException)
+        {
+            // Only a cache: a damaged summary is read around, from the log itself.
+            return null;
+        }
+    }
+
+    private async Task WriteSummaryAsync(string key, LogSummary summary, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Storage.CreateAsync(RegistryPaths.LogSummary(key, summary.First), RegistryJson.Serialize(summary), cancellationToken);
+        }
+        catch (Exception e) when (e is StorageOutcomeUnknownException or IOException or UnauthorizedAccessException or Azure.RequestFailedException)
+        {
+            // A summary is a cache: the next gc reads the range from the log and tries again.
+        }
+    }
+
+    /// <summary>The model key and first revision of a summary path (<c>models/&lt;key&gt;/summaries/&lt;20 digits&gt;.json</c>).</summary>
+    private static (string Key, long First)? SummaryOf(string path) =>
+        path.Split('/') is ["models", var key, "summaries", { Length: 25 } file] && Naming.ModelName.IsValid(key) && !key.Any(char.IsAsciiLetterUpper)
+            && file.EndsWith(".json", StringComparison.Ordinal)
+            && long.TryParse(file[..20], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            ? (key, first)
+            : null;
+
+    /// <summary>Every record a revision names, and the files of every version that keeps its files: not purged, and
+    /// (in a plan) not about to be.</summary>
+    private static NamedObjects NameWhatIsKept(IEnumerable<ModelHistory> histories, Dictionary<string, HashSet<int>>? purging)
+    {
+        var named = new NamedObjects();
+        foreach (var history in histories)
+        {
+            var planned = purging?.GetValueOrDefault(history.Model);
+            foreach (var version in history.Versions.Values)
+            {
+                named.Records.Add(RegistryPaths.Record(history.Key, version.Record));
+                if (!history.State.Purged.ContainsKey(version.Version) && planned?.Contains(version.Version) != true)
+                {
+                    foreach (var file in version.Files)
+                    {
+                        named.Blobs.Add(RegistryPaths.Blob(file.Digest));
+                    }
+                }
+            }
+        }
+
+        return named;
+    }
+
+    /// <summary>The bytes a model's purge frees: files its purged versions name that nothing kept names, each counted
+    /// once, and only those old enough to go.</summary>
+    private static long ReclaimedBytes(ModelHistory history, ModelRetentionPlan plan, NamedObjects named, IReadOnlyList<ObjectInfo> old)
+    {
+        if (plan.Purge.Count == 0)
+        {
+            return 0;
+        }
+
+        var paths = plan.Purge.SelectMany(p => history.Versions[p.Version].Files).Select(f => RegistryPaths.Blob(f.Digest))
+            .Where(path => !named.Blobs.Contains(path)).ToHashSet(StringComparer.Ordinal);
+        return old.Where(item => paths.Contains(item.Path)).Sum(item => item.Size);
+    }
+
+    private sealed class GcListing
+    {
+        public Dictionary<string, HashSet<long>> Models { get; } = new(StringComparer.Ordinal);
+
+        public List<ObjectInfo> Old { get; } = [];
+
+        public int Young { get; set; }
+    }
+
+    /// <summary>The records and files kept; everything else of those kinds (and every temporary file) is a candidate.</summary>
     private sealed class NamedObjects
     {
         public HashSet<string> Records { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> Blobs { get; } = new(StringComparer.Ordinal);
+
+        public static bool IsCandidateKind(string path) =>
+            RegistryPaths.BlobDigest(path) is not null || RegistryPaths.RecordKey(path) is not null || RegistryPaths.IsTemporary(path);
 
         public bool IsCandidate(string path) =>
             (RegistryPaths.BlobDigest(path) is not null && !Blobs.Contains(path))

@@ -35,6 +35,11 @@ public sealed partial class Registry
             throw HolderChanged(target.Model, stage, pointer, request.Reference, expected.Version, seenHolder, "(--expect-current)");
         }
 
+        if (pointer)
+        {
+            target.EnsureFilesStored();
+        }
+
         CheckEvidence(target, stage, policy, request.Evidence, actor);
         var rules = policy.Thresholds.Select(ThresholdRule.Parse).Concat(request.Thresholds).ToList();
         var metrics = request.Metrics ?? MetricsDocument.FromValues($"{target.Model} version {target.Version}", target.Metrics);
@@ -55,6 +60,12 @@ public sealed partial class Registry
             if (fromStage.Equals(stage, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
+            }
+
+            // Decided against the latest state: a purge that landed first wins, and a stage never points at missing files.
+            if (pointer && latest.State.Purged.TryGetValue(target.Version, out var purgedBy))
+            {
+                throw Errors.Errors.VersionPurged(latest.Model, target.Version, purgedBy);
             }
 
             if (reference.Kind == ReferenceKind.Name && PointerOf(latest, reference.Selector!) is { } now && now != target.Version)
@@ -199,7 +210,9 @@ public sealed partial class Registry
         var view = await LoadModelAsync(parsed.Model, null, cancellationToken);
         var target = await ResolveAsync(view, parsed, cancellationToken);
         var (after, _) = await Log.CommitAsync(view.Key, latest => Task.FromResult<LogEntry?>(
-            latest.State.Aliases.TryGetValue(alias, out var held) && held == target.Version ? null : new LogEntry
+            latest.State.Aliases.TryGetValue(alias, out var held) && held == target.Version ? null
+            : latest.State.Purged.TryGetValue(target.Version, out var purgedBy) ? throw Errors.Errors.VersionPurged(latest.Model, target.Version, purgedBy)
+            : new LogEntry
             {
                 Revision = 0,
                 WriteId = "",

@@ -19,6 +19,7 @@ public sealed partial class Registry
     public async Task PullFilesAsync(VersionInfo version, string output, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
+        version.EnsureFilesStored();
         var root = Path.GetFullPath(output);
         var destinations = version.Files.Select(f => (File: f, Path: SafeDestination(root, f.Path))).ToList();
 

@@ -49,7 +49,9 @@ public sealed partial class Registry
 
         if (await FindByRecipeAsync(view, recipeDigest, cancellationToken) is { } same)
         {
-            return new RegistrationResult(await InfoAsync(view, same, cancellationToken), Created: false, evaluation, 0);
+            return view.State.Purged.ContainsKey(same.Version)
+                ? await RestoreAsync(key, same, artifacts, files, request, evaluation, cancellationToken)
+                : new RegistrationResult(await InfoAsync(view, same, cancellationToken), Created: false, evaluation, 0);
         }
 
         if (request.Label is not null && await FindByLabelAsync(view, request.Label, cancellationToken) is { } labelled)
@@ -120,11 +122,55 @@ public sealed partial class Registry
 
         if (entry is null)
         {
-            return new RegistrationResult(await InfoAsync(after, existing!, cancellationToken), Created: false, evaluation, uploaded);
+            return after.State.Purged.ContainsKey(existing!.Version)
+                ? await RestoreAsync(key, existing, artifacts, files, request, evaluation, cancellationToken)
+                : new RegistrationResult(await InfoAsync(after, existing, cancellationToken), Created: false, evaluation, uploaded);
         }
 
-        // Reused files were refreshed before the commit, so gc keeps them (docs/storage-format.md); checking again
-        // costs one request per file and puts back any file that went missing anyway (create-only, same bytes).
+        uploaded += await PutBackMissingAsync(artifacts, files, cancellationToken);
+        var index = new VersionIndexEntry(entry.Version!.Value, digest, recipeDigest, entry.Revision, entry.Time, entry.Label);
+        return new RegistrationResult(await InfoAsync(after, index, cancellationToken), Created: true, evaluation, uploaded) { Warning = after.CacheWarning };
+    }
+
+    /// <summary>
+    /// Registering the recipe of a purged version again uploads its files (refreshing any still stored, so gc keeps
+    /// them) and commits a <see cref="Operation.Restore"/> revision: the same version, under the same ID, pullable again.
+    /// </summary>
+    private async Task<RegistrationResult> RestoreAsync(string key, VersionIndexEntry version, IReadOnlyList<LocalArtifact> artifacts, IReadOnlyList<ArtifactFile> files, RegistrationRequest request, Verdict evaluation, CancellationToken cancellationToken)
+    {
+        long uploaded = 0;
+        foreach (var (local, file) in artifacts.Zip(files))
+        {
+            var progress = request.Progress is { } p ? new Progress<long>(done => p.Report(new TransferProgress(file.Path, done, file.Size))) : null;
+            uploaded += await Blobs.PutAsync(local.FullPath, file, progress, cancellationToken);
+        }
+
+        var actor = Actor(request.Actor);
+        var (after, entry) = await Log.CommitAsync(key, latest => Task.FromResult<LogEntry?>(!latest.State.Purged.ContainsKey(version.Version) ? null : new LogEntry
+        {
+            Revision = 0,
+            WriteId = "",
+            Time = DateTimeOffset.UtcNow,
+            Actor = actor,
+            Operation = Operation.Restore,
+            Model = latest.Model,
+            Version = version.Version,
+            Record = version.Record,
+            Reason = "the same recipe was registered again: its files are stored again",
+        }), cancellationToken);
+        uploaded += await PutBackMissingAsync(artifacts, files, cancellationToken);
+        return new RegistrationResult(await InfoAsync(after, version, cancellationToken), Created: false, evaluation, uploaded)
+        {
+            Restored = entry is not null,
+            Warning = after.CacheWarning,
+        };
+    }
+
+    /// <summary>Reused files were refreshed before the commit, so gc keeps them (docs/storage-format.md); checking
+    /// again costs one request per file and puts back any file that went missing anyway (create-only, same bytes).</summary>
+    private async Task<long> PutBackMissingAsync(IReadOnlyList<LocalArtifact> artifacts, IReadOnlyList<ArtifactFile> files, CancellationToken cancellationToken)
+    {
+        long uploaded = 0;
         foreach (var (local, file) in artifacts.Zip(files))
         {
             try
@@ -141,8 +187,7 @@ public sealed partial class Registry
             }
         }
 
-        var index = new VersionIndexEntry(entry.Version!.Value, digest, recipeDigest, entry.Revision, entry.Time, entry.Label);
-        return new RegistrationResult(await InfoAsync(after, index, cancellationToken), Created: true, evaluation, uploaded) { Warning = after.CacheWarning };
+        return uploaded;
     }
 
     /// <summary>Evaluates rules against metrics, with relative rules compared to the model's current stage holders.</summary>

@@ -33,6 +33,10 @@ public sealed partial class Registry
             await caches.ReadSnapshotAsync(cancellationToken);
             var problemsBefore = problems.Count;
             var expectedVersion = 1;
+
+            // Files of versions retention purged are gone on purpose: only the others must be stored.
+            var versionFiles = new Dictionary<int, IReadOnlyList<Content.ArtifactFile>>();
+            var purged = new HashSet<int>();
             for (var revision = 1L; ; revision++)
             {
                 LogEntry? entry;
@@ -54,6 +58,19 @@ public sealed partial class Registry
 
                 revisions++;
                 caches.Fold(entry);
+                if (entry.Operation == Operation.Purge)
+                {
+                    purged.UnionWith(entry.Versions ?? []);
+                    if (entry.Versions?.FirstOrDefault(v => v < 1 || v >= expectedVersion) is { } unknown and not 0)
+                    {
+                        problems.Add(new VerifyProblem(RegistryPaths.Log(key, revision), $"purges version {unknown}, which no earlier revision registered"));
+                    }
+                }
+                else if (entry.Operation == Operation.Restore && entry.Version is { } restored)
+                {
+                    purged.Remove(restored);
+                }
+
                 if (entry.Operation != Operation.Register)
                 {
                     if (entry.Version is { } named && (named < 1 || named >= expectedVersion))
@@ -74,15 +91,17 @@ public sealed partial class Registry
                 try
                 {
                     var record = await ReadRecordAsync(model, entry.Record ?? "", useCache: false, cancellationToken);
-                    foreach (var file in record.Files)
-                    {
-                        files.TryAdd(file.Digest, file.Size);
-                    }
+                    versionFiles[entry.Version ?? 0] = record.Files;
                 }
                 catch (Errors.RegistryException e)
                 {
                     problems.Add(new VerifyProblem(RegistryPaths.Record(key, entry.Record ?? ""), e.Message));
                 }
+            }
+
+            foreach (var file in versionFiles.Where(v => !purged.Contains(v.Key)).SelectMany(v => v.Value))
+            {
+                files.TryAdd(file.Digest, file.Size);
             }
 
             if (problems.Count == problemsBefore)

@@ -39,6 +39,14 @@ public sealed record VersionInfo
 
     public string RecipeDigest { get; init; } = "";
 
+    /// <summary>The revision whose retention purge removed this version's files; null while they are stored. The
+    /// record, metrics and lineage stay, so show, diff, lineage and provenance still answer.</summary>
+    public long? PurgedBy { get; init; }
+
+    /// <summary>Refuses a version whose files are gone (MRB1230), naming the revision that purged them.</summary>
+    public VersionInfo EnsureFilesStored() =>
+        PurgedBy is { } revision ? throw Errors.Errors.VersionPurged(Model, Version, revision) : this;
+
     internal static VersionInfo From(VersionRecord record, string digest, VersionIndexEntry index, ModelView view, RegistrySettings settings) => new()
     {
         Model = view.Model,
@@ -56,5 +64,6 @@ public sealed record VersionInfo
         Revision = index.Revision,
         ModelRevision = view.Revision,
         RecipeDigest = record.RecipeDigest,
+        PurgedBy = view.State.Purged.TryGetValue(index.Version, out var purgedBy) ? purgedBy : null,
     };
 }

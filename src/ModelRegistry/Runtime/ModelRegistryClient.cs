@@ -39,9 +39,9 @@ public sealed class ModelRegistryClient
         return new ModelRegistryClient(registry, new ModelCacheFolder(cacheFolder));
     }
 
-    /// <summary>The exact version a reference names now.</summary>
-    public Task<VersionInfo> ResolveAsync(string reference, CancellationToken cancellationToken = default) =>
-        Registry.ResolveAsync(reference, null, cancellationToken);
+    /// <summary>The exact version a reference names now; a version whose files retention purged is refused (MRB1230).</summary>
+    public async Task<VersionInfo> ResolveAsync(string reference, CancellationToken cancellationToken = default) =>
+        (await Registry.ResolveAsync(reference, null, cancellationToken)).EnsureFilesStored();
 
     /// <summary>Resolves a reference and makes sure its files are in the cache.</summary>
     public async Task<CachedModel> PullAsync(string reference, CancellationToken cancellationToken = default) =>

@@ -179,7 +179,10 @@ public sealed class FolderStorage : IRegistryStorage
         var full = Resolve(seen.Path);
         var folder = Path.Combine(root, TemporaryFolder);
         Directory.CreateDirectory(folder);
-        var doomed = Path.Combine(folder, $"gc-{Guid.NewGuid():N}");
+        RecoverInterruptedDeletions();
+
+        // The name carries the path, so a gc killed before it could put a refreshed file back lets the next one do it.
+        var doomed = Path.Combine(folder, $"{DoomedPrefix}{Guid.NewGuid():N}~{seen.Path.Replace('/', '~')}");
         try
         {
             // A rename is atomic: once the file is out of its name no writer can refresh it there (a writer that tries
@@ -191,7 +194,14 @@ public sealed class FolderStorage : IRegistryStorage
             return Task.FromResult(false);
         }
 
-        if (ETagOf(new FileInfo(doomed)) == seen.ETag)
+        var now = new FileInfo(doomed);
+        if (!now.Exists)
+        {
+            // Another gc starting up put it back (it recovers what a killed gc left): it stays.
+            return Task.FromResult(false);
+        }
+
+        if (ETagOf(now) == seen.ETag)
         {
             File.Delete(doomed);
             DirectorySync.SyncParentOf(full);
@@ -202,6 +212,45 @@ public sealed class FolderStorage : IRegistryStorage
         // same content-addressed bytes back, which is just as good).
         AtomicPublish.Publish(doomed, full);
         return Task.FromResult(false);
+    }
+
+    private const string DoomedPrefix = "gc-";
+    private int recovered;
+
+    /// <summary>
+    /// Puts back, create-only, every artifact file or record that a killed gc had moved out of its name and not yet
+    /// compared: it may have been refreshed by a writer whose commit names it. A file that was really garbage becomes an
+    /// orphan again, which the next gc removes. Runs once per process, before its first deletion.
+    /// </summary>
+    private void RecoverInterruptedDeletions()
+    {
+        if (Interlocked.Exchange(ref recovered, 1) == 1)
+        {
+            return;
+        }
+
+        var folder = Path.Combine(root, TemporaryFolder);
+        foreach (var leftover in Directory.EnumerateFiles(folder, DoomedPrefix + "*"))
+        {
+            var name = Path.GetFileName(leftover);
+            var separator = name.IndexOf('~', StringComparison.Ordinal);
+            var original = separator < 0 ? "" : name[(separator + 1)..].Replace('~', '/');
+            if (Manifest.RegistryPaths.BlobDigest(original) is null && Manifest.RegistryPaths.RecordKey(original) is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var full = Resolve(original);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                AtomicPublish.Publish(leftover, full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another gc recovers it at the same moment, or the folder refuses: the leftover stays for the next one.
+            }
+        }
     }
 
     public async IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

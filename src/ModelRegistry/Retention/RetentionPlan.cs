@@ -1,0 +1,96 @@
+using System.Globalization;
+using ModelRegistry.Manifest;
+using ModelRegistry.Naming;
+
+namespace ModelRegistry.Retention;
+
+/// <summary>A version retention keeps, with every rule that keeps it.</summary>
+public sealed record KeptVersion(int Version, IReadOnlyList<string> Rules);
+
+/// <summary>A version retention purges: its files go (those no kept version names), its record stays.</summary>
+public sealed record PurgedVersion(int Version, int Files, long Bytes);
+
+/// <summary>
+/// What retention decides for one model: each version kept and why, each version to purge, and the bytes that
+/// purging frees (files only purged versions name, counted once however many versions share them).
+/// </summary>
+public sealed record ModelRetentionPlan
+{
+    public required string Model { get; init; }
+
+    /// <summary>The policy applied, as the options that set it ("keep everything" without one).</summary>
+    public required string Policy { get; init; }
+
+    public required IReadOnlyList<KeptVersion> Kept { get; init; }
+
+    public required IReadOnlyList<PurgedVersion> Purge { get; init; }
+
+    /// <summary>Versions purged by earlier revisions.</summary>
+    public int AlreadyPurged { get; init; }
+
+    public long BytesReclaimed { get; init; }
+
+    /// <summary>With --apply: the revision that recorded the purge (null when nothing was purged).</summary>
+    public long? PurgeRevision { get; init; }
+}
+
+/// <summary>The rules of a retention policy, applied to a model's folded history. Pure: no storage, no clock.</summary>
+public static class RetentionRules
+{
+    /// <summary>Each version not purged yet, with the rules that keep it; a version no rule keeps is to be purged.</summary>
+    public static IReadOnlyList<(int Version, IReadOnlyList<string> Rules)> Decide(ModelHistory history, RetentionPolicy? policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var state = history.State;
+        var decided = new List<(int, IReadOnlyList<string>)>();
+        foreach (var facts in history.Versions.Values)
+        {
+            var version = facts.Version;
+            if (state.Purged.ContainsKey(version))
+            {
+                continue;
+            }
+
+            var rules = new List<string>();
+            if (policy is null)
+            {
+                rules.Add("no retention policy");
+            }
+
+            rules.AddRange(state.Stages.Where(s => s.Value == version).Select(s => $"holds {s.Key}"));
+            rules.AddRange(state.Aliases.Where(a => a.Value == version).Select(a => $"alias {a.Key}"));
+            if (policy is not null)
+            {
+                if (!rules.Any(r => r.StartsWith("holds ", StringComparison.Ordinal))
+                    && history.LeftStage.TryGetValue(version, out var left) && left is { } leftAt && leftAt >= now - policy.StageWindow)
+                {
+                    rules.Add($"left a stage {Ago(now - leftAt)} ago (window {Durations.Format(policy.StageWindow)})");
+                }
+
+                if (policy.KeepLast is { } last && version > state.LatestVersion - last)
+                {
+                    rules.Add($"among the last {last}");
+                }
+
+                if (policy.KeepLabelled == true && facts.Label is { } label)
+                {
+                    rules.Add($"labelled {label}");
+                }
+
+                if (policy.KeepDays is { } days && facts.Registered >= now - TimeSpan.FromDays(days))
+                {
+                    rules.Add($"registered within {days}d");
+                }
+            }
+
+            decided.Add((version, rules));
+        }
+
+        return decided;
+    }
+
+    private static string Ago(TimeSpan span) =>
+        span.TotalDays >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays}d")
+        : span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)span.TotalMinutes)}m");
+}
