@@ -26,7 +26,7 @@ public sealed record GcProgress(string Phase, long Done, long? Total);
 /// <summary>
 /// What garbage collection found (and did, unless it was a dry run). <see cref="Unnamed"/> are the files it removes (or
 /// would): files no revision names (left by interrupted registrations) and files only purged versions name, each
-/// older than the grace period. <see cref="Kept"/> are such files still younger than it; with --apply,
+/// older than the grace period. <see cref="Kept"/> counts such files still younger than it; with --apply,
 /// <see cref="Spared"/> of them were refreshed or named by a writer while gc ran and stayed. <see cref="Models"/> is the
 /// retention plan of every model.
 /// </summary>
@@ -109,11 +109,12 @@ public sealed partial class Registry
         var purging = request.Apply ? null : plans.ToDictionary(p => p.Model, p => p.Purge.Select(v => v.Version).ToHashSet(), StringComparer.Ordinal);
         var named = NameWhatIsKept(histories, purging);
         var doomed = listing.Old.Where(item => named.IsCandidate(item.Path)).ToList();
+        var young = listing.Young.Count(named.IsCandidate);
         plans = [.. plans.Select((plan, i) => plan with { BytesReclaimed = ReclaimedBytes(histories[i], plan, named, listing.Old) })];
 
         if (!request.Apply || doomed.Count == 0)
         {
-            return new GcReport(!request.Apply, request.Grace, doomed, doomed.Sum(u => u.Size), listing.Young) { Models = plans, PolicyRevision = retention?.Revision };
+            return new GcReport(!request.Apply, request.Grace, doomed, doomed.Sum(u => u.Size), young) { Models = plans, PolicyRevision = retention?.Revision };
         }
 
         var removed = new List<ObjectInfo>();
@@ -131,11 +132,11 @@ public sealed partial class Registry
             }
         }
 
-        return new GcReport(false, request.Grace, removed, removed.Sum(u => u.Size), listing.Young, spared) { Models = plans, PolicyRevision = retention?.Revision };
+        return new GcReport(false, request.Grace, removed, removed.Sum(u => u.Size), young, spared) { Models = plans, PolicyRevision = retention?.Revision };
     }
 
     /// <summary>One pass over the whole storage: the models (by their logs), the log summaries stored, and every
-    /// candidate kind of file (artifact, record, temporary) older than the cutoff; younger ones are only counted.</summary>
+    /// candidate kind of file (artifact, record, temporary) older than the cutoff; of younger ones only the paths.</summary>
     private async Task<GcListing> ListForGcAsync(DateTimeOffset cutoff, IProgress<GcProgress>? progress, CancellationToken cancellationToken)
     {
         var listing = new GcListing();
@@ -159,7 +160,7 @@ public sealed partial class Registry
             {
                 if (item.LastModified > cutoff)
                 {
-                    listing.Young++;
+                    listing.Young.Add(item.Path);
                 }
                 else
                 {
@@ -368,7 +369,8 @@ public sealed partial class Registry
 
         public List<ObjectInfo> Old { get; } = [];
 
-        public int Young { get; set; }
+        /// <summary>Paths of candidate kinds too young to take (few: only what was written within the grace period).</summary>
+        public List<string> Young { get; } = [];
     }
 
     /// <summary>The records and files kept; everything else of those kinds (and every temporary file) is a candidate.</summary>
