@@ -133,6 +133,27 @@ public sealed class RestoreModelReferencesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_version_retention_purged_fails_the_restore_naming_the_purge_revision()
+    {
+        await registry.RegisterAsync("FraudDetection", "v1");
+        await registry.RegisterAsync("FraudDetection", "v2");
+        var engineRegistry = await ModelRegistry.Registry.OpenAsync(registry.Path);
+        await engineRegistry.SetRetentionAsync(new ModelRegistry.Retention.RetentionChange { Policy = new ModelRegistry.Retention.RetentionPolicy { KeepLast = 1 } });
+        foreach (var file in Directory.EnumerateFiles(registry.Path, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-2));
+        }
+
+        var purge = (await engineRegistry.CollectGarbageAsync(new ModelRegistry.GcRequest { Apply = true })).Models.Single().PurgeRevision;
+
+        Assert.False(Task(Item("FraudDetection", ("Version", "1"))).Execute());
+        Assert.Equal(["MRB1230"], engine.ErrorCodes);
+        Assert.Contains($"purged by retention in revision {purge}", engine.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.Combine("models.lock.json")));
+        Assert.True(Task(Item("FraudDetection", ("Version", "2"))).Execute());
+    }
+
+    [Fact]
     public async Task An_unreadable_lock_is_MRB1604_and_a_refresh_writes_it_again()
     {
         await registry.RegisterAsync("FraudDetection", "v1");
