@@ -33,7 +33,7 @@ internal static class ListCommand
                 TextTable.Write(writer, ["version", "stage", "aliases", "label", "created", "digest"], versions.Select(v => new[]
                 {
                     v.Version.ToString(CultureInfo.InvariantCulture),
-                    v.Stage,
+                    v.PurgedBy is null ? v.Stage : $"{v.Stage} (purged)",
                     string.Join(",", v.Aliases),
                     v.Label ?? "",
                     v.Created.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

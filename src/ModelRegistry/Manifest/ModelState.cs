@@ -7,9 +7,10 @@ namespace ModelRegistry.Manifest;
 /// </summary>
 public sealed record ModelState
 {
-    /// <summary>Format 2 added <see cref="LastHolders"/> and <see cref="PreviousHolders"/>; an older snapshot is
-    /// ignored and the log folded from the start, once, by the next reader (the next commit replaces it).</summary>
-    public const int CurrentFormat = 2;
+    /// <summary>Format 2 added <see cref="LastHolders"/> and <see cref="PreviousHolders"/>, format 3 <see cref="Purged"/>;
+    /// an older snapshot is ignored and the log folded from the start, once, by the next reader (the next commit
+    /// replaces it), so a purge folded by a version that did not know purges is never trusted.</summary>
+    public const int CurrentFormat = 3;
 
     public int Format { get; init; } = CurrentFormat;
 

@@ -23,7 +23,7 @@ public sealed partial class Registry
     public async Task<CopyResult> CopyVersionAsync(string reference, Registry destination, string? actor = null, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var source = await ResolveAsync(reference, null, cancellationToken);
+        var source = (await ResolveAsync(reference, null, cancellationToken)).EnsureFilesStored();
         var key = KeyOf(source.Model);
         var recordPath = RegistryPaths.Record(key, source.Digest);
         var stored = await Storage.ReadAsync(recordPath, null, cancellationToken) ?? throw Errors.Errors.CorruptEntry(recordPath, "the record a revision names is missing");
@@ -39,7 +39,20 @@ public sealed partial class Registry
         ModelName.EnsureCreatable(record.Model, view.Exists ? view.Model : null);
         if (await destination.FindByRecipeAsync(view, record.RecipeDigest, cancellationToken) is { } same)
         {
-            return new CopyResult(source, await destination.InfoAsync(view, same, cancellationToken), Created: false, 0);
+            if (!view.State.Purged.ContainsKey(same.Version))
+            {
+                return new CopyResult(source, await destination.InfoAsync(view, same, cancellationToken), Created: false, 0);
+            }
+
+            // The destination purged that version: copying its files there again restores it.
+            long restored = 0;
+            foreach (var file in record.Files.DistinctBy(f => f.Digest))
+            {
+                restored += await CopyFileAsync(destination, file, progress, cancellationToken);
+            }
+
+            var restoredView = await destination.CommitRestoreAsync(key, same, actor, $"copied again from {Location}", cancellationToken);
+            return new CopyResult(source, await destination.InfoAsync(restoredView, same, cancellationToken), Created: false, restored);
         }
 
         if (record.Label is not null && await destination.FindByLabelAsync(view, record.Label, cancellationToken) is { } labelled)

@@ -145,25 +145,33 @@ public sealed partial class Registry
             uploaded += await Blobs.PutAsync(local.FullPath, file, progress, cancellationToken);
         }
 
-        var actor = Actor(request.Actor);
-        var (after, entry) = await Log.CommitAsync(key, latest => Task.FromResult<LogEntry?>(!latest.State.Purged.ContainsKey(version.Version) ? null : new LogEntry
+        var after = await CommitRestoreAsync(key, version, request.Actor, "the same recipe was registered again: its files are stored again", cancellationToken);
+        uploaded += await PutBackMissingAsync(artifacts, files, cancellationToken);
+        return new RegistrationResult(await InfoAsync(after, version, cancellationToken), Created: false, evaluation, uploaded)
+        {
+            Restored = true,
+            Warning = after.CacheWarning,
+        };
+    }
+
+    /// <summary>Commits the restore of a purged version whose files were just stored again (nothing when another writer
+    /// restored it first). A reused file was refreshed by its upload, so a gc running meanwhile keeps it.</summary>
+    internal async Task<ModelView> CommitRestoreAsync(string key, VersionIndexEntry version, string? actor, string reason, CancellationToken cancellationToken)
+    {
+        var restorer = Actor(actor);
+        var (after, _) = await Log.CommitAsync(key, latest => Task.FromResult<LogEntry?>(!latest.State.Purged.ContainsKey(version.Version) ? null : new LogEntry
         {
             Revision = 0,
             WriteId = "",
             Time = DateTimeOffset.UtcNow,
-            Actor = actor,
+            Actor = restorer,
             Operation = Operation.Restore,
             Model = latest.Model,
             Version = version.Version,
             Record = version.Record,
-            Reason = "the same recipe was registered again: its files are stored again",
+            Reason = reason,
         }), cancellationToken);
-        uploaded += await PutBackMissingAsync(artifacts, files, cancellationToken);
-        return new RegistrationResult(await InfoAsync(after, version, cancellationToken), Created: false, evaluation, uploaded)
-        {
-            Restored = entry is not null,
-            Warning = after.CacheWarning,
-        };
+        return after;
     }
 
     /// <summary>Reused files were refreshed before the commit, so gc keeps them (docs/storage-format.md); checking

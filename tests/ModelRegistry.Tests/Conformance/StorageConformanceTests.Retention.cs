@@ -248,6 +248,31 @@ public abstract partial class StorageConformanceTests
     }
 
     [Fact]
+    public async Task A_purged_version_is_not_copied_from_and_copying_into_a_registry_that_purged_it_restores_it()
+    {
+        var source = await CreateStorageAsync();
+        var destination = await CreateStorageAsync();
+        var sourceRegistry = await WithVersionsAsync(source, "FraudDetection", 2);
+        var destinationRegistry = await Registry.OpenAsync(destination);
+        await sourceRegistry.CopyVersionAsync("FraudDetection@1", destinationRegistry);
+        await sourceRegistry.CopyVersionAsync("FraudDetection@2", destinationRegistry);
+        await SetRetentionAsync(destinationRegistry, new RetentionPolicy { KeepLast = 1 });
+        await GcAsync(destination, apply: true);
+
+        var copied = await sourceRegistry.CopyVersionAsync("FraudDetection@1", await Registry.OpenAsync(destination));
+
+        Assert.Null(copied.Destination.PurgedBy);
+        Assert.Equal(Operation.Restore, (await (await Registry.OpenAsync(destination)).HistoryAsync("FraudDetection"))[^1].Operation);
+        await AssertPullsAsync(destination, "FraudDetection@1", "FraudDetection weights 1");
+
+        await SetRetentionAsync(sourceRegistry, new RetentionPolicy { KeepLast = 1 });
+        await GcAsync(source, apply: true);
+        var refused = await Assert.ThrowsAsync<RegistryException>(async () =>
+            await (await Registry.OpenAsync(source)).CopyVersionAsync("FraudDetection@1", await Registry.OpenAsync(await CreateStorageAsync())));
+        Assert.Equal("MRB1230", refused.Code);
+    }
+
+    [Fact]
     public async Task Retention_changes_race_and_none_is_lost()
     {
         var storage = await CreateStorageAsync();
