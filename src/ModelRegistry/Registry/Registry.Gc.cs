@@ -277,7 +277,7 @@ public sealed partial class Registry
             IReadOnlyList<ArtifactFile>? named = null;
             if (entry.Operation == Operation.Register && entry.Record is { } record)
             {
-                named = (await ReadRecordAsync(entry.Model, record, cancellationToken)).Files;
+                named = (await ReadRecordAsync(entry.Model, record, useCache: false, cancellationToken)).Files;
                 files?.TryAdd(record, named);
             }
 

@@ -77,7 +77,8 @@ public sealed partial class Registry
     public Task<VersionRecord> ReadRecordAsync(string model, string digest, CancellationToken cancellationToken = default) =>
         ReadRecordAsync(model, digest, useCache: true, cancellationToken);
 
-    /// <summary>Verify reads past the cache: a record damaged after this process read it must still be found.</summary>
+    /// <summary>Verify reads past the cache: a record damaged after this process read it must still be found. Without
+    /// the cache a record is not kept either, so verify and gc, which read every record once, hold none of them.</summary>
     internal async Task<VersionRecord> ReadRecordAsync(string model, string digest, bool useCache, CancellationToken cancellationToken)
     {
         if (useCache && records.TryGetValue(digest, out var cached))
@@ -94,7 +95,11 @@ public sealed partial class Registry
         }
 
         var record = RegistryJson.Deserialize<VersionRecord>(stored.Content, path);
-        records[digest] = record;
+        if (useCache)
+        {
+            records[digest] = record;
+        }
+
         return record;
     }
 
