@@ -261,7 +261,7 @@ public sealed partial class Registry
 
             if ((first - 1) % RegistryPaths.LogSummarySpan == 0)
             {
-                await WriteSummaryAsync(key, new LogSummary { First = first, Entries = range, Files = files }, cancellationToken);
+                await WriteSummaryAsync(key, new LogSummary { First = first, Entries = range, Files = files }.Sealed(), cancellationToken);
             }
         }
     }
