@@ -104,13 +104,18 @@ public sealed partial class Registry
                 Recipe = record.RecipeDigest,
                 Label = record.Label,
                 Reason = $"copied from {Location} ({source.Model} version {source.Version})",
-                Evidence = new JsonObject { ["copiedFrom"] = copiedFrom },
+                // A fresh node each time: a lost race decides again, and a node belongs to one document.
+                Evidence = new JsonObject { ["copiedFrom"] = copiedFrom.DeepClone() },
             };
         }, cancellationToken);
 
         if (entry is null)
         {
-            return new CopyResult(source, await destination.InfoAsync(after, existing!, cancellationToken), Created: false, copied);
+            // Another writer registered the recipe first; if that version was purged, the files just copied restore it.
+            var current = after.State.Purged.ContainsKey(existing!.Version)
+                ? await destination.CommitRestoreAsync(key, existing, actor, $"copied again from {Location}", cancellationToken)
+                : after;
+            return new CopyResult(source, await destination.InfoAsync(current, existing, cancellationToken), Created: false, copied);
         }
 
         var index = new VersionIndexEntry(entry.Version!.Value, source.Digest, record.RecipeDigest, entry.Revision, entry.Time, entry.Label);

@@ -76,6 +76,11 @@ public sealed partial class Registry
             throw Errors.Errors.GraceTooShort(request.Grace, MinimumGrace);
         }
 
+        if (request.Apply)
+        {
+            await Storage.RecoverInterruptedDeletesAsync(cancellationToken);
+        }
+
         var now = Clock.GetUtcNow();
         var cutoff = now - request.Grace;
         var listing = await ListForGcAsync(cutoff, request.Progress, cancellationToken);

@@ -180,7 +180,6 @@ public sealed class FolderStorage : IRegistryStorage
         var folder = Path.Combine(root, TemporaryFolder);
         Directory.CreateDirectory(folder);
         RecoverInterruptedDeletions();
-
         // The name carries the path, so a gc killed before it could put a refreshed file back lets the next one do it.
         var doomed = Path.Combine(folder, $"{DoomedPrefix}{Guid.NewGuid():N}~{seen.Path.Replace('/', '~')}");
         try
@@ -220,8 +219,14 @@ public sealed class FolderStorage : IRegistryStorage
     /// <summary>
     /// Puts back, create-only, every artifact file or record that a killed gc had moved out of its name and not yet
     /// compared: it may have been refreshed by a writer whose commit names it. A file that was really garbage becomes an
-    /// orphan again, which the next gc removes. Runs once per process, before its first deletion.
+    /// orphan again, which the next gc removes. Runs once per process, when gc starts and before its first deletion.
     /// </summary>
+    public Task RecoverInterruptedDeletesAsync(CancellationToken cancellationToken = default)
+    {
+        RecoverInterruptedDeletions();
+        return Task.CompletedTask;
+    }
+
     private void RecoverInterruptedDeletions()
     {
         if (Interlocked.Exchange(ref recovered, 1) == 1)
@@ -230,6 +235,11 @@ public sealed class FolderStorage : IRegistryStorage
         }
 
         var folder = Path.Combine(root, TemporaryFolder);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
         foreach (var leftover in Directory.EnumerateFiles(folder, DoomedPrefix + "*"))
         {
             var name = Path.GetFileName(leftover);

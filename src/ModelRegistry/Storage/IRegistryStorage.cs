@@ -45,6 +45,10 @@ public interface IRegistryStorage
     /// false when it changed or is gone. Used only by garbage collection: a file touched after gc looked at it stays.</summary>
     Task<bool> DeleteIfUnchangedAsync(ObjectInfo seen, CancellationToken cancellationToken = default);
 
+    /// <summary>Undoes what a gc killed inside <see cref="DeleteIfUnchangedAsync"/> left half-done, before a gc deletes
+    /// anything. A backend whose conditional delete is one request (Azure) has nothing to undo.</summary>
+    Task RecoverInterruptedDeletesAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>The registry.json of every location that encloses this one (parent folders, shorter Azure prefixes in
     /// the same container), nearest first, with each location's display name. A registry is never created inside
     /// another: the outer one would take the inner one's files for its own.</summary>

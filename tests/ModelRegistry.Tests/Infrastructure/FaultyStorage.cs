@@ -64,4 +64,6 @@ public sealed class FaultyStorage(IRegistryStorage inner, Func<string, string, F
                 return await write();
         }
     }
+
+    public Task RecoverInterruptedDeletesAsync(CancellationToken cancellationToken = default) => inner.RecoverInterruptedDeletesAsync(cancellationToken);
 }

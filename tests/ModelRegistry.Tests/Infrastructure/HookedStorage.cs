@@ -153,4 +153,6 @@ public sealed class HookedStorage(IRegistryStorage inner) : IRegistryStorage
 
     public IAsyncEnumerable<(string Location, StoredObject Settings)> ReadEnclosingSettingsAsync(CancellationToken cancellationToken = default) =>
         inner.ReadEnclosingSettingsAsync(cancellationToken);
+
+    public Task RecoverInterruptedDeletesAsync(CancellationToken cancellationToken = default) => inner.RecoverInterruptedDeletesAsync(cancellationToken);
 }
