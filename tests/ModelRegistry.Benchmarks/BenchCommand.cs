@@ -23,6 +23,11 @@ internal static class BenchCommand
                 results.AddRange(await HistoryBench.RunAsync(work.FullName, versions));
             }
 
+            if (only is "" or "gc")
+            {
+                results.AddRange(await GcBench.RunAsync(work.FullName, versions));
+            }
+
             if (only is "" or "transfer")
             {
                 results.AddRange(await TransferBench.RunAsync(work.FullName, sizeMiB));
