@@ -2,17 +2,19 @@ using System.CommandLine;
 using System.Globalization;
 using ModelRegistry.Cli.Output;
 using ModelRegistry.Naming;
+using ModelRegistry.Retention;
 
 namespace ModelRegistry.Cli.Commands;
 
-/// <summary><c>gc [--grace 24h] [--apply]</c>: plans retention per model and the files to remove; --apply carries it out.</summary>
+/// <summary><c>gc [--grace 24h] [--apply] [--policy file]</c>: plans retention per model and the files to remove; --apply carries it out.</summary>
 internal static class GcCommand
 {
     public static Command Create()
     {
         var grace = new Option<string>("--grace") { Description = "Only files older than this: 24h, 90m, 7d (default 24h, at least 1h).", DefaultValueFactory = _ => "24h" };
         var apply = new Option<bool>("--apply") { Description = "Purge and delete; without it gc only shows its plan (dry run)." };
-        var command = new Command("gc", "Apply the retention policy and remove files nothing kept names (a plan unless --apply).") { grace, apply };
+        var policy = new Option<string?>("--policy") { Description = "Plan with the retention policy in this file instead of the registry's (a change under review); plans only." };
+        var command = new Command("gc", "Apply the retention policy and remove files nothing kept names (a plan unless --apply).") { grace, apply, policy };
         command.SetHandler(async (parse, output, cancellationToken) =>
         {
             var registry = await parse.OpenRegistryAsync(cancellationToken);
@@ -20,9 +22,10 @@ internal static class GcCommand
             {
                 Grace = Durations.Parse(parse.GetValue(grace)!),
                 Apply = parse.GetValue(apply),
+                Policy = parse.GetValue(policy) is { } file ? RetentionFile.Read(file).ToRevision() : null,
                 Progress = output.Json || Console.IsErrorRedirected ? null : new Progress<GcProgress>(p => output.Info(Describe(p))),
             }, cancellationToken);
-            output.Result(report, writer => Write(writer, report, parse.GetValue(grace)!));
+            output.Result(report, writer => Write(writer, report, parse.GetValue(grace)!, parse.GetValue(policy)));
             return ExitCode.Success;
         });
         return command;
@@ -31,10 +34,10 @@ internal static class GcCommand
     private static string Describe(GcProgress progress) =>
         progress.Total is { } total ? $"gc: {progress.Phase} {progress.Done:N0}/{total:N0}" : $"gc: {progress.Phase} {progress.Done:N0}";
 
-    private static void Write(TextWriter writer, GcReport report, string grace)
+    private static void Write(TextWriter writer, GcReport report, string grace, string? policyFile)
     {
-        writer.WriteLine(report.PolicyRevision is { } revision
-            ? $"Retention policy revision {revision}."
+        writer.WriteLine(policyFile is not null ? $"Retention policy in {policyFile} (a plan: 'model-registry retention apply {policyFile}' makes it the registry's)."
+            : report.PolicyRevision is { } revision ? $"Retention policy revision {revision}."
             : "No retention policy: every version keeps its files ('model-registry retention set' adds one).");
         foreach (var model in report.Models)
         {

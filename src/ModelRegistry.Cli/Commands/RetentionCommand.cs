@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelRegistry.Cli.Output;
+using ModelRegistry.Manifest;
 using ModelRegistry.Naming;
 using ModelRegistry.Retention;
 
@@ -17,6 +18,7 @@ internal static class RetentionCommand
         var command = new Command("retention", "Set, clear or show which versions keep their files (gc applies it).");
         command.Subcommands.Add(CreateSet());
         command.Subcommands.Add(CreateClear());
+        command.Subcommands.Add(CreateApply());
         command.Subcommands.Add(CreateShow());
         return command;
     }
@@ -65,6 +67,25 @@ internal static class RetentionCommand
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var revision = await registry.SetRetentionAsync(new RetentionChange { Model = parse.GetValue(model), Clear = true, Reason = parse.GetValue(reason) }, cancellationToken);
             Report(output, revision, parse.GetValue(model));
+            return ExitCode.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateApply()
+    {
+        var file = new Argument<string>("file") { Description = "A policy file: {\"default\": {\"keepLast\": 10, \"keepProductionFor\": \"365d\"}, \"models\": {\"FraudDetection\": {\"keepLast\": 30}}}." };
+        var reason = CommonOptions.Reason();
+        var command = new Command("apply", "Make the policy in a file (kept in a repository, reviewed in pull requests) the registry's whole policy.") { file, reason };
+        command.SetHandler(async (parse, output, cancellationToken) =>
+        {
+            var policy = RetentionFile.Read(parse.GetValue(file)!).ToRevision();
+            var registry = await parse.OpenRegistryAsync(cancellationToken);
+            var current = await registry.ReadRetentionAsync(cancellationToken);
+            var unchanged = current is not null && RegistryJson.Serialize(current with { Revision = 0, WriteId = "", Time = default, Actor = "", Reason = null, Model = null }).AsSpan()
+                .SequenceEqual(RegistryJson.Serialize(policy));
+            var revision = unchanged ? current : await registry.SetRetentionAsync(new RetentionChange { Replace = policy, Reason = parse.GetValue(reason) }, cancellationToken);
+            Report(output, revision, null);
             return ExitCode.Success;
         });
         return command;

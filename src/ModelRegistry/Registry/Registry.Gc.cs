@@ -18,6 +18,10 @@ public sealed record GcRequest
     public string? Actor { get; init; }
 
     public IProgress<GcProgress>? Progress { get; init; }
+
+    /// <summary>Plans with this policy instead of the registry's (a proposed change under review); refused with
+    /// <see cref="Apply"/>, since only a committed policy may purge.</summary>
+    public RetentionRevision? Policy { get; init; }
 }
 
 /// <summary>How far a long gc has come: a phase and a count within it.</summary>
@@ -76,6 +80,11 @@ public sealed partial class Registry
             throw Errors.Errors.GraceTooShort(request.Grace, MinimumGrace);
         }
 
+        if (request.Apply && request.Policy is not null)
+        {
+            throw Errors.Errors.InvalidRetentionPolicy("a policy file only plans: apply it with 'model-registry retention apply <file>', then run gc --apply");
+        }
+
         if (request.Apply)
         {
             await Storage.RecoverInterruptedDeletesAsync(cancellationToken);
@@ -84,7 +93,7 @@ public sealed partial class Registry
         var now = Clock.GetUtcNow();
         var cutoff = now - request.Grace;
         var listing = await ListForGcAsync(cutoff, request.Progress, cancellationToken);
-        var retention = await ReadRetentionAsync(cancellationToken);
+        var retention = request.Policy ?? await ReadRetentionAsync(cancellationToken);
 
         var histories = new List<ModelHistory>();
         foreach (var (key, summaries) in listing.Models.OrderBy(m => m.Key, StringComparer.Ordinal))

@@ -49,6 +49,11 @@ public sealed partial class Registry
     {
         ArgumentNullException.ThrowIfNull(change);
         change.Policy.Validate();
+        foreach (var policy in change.Replace?.Models.Values.Select(m => m.Policy).Append(change.Replace.Default).OfType<RetentionPolicy>() ?? [])
+        {
+            policy.Validate();
+        }
+
         string? key = null;
         if (change.Model is not null)
         {
@@ -98,6 +103,11 @@ public sealed partial class Registry
 
     private static RetentionRevision Apply(RetentionRevision? current, RetentionChange change, string? key)
     {
+        if (change.Replace is { } replacement)
+        {
+            return replacement;
+        }
+
         var models = new Dictionary<string, ModelRetention>(current?.Models ?? [], StringComparer.Ordinal);
         var defaults = current?.Default;
         if (key is null)

@@ -12,6 +12,9 @@ public sealed record RetentionChange
     /// <summary>Removes the model's override (or the default, which then keeps everything).</summary>
     public bool Clear { get; init; }
 
+    /// <summary>Replaces the whole policy (default and every override) with this one: <c>retention apply &lt;file&gt;</c>.</summary>
+    public RetentionRevision? Replace { get; init; }
+
     public string? Reason { get; init; }
 
     public string? Actor { get; init; }

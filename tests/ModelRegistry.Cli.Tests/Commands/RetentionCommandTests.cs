@@ -103,4 +103,39 @@ public sealed class RetentionCommandTests : IDisposable
         Assert.Equal("weights 1", File.ReadAllText(temp.Combine("out", "model.bin")));
         Assert.Equal(0, (await RunAsync("verify")).ExitCode);
     }
+
+    [Fact]
+    public async Task A_policy_file_is_planned_before_it_is_applied_and_applying_it_twice_changes_nothing()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            var artifact = temp.WriteFile(Path.Combine($"w{i}", "model.bin"), System.Text.Encoding.UTF8.GetBytes($"weights {i}"));
+            Assert.Equal(0, (await RunAsync("register", "FraudDetection", artifact)).ExitCode);
+        }
+
+        var policy = temp.WriteFile("retention.json", System.Text.Encoding.UTF8.GetBytes("""
+            { "default": { "keepLast": 5, "keepProductionFor": "365d" }, "models": { "FraudDetection": { "keepLast": 1 } } }
+            """));
+
+        var plan = await RunAsync("gc", "--policy", policy, "--json");
+        Assert.False(Directory.Exists(Path.Combine(Registry, "retention")));
+        var refused = await RunAsync("gc", "--policy", policy, "--apply");
+        var applied = await RunAsync("retention", "apply", policy, "--reason", "reviewed in a pull request", "--json");
+        var again = await RunAsync("retention", "apply", policy, "--json");
+
+        Assert.Equal(0, plan.ExitCode);
+        Assert.Equal([1, 2], Json(plan).GetProperty("models")[0].GetProperty("purge").EnumerateArray().Select(p => p.GetProperty("version").GetInt32()));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("error MRB1231", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, applied.ExitCode);
+        Assert.Equal(1, Json(applied).GetProperty("revision").GetProperty("revision").GetInt64());
+        Assert.Equal(1, Json(again).GetProperty("revision").GetProperty("revision").GetInt64());
+        Assert.Equal("--keep-last 1 --keep-production-for 365d", Json(await RunAsync("retention", "show", "FraudDetection", "--json")).GetProperty("applies").GetString());
+
+        var broken = temp.WriteFile("broken.json", System.Text.Encoding.UTF8.GetBytes("""{ "default": { "keepLast": "ten" } }"""));
+        var unreadable = await RunAsync("retention", "apply", broken);
+        Assert.Equal(2, unreadable.ExitCode);
+        Assert.Contains("error MRB1231", unreadable.Stderr, StringComparison.Ordinal);
+        Assert.Contains("broken.json", unreadable.Stderr, StringComparison.Ordinal);
+    }
 }
