@@ -36,6 +36,12 @@ public sealed class TrainingTemplateTests(TemplatesFixture fixture)
         Assert.EndsWith("training.json", Assert.Single(v2.Recipe.Config).Path, StringComparison.Ordinal);
         Assert.True(v2.Recipe.Code?.IsRepository);
         Assert.NotEqual(v1.Recipe.Code?.Commit, v2.Recipe.Code?.Commit);
+
+        // The retention policy the repository starts with plans cleanly and keeps both versions.
+        var policy = ModelRegistry.Retention.RetentionFile.Read(System.IO.Path.Combine(repository.Path, "model-registry", "retention.json"));
+        var plan = Assert.Single((await registry.CollectGarbageAsync(new GcRequest { Policy = policy.ToRevision() })).Models);
+        Assert.Equal("--keep-last 10 --keep-labelled --keep-production-for 90d", plan.Policy);
+        Assert.Empty(plan.Purge);
     }
 
     [Fact]
