@@ -152,4 +152,44 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
         Assert.Contains("pulled FraudDetection@2 into serving", promoted.Output, StringComparison.Ordinal);
         Assert.Equal(new byte[] { 9, 9, 9 }, File.ReadAllBytes(script.Folder.Combine("serving", "model.zip")));
     }
+
+    [Fact]
+    public async Task A_retention_policy_is_set_planned_and_applied_with_the_addin()
+    {
+        // arrange
+        using var script = CakeScript.Create(fixture.Product, "cake-retention", Model + """
+
+            var registry = "registry";
+
+            Task("Retention").IsDependentOn("Model").Does(() =>
+            {
+                for (var i = 1; i <= 3; i++)
+                {
+                    System.IO.File.WriteAllBytes("out/model.zip", new byte[] { (byte)i });
+                    ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry(registry).WithMetrics("out/metrics.json"));
+                }
+
+                var policy = ModelRegistrySetRetention(new ModelRegistryRetentionSettings { Registry = registry, KeepLast = 1, Reason = "storage costs" });
+                Information("policy revision {0} by {1}: {2}", policy.Revision, policy.Actor, policy.Reason);
+                var own = ModelRegistrySetRetention(s => { s.Registry = registry; s.Model = "FraudDetection"; s.KeepLabelled = true; return s; });
+                Information("FraudDetection follows {0}", own.Applies);
+                var plan = ModelRegistryGc(s => s.WithRegistry(registry));
+                var model = plan.Models.Single();
+                Information("plan: dry run {0}, purge {1}, keep {2} because {3}", plan.DryRun, string.Join(",", model.Purge.Select(p => p.Version)), model.Kept.Single().Version, model.Kept.Single().Rules.Single());
+                var applied = ModelRegistryGc(s => s.WithRegistry(registry).WithApply());
+                Information("applied: purge revision {0}", applied.Models.Single().PurgeRevision);
+            });
+            """);
+
+        // act
+        var result = await script.RunAsync("Retention");
+
+        // assert
+        result.AssertSuccess();
+        Assert.Contains("policy revision 1 by ", result.Output, StringComparison.Ordinal);
+        Assert.Contains(": storage costs", result.Output, StringComparison.Ordinal);
+        Assert.Contains("FraudDetection follows --keep-last 1 --keep-labelled", result.Output, StringComparison.Ordinal);
+        Assert.Contains("plan: dry run True, purge 1,2, keep 3 because among the last 1", result.Output, StringComparison.Ordinal);
+        Assert.Contains("applied: purge revision 4", result.Output, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,73 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+public static partial class ModelRegistryAliases
+{
+    /// <summary>Plans retention and garbage collection, or with <c>Apply</c> purges and deletes (<c>model-registry gc</c>).</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="settings">Where the registry is, the grace period, and whether to apply.</param>
+    /// <returns>Each model's plan and the files removed (or to remove).</returns>
+    /// <example>
+    /// <code>
+    /// var plan = ModelRegistryGc(new ModelRegistryGcSettings());
+    /// foreach (var model in plan.Models)
+    ///     Information("{0}: purge {1}", model.Model, string.Join(", ", model.Purge.Select(p => p.Version)));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Retention")]
+    public static ModelRegistryGcResult ModelRegistryGc(this ICakeContext context, ModelRegistryGcSettings settings)
+    {
+        var result = Run(context, "gc", new ProcessArgumentBuilder(), settings);
+        return CliJson.Read<ModelRegistryGcResult>(result.Document, result.Command);
+    }
+
+    /// <summary>Plans retention and garbage collection, or purges and deletes (<c>model-registry gc</c>), with settings built by a delegate.</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="configure">Builds the settings.</param>
+    /// <returns>Each model's plan and the files removed (or to remove).</returns>
+    /// <example>
+    /// <code>
+    /// ModelRegistryGc(s => s.WithRegistry("registry").WithApply());
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Retention")]
+    public static ModelRegistryGcResult ModelRegistryGc(this ICakeContext context, Func<ModelRegistryGcSettings, ModelRegistryGcSettings> configure) =>
+        context.ModelRegistryGc(Configure(configure));
+
+    /// <summary>Sets (or with <c>Clear</c> removes) retention rules for the registry or one model (<c>model-registry retention set|clear</c>).</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="settings">The model (null for the default), the rules and the reason.</param>
+    /// <returns>The policy revision the change committed.</returns>
+    /// <example>
+    /// <code>
+    /// ModelRegistrySetRetention(new ModelRegistryRetentionSettings { KeepLast = 10, KeepLabelled = true, Reason = "storage costs" });
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Retention")]
+    public static ModelRegistryRetention ModelRegistrySetRetention(this ICakeContext context, ModelRegistryRetentionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var result = Run(context, settings.Command, new ProcessArgumentBuilder(), settings);
+        return ModelRegistryRetention.From(result.Document);
+    }
+
+    /// <summary>Sets (or removes) retention rules (<c>model-registry retention set|clear</c>), with settings built by a delegate.</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="configure">Builds the settings.</param>
+    /// <returns>The policy revision the change committed.</returns>
+    /// <example>
+    /// <code>
+    /// ModelRegistrySetRetention(s => { s.Model = "FraudDetection"; s.KeepLast = 30; return s; });
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Retention")]
+    public static ModelRegistryRetention ModelRegistrySetRetention(this ICakeContext context, Func<ModelRegistryRetentionSettings, ModelRegistryRetentionSettings> configure) =>
+        context.ModelRegistrySetRetention(Configure(configure));
+}

@@ -1,0 +1,51 @@
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+/// <summary>Settings of <c>model-registry gc</c> (<see cref="ModelRegistryAliases.ModelRegistryGc(ICakeContext, ModelRegistryGcSettings)"/>).</summary>
+public sealed class ModelRegistryGcSettings : ModelRegistrySettings
+{
+    /// <summary>Gets or sets how old a file must be before gc takes it: <c>24h</c>, <c>7d</c> (default 24h, at least 1h). CLI flag: <c>--grace</c>.</summary>
+    public string? Grace { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether to purge and delete; without it gc only plans. CLI flag: <c>--apply</c>.</summary>
+    public bool Apply { get; set; }
+
+    /// <summary>Gets or sets a retention policy file to plan with instead of the registry's policy (plans only). CLI flag: <c>--policy</c>.</summary>
+    public FilePath? PolicyFile { get; set; }
+
+    /// <summary>Purges and deletes instead of planning (<c>--apply</c>).</summary>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryGcSettings WithApply()
+    {
+        Apply = true;
+        return this;
+    }
+
+    /// <summary>Takes only files older than this (<c>--grace</c>).</summary>
+    /// <param name="grace">A number and a unit: 24h, 7d, 90m.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryGcSettings WithGrace(string grace)
+    {
+        Grace = grace;
+        return this;
+    }
+
+    /// <summary>Plans with the policy in a file (<c>--policy</c>).</summary>
+    /// <param name="policyFile">The policy file, as <c>retention apply</c> reads it.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryGcSettings WithPolicyFile(FilePath policyFile)
+    {
+        PolicyFile = policyFile;
+        return this;
+    }
+
+    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    {
+        base.AppendArguments(builder, environment);
+        builder.AppendOption("--grace", Grace);
+        builder.AppendFlag("--apply", Apply);
+        builder.AppendOption("--policy", PolicyFile, environment);
+    }
+}
