@@ -6,6 +6,20 @@ namespace ModelRegistry.Cake;
 
 public static partial class ModelRegistryAliases
 {
+    /// <summary>Plans retention and garbage collection with the registry's policy (<c>model-registry gc</c>): nothing changes.</summary>
+    /// <param name="context">The Cake context.</param>
+    /// <returns>Each model's plan and the files gc would remove.</returns>
+    /// <example>
+    /// <code>
+    /// var plan = ModelRegistryGc();
+    /// Information("gc would free {0} bytes", plan.Bytes);
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory("Retention")]
+    public static ModelRegistryGcResult ModelRegistryGc(this ICakeContext context) =>
+        context.ModelRegistryGc(new ModelRegistryGcSettings());
+
     /// <summary>Plans retention and garbage collection, or with <c>Apply</c> purges and deletes (<c>model-registry gc</c>).</summary>
     /// <param name="context">The Cake context.</param>
     /// <param name="settings">Where the registry is, the grace period, and whether to apply.</param>

@@ -23,6 +23,10 @@ public sealed class UsageErrorTests : Scenario
     [InlineData("gate")]
     [InlineData("gate", "pull-request")]
     [InlineData("verify", "--no-such-option")]
+    [InlineData("gc", "--no-such-option")]
+    [InlineData("retention")]
+    [InlineData("retention", "apply")]
+    [InlineData("retention", "set", "--keep-last", "many")]
     [InlineData("no-such-command")]
     public async Task A_wrong_command_line_is_one_json_error_document_and_exit_2(params string[] args)
     {
