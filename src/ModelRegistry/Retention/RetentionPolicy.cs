@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using ModelRegistry.Naming;
 
 namespace ModelRegistry.Retention;
@@ -22,14 +23,17 @@ public sealed record RetentionPolicy
     public bool? KeepLabelled { get; init; }
 
     /// <summary>Keep every version that held Production (or any other single-version stage) within this window.</summary>
+    [JsonConverter(typeof(DurationJsonConverter))]
     public TimeSpan? KeepProductionFor { get; init; }
 
     /// <summary>Keep every version registered within this many days.</summary>
     public int? KeepDays { get; init; }
 
     /// <summary>True when the policy keeps everything: no rule would ever let a version go.</summary>
+    [JsonIgnore]
     public bool KeepsEverything => KeepLast is null && KeepLabelled is null && KeepProductionFor is null && KeepDays is null;
 
+    [JsonIgnore]
     public TimeSpan StageWindow => KeepProductionFor ?? DefaultStageWindow;
 
     /// <summary>This policy's fields over <paramref name="fallback"/>'s.</summary>
