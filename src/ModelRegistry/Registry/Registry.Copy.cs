@@ -68,6 +68,14 @@ public sealed partial class Registry
         }
 
         await destination.CreateImmutableAsync(recordPath, recordBytes, cancellationToken);
+
+        // Copied byte for byte, the record has the same name at every attempt: one an interrupted copy left behind may be
+        // an old orphan that gc is about to take, and creating it again finds it there and changes nothing. Refreshed
+        // like a reused file, gc keeps it until the commit names it; gone since we wrote it means write it again.
+        if (!await destination.Storage.TouchAsync(recordPath, cancellationToken))
+        {
+            await destination.CreateImmutableAsync(recordPath, recordBytes, cancellationToken);
+        }
         await destination.CreateImmutableAsync(RegistryPaths.ModelEntry(key), RegistryJson.Serialize(new ModelIndexEntry(record.Model, record.Created)), cancellationToken);
 
         var copiedFrom = new JsonObject

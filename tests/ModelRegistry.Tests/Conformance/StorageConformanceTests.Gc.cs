@@ -179,6 +179,35 @@ public abstract partial class StorageConformanceTests
     }
 
     [Fact]
+    public async Task A_record_left_by_an_interrupted_copy_and_copied_again_while_gc_runs_survives_gc()
+    {
+        var source = await CreateStorageAsync();
+        await (await Registry.OpenAsync(source)).RegisterAsync(new RegistrationRequest { Model = "FraudDetection", Artifacts = [Artifact("copied weights")] });
+        var destination = await CreateStorageAsync();
+        await (await Registry.OpenAsync(destination)).RegisterAsync(new RegistrationRequest { Model = "Other", Artifacts = [Artifact("other")] });
+
+        // The first copy wrote the record (its bytes are the source's, so the same name every time) and died before
+        // its commit: an old orphan record that gc takes, unless the copy that names it refreshes it first.
+        var interrupted = new FaultyStorage(destination, (_, path) => path.Contains("/log/", StringComparison.Ordinal) ? Fault.Fail : Fault.None);
+        await Assert.ThrowsAsync<IOException>(async () => await (await Registry.OpenAsync(source)).CopyVersionAsync("FraudDetection@1", await Registry.OpenAsync(interrupted)));
+
+        CopyResult? copied = null;
+        var racing = new HookedStorage(destination);
+        racing.BeforeFirstDelete(async () =>
+        {
+            await Task.Delay(1100);
+            copied = await (await Registry.OpenAsync(source)).CopyVersionAsync("FraudDetection@1", await Registry.OpenAsync(destination));
+        });
+        var gc = await Registry.OpenAsync(racing);
+        gc.Clock = new ShiftedClock(LongAgo);
+        await gc.CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
+
+        Assert.True(copied!.Created);
+        await AssertPullsAsync(destination, "FraudDetection@1", "copied weights");
+        Assert.True((await (await Registry.OpenAsync(destination)).VerifyAsync()).Clean);
+    }
+
+    [Fact]
     public async Task A_grace_period_below_the_minimum_is_refused_before_anything_is_read()
     {
         var storage = await CreateStorageAsync();

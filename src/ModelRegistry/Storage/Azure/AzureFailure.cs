@@ -30,9 +30,11 @@ internal readonly record struct AzureFailure(AzureFailureKind Kind, string Detai
     /// cancellation), which must propagate unchanged.</summary>
     public static AzureFailure? Classify(Exception exception, CancellationToken cancellationToken)
     {
+        // An answer the service gave (404, 412, ...) stays an answer even when the caller cancelled just after it came:
+        // unclassified, a plain "not found" would escape as a raw SDK exception instead of the cancellation that follows.
         if (cancellationToken.IsCancellationRequested)
         {
-            return null;
+            return exception is RequestFailedException answered ? FromResponse(answered) : null;
         }
 
         switch (exception)
