@@ -143,4 +143,30 @@ public class GarbageCollectionTests : IDisposable
         Assert.All(report.Unnamed, u => Assert.DoesNotContain(RegistryPaths.Blobs, u.Path, StringComparison.Ordinal));
         Assert.True((await (await harness.OpenAsync()).VerifyAsync()).Clean);
     }
+
+    [Fact]
+    public async Task A_file_a_killed_gc_had_moved_out_of_its_name_is_put_back_by_the_next_gc()
+    {
+        var registry = await WithNamedVersionAsync();
+        var file = (await registry.ResolveAsync("FraudDetection@1")).Files.Single();
+        var blob = harness.StoredPath(RegistryPaths.Blob(file.Digest));
+
+        // What a gc killed between moving the file out of its name and comparing it leaves behind.
+        var leftover = harness.StoredPath($".tmp/gc-{Guid.NewGuid():N}~{RegistryPaths.Blob(file.Digest).Replace('/', '~')}");
+        Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
+        File.Move(blob, leftover);
+        var foreign = harness.StoredPath(".tmp/gc-unrelated~notes~x");
+        File.WriteAllText(foreign, "not a registry path");
+        Assert.False((await (await harness.OpenAsync()).VerifyAsync()).Clean);
+
+        var report = await (await harness.OpenAsync()).CollectGarbageAsync(Registry.DefaultGrace, dryRun: false);
+
+        Assert.True(File.Exists(blob));
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(foreign));
+        Assert.DoesNotContain(report.Unnamed, u => u.Path.Contains(file.Digest[7..], StringComparison.Ordinal));
+        Assert.True((await (await harness.OpenAsync()).VerifyAsync()).Clean);
+        await (await harness.OpenAsync()).PullAsync("FraudDetection@1", harness.Temp.Combine("out"));
+        Assert.Equal("named weights", File.ReadAllText(harness.Temp.Combine("out", "model.bin")));
+    }
 }
