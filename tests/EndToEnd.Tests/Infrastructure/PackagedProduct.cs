@@ -29,7 +29,9 @@ public sealed class PackagedProduct
     private PackagedProduct(string root)
     {
         Root = root;
-        DotNet = new DotNetProcess(new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder });
+        // The CLI's own home too: its local-tool resolver cache maps a tool's version to a path in one packages
+        // folder, and a shared one would send this run's 'dotnet model-registry' to another checkout's folder.
+        DotNet = new DotNetProcess(new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder, ["DOTNET_CLI_HOME"] = CliHomeFolder });
     }
 
     /// <summary>The run's working root: feed, packages folder and test folders.</summary>
@@ -39,6 +41,9 @@ public sealed class PackagedProduct
 
     /// <summary>NUGET_PACKAGES of every throwaway build.</summary>
     public string PackagesFolder => Path.Combine(Root, "packages");
+
+    /// <summary>DOTNET_CLI_HOME of every throwaway build: its tool resolver cache, first-run sentinel and global tools.</summary>
+    public string CliHomeFolder => Path.Combine(Root, "dotnet-home");
 
     /// <summary>Runs dotnet with NUGET_PACKAGES pointing at <see cref="PackagesFolder"/> and a scrubbed environment.</summary>
     public DotNetProcess DotNet { get; }
@@ -107,6 +112,7 @@ public sealed class PackagedProduct
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RepositoryRoot.Path)))[..12];
         var product = new PackagedProduct(Path.Combine(Path.GetTempPath(), "modelregistry-e2e", key));
         DeleteIfExists(product.FeedFolder);
+        DeleteIfExists(product.CliHomeFolder);
         DeleteIfExists(Path.Combine(product.Root, "tests"));
         if (Directory.Exists(product.PackagesFolder))
         {
