@@ -59,8 +59,10 @@ internal static class GcBench
     private static async Task MirrorAsync(string folder, AzureBlobStorage azure)
     {
         await azure.Container.CreateIfNotExistsAsync();
+        // Without the log summaries the folder's first plan wrote: the first plan on Azure writes its own.
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(folder, f).StartsWith(".tmp", StringComparison.Ordinal)).ToList();
+            .Where(f => !Path.GetRelativePath(folder, f).StartsWith(".tmp", StringComparison.Ordinal))
+            .Where(f => !Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/').Contains("/summaries/", StringComparison.Ordinal)).ToList();
         Console.Error.WriteLine($"gc: uploading {files.Count:N0} objects to Azurite…");
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (file, cancellationToken) =>
         {
