@@ -47,6 +47,7 @@ public static class CliApplication
         AliasCommand.Create(),
         ResolveCommand.Create(),
         PullCommand.Create(),
+        RestoreCommand.Create(),
         CopyCommand.Create(),
         VerifyCommand.Create(),
         GcCommand.Create(),

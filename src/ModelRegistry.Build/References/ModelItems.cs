@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-using ModelRegistry.Build.Lock;
 using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Build.References;
@@ -11,6 +10,13 @@ namespace ModelRegistry.Build.References;
 /// the copy to the output and publish folders.</summary>
 internal static class ModelItems
 {
+    /// <summary>What a ModelReference item asks for; no Version metadata asks for the latest version.</summary>
+    public static ReferenceRequest Request(ITaskItem item)
+    {
+        var version = item.GetMetadata("Version").Trim();
+        return new ReferenceRequest(item.ItemSpec.Trim(), version.Length == 0 ? ReferenceRequest.Latest : version);
+    }
+
     public static ITaskItem Reference(LockedModel model, ModelCacheFolder cache, string modelsFolder)
     {
         var item = new TaskItem(model.Model);

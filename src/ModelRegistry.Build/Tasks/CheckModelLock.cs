@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using ModelRegistry.Build.Lock;
 using ModelRegistry.Build.References;
 using ModelRegistry.Errors;
 using ModelRegistry.Runtime;
@@ -56,7 +55,7 @@ public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
             return true;
         }
 
-        var requests = References.Select(ReferenceRequest.From).ToList();
+        var requests = References.Select(ModelItems.Request).ToList();
         if (lockFile is null || lockFile.Models.Count != requests.Count)
         {
             return true;

@@ -1,23 +1,24 @@
 namespace ModelRegistry.Errors;
 
-/// <summary>Errors of the MSBuild face (ModelRegistry.Build) and of <see cref="ModelRegistryClient"/>: MRB16xx.
-/// MRB1601-MRB1649 are raised inside the MSBuild node, MRB1650-MRB1699 by the runtime client.</summary>
+/// <summary>Errors of consuming models: MRB16xx. The restore of a project's references (lock file, locked mode,
+/// cache) raises MRB1601-MRB1605, MRB1613 and MRB1614 in every face; the rest of MRB1601-MRB1649 are raised inside the
+/// MSBuild node, MRB1650-MRB1699 by the runtime client.</summary>
 public static partial class Errors
 {
     public static RegistryException LockedModeMismatch(string model, string requested, int lockedVersion, string lockedDigest, int currentVersion, string currentDigest, string lockFile) => new("MRB1601",
-        $"Locked mode: {model}@{requested} is version {lockedVersion} ({lockedDigest}) in '{lockFile}', but the registry now resolves it to version {currentVersion} ({currentDigest}). Build once with -p:ModelRegistryRefresh=true and commit the updated lock file, or pin the reference to an exact version.");
+        $"Locked mode: {model}@{requested} is version {lockedVersion} ({lockedDigest}) in '{lockFile}', but the registry now resolves it to version {currentVersion} ({currentDigest}). Restore once with a refresh (-p:ModelRegistryRefresh=true, 'model-registry restore --refresh') and commit the updated lock file, or pin the reference to an exact version.");
 
     public static RegistryException LockedModeMissingEntry(string model, string requested, string lockFile) => new("MRB1602",
-        $"Locked mode: '{lockFile}' has no entry for {model}@{requested}, so the build would have to change the lock file. Build once without -p:ModelRegistryLockedMode=true and commit the lock file.");
+        $"Locked mode: '{lockFile}' has no entry for {model}@{requested}, so the restore would have to change the lock file. Restore once outside locked mode (without -p:ModelRegistryLockedMode=true or --locked) and commit the lock file.");
 
     public static RegistryException LockedModeStaleEntry(string model, string lockFile) => new("MRB1603",
-        $"Locked mode: '{lockFile}' pins {model}, which the project no longer references, so the build would have to change the lock file. Build once without -p:ModelRegistryLockedMode=true and commit the lock file.");
+        $"Locked mode: '{lockFile}' pins {model}, which the project no longer references, so the restore would have to change the lock file. Restore once outside locked mode (without -p:ModelRegistryLockedMode=true or --locked) and commit the lock file.");
 
     public static RegistryException LockFileMalformed(string lockFile, string why) => new("MRB1604",
-        $"Lock file '{lockFile}' cannot be read ({why}): fix it (a merge conflict?), or delete it and build with -p:ModelRegistryRefresh=true to write it again.");
+        $"Lock file '{lockFile}' cannot be read ({why}): fix it (a merge conflict?), or delete it and restore with a refresh (-p:ModelRegistryRefresh=true, 'model-registry restore --refresh') to write it again.");
 
     public static RegistryException DuplicateModelReference(string model) => new("MRB1605",
-        $"ModelReference '{model}' is listed more than once: keep one item per model and set its Version metadata.");
+        $"Model '{model}' is referenced more than once: keep one reference per model (one ModelReference item, with its Version metadata).");
 
     public static RegistryException ModelArtifactWithoutModel(string artifact) => new("MRB1606",
         $"ModelArtifact '{artifact}' has no Model metadata: write <ModelArtifact Include=\"{artifact}\" Model=\"FraudDetection\" /> to say which model it belongs to.");

@@ -15,7 +15,7 @@ namespace ModelRegistry;
 /// watch.Changed += (_, e) => scorer = Load(e.Model!.File("model.zip"));
 /// </code>
 /// </example>
-public sealed class ModelRegistryClient
+public sealed partial class ModelRegistryClient
 {
     private ModelRegistryClient(Registry registry, ModelCacheFolder cache)
     {

@@ -136,6 +136,12 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
                 Information("production {0} displaced {1} to {2}", second.Version.Reference, second.Displaced, second.DisplacedTo);
                 var pulled = ModelRegistryPull("FraudDetection@Production", "serving", s => s.WithRegistry(registry));
                 Information("pulled {0} into {1}", pulled.Version.Reference, pulled.Folder.GetDirectoryName());
+                var restored = ModelRegistryRestore(new[] { "FraudDetection@Production" }, s => s.WithRegistry(registry).WithLockFile("service/models.lock.json").WithCache("cache"));
+                var model = restored.Models.Single();
+                Information("restored {0} as version {1}, {2}, pulled {3}, lock written {4}", model.Model + "@" + model.Requested, model.Version, model.Change, model.Pulled, restored.LockWritten);
+                Information("cached bytes {0}", System.IO.File.ReadAllBytes(model.File("model.zip").FullPath).Length);
+                var locked = ModelRegistryRestore(new[] { "FraudDetection@Production" }, new ModelRegistryRestoreSettings { Registry = registry, LockFile = "service/models.lock.json", Cache = "cache", Locked = true });
+                Information("locked restore: {0}, lock written {1}", locked.Models.Single().Change, locked.LockWritten);
             });
             """);
 
@@ -151,6 +157,10 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
         Assert.Contains("production FraudDetection@2 displaced 1 to Archived", promoted.Output, StringComparison.Ordinal);
         Assert.Contains("pulled FraudDetection@2 into serving", promoted.Output, StringComparison.Ordinal);
         Assert.Equal(new byte[] { 9, 9, 9 }, File.ReadAllBytes(script.Folder.Combine("serving", "model.zip")));
+        Assert.Contains("restored FraudDetection@Production as version 2, resolved, pulled True, lock written True", promoted.Output, StringComparison.Ordinal);
+        Assert.Contains("cached bytes 3", promoted.Output, StringComparison.Ordinal);
+        Assert.Contains("locked restore: pinned, lock written False", promoted.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(script.Folder.Combine("service", "models.lock.json")));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ModelRegistry.Build.Lock;
+using ModelRegistry.Runtime;
 using ModelRegistry.Build.Tasks;
 using ModelRegistry.Build.Tests.Infrastructure;
 using ModelRegistry.Content;

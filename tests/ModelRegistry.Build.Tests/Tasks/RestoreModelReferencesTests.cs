@@ -1,4 +1,4 @@
-using ModelRegistry.Build.Lock;
+using ModelRegistry.Runtime;
 using ModelRegistry.Build.Tasks;
 using ModelRegistry.Build.Tests.Infrastructure;
 using Xunit;
@@ -35,6 +35,27 @@ public sealed class RestoreModelReferencesTests : IDisposable
         Assert.Equal("v1", File.ReadAllText(file.ItemSpec));
         Assert.StartsWith(folder.Combine("cache", "sha256"), file.ItemSpec, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Combine("cache", ".staging")));
+    }
+
+    [Fact]
+    public async Task Two_references_from_a_cold_cache_start_one_tool_process()
+    {
+        // arrange: a dotnet host that notes every start, then runs the real one
+        await registry.RegisterAsync("FraudDetection", "v1");
+        await registry.RegisterAsync("Churn", "c1");
+        var starts = folder.Combine("starts.log");
+        var host = CountingHost(starts);
+        var task = Task(Item("FraudDetection"), Item("Churn", ("Version", "1")));
+        task.DotNetHost = host;
+
+        // act
+        Assert.True(task.Execute(), string.Join('\n', engine.Errors.Select(e => e.Message)));
+
+        // assert
+        var start = Assert.Single(File.ReadAllLines(starts));
+        Assert.Contains(" restore FraudDetection@latest Churn@1 ", start, StringComparison.Ordinal);
+        Assert.Equal(2, task.ModelFiles.Length);
+        Assert.All(task.ModelFiles, f => Assert.True(File.Exists(f.ItemSpec)));
     }
 
     [Fact]
@@ -167,6 +188,18 @@ public sealed class RestoreModelReferencesTests : IDisposable
         refresh.Refresh = true;
         Assert.True(refresh.Execute());
         Assert.Equal(1, ModelLockFile.Read(folder.Combine("models.lock.json"))!.Find("FraudDetection")!.Version);
+    }
+
+    private string CountingHost(string starts)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return folder.Write("counting-dotnet.cmd", $"@echo %* >> \"{starts}\"\r\n@\"{ProductPaths.DotNetHost}\" %*\r\n");
+        }
+
+        var host = folder.Write("counting-dotnet", $"#!/bin/sh\necho \"$*\" >> '{starts}'\nexec '{ProductPaths.DotNetHost}' \"$@\"\n");
+        File.SetUnixFileMode(host, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return host;
     }
 
     private RestoreModelReferences Task(params Microsoft.Build.Framework.ITaskItem[] references) => new()

@@ -1,10 +1,10 @@
-using ModelRegistry.Build.Lock;
-using ModelRegistry.Build.Tests.Infrastructure;
+using ModelRegistry.Runtime;
+using ModelRegistry.Tests.Infrastructure;
 using ModelRegistry.Content;
 using ModelRegistry.Errors;
 using Xunit;
 
-namespace ModelRegistry.Build.Tests.Units;
+namespace ModelRegistry.Tests.Runtime;
 
 public sealed class ModelLockFileTests
 {
@@ -62,7 +62,7 @@ public sealed class ModelLockFileTests
     public void An_unreadable_lock_is_reported_with_MRB1604(string text)
     {
         using var folder = new TempFolder();
-        var path = folder.Write("models.lock.json", text);
+        var path = folder.WriteFile("models.lock.json", text);
 
         var error = Assert.Throws<RegistryException>(() => ModelLockFile.Read(path));
 

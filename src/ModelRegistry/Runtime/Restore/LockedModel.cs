@@ -1,13 +1,12 @@
-using ModelRegistry.Build.References;
 using ModelRegistry.Content;
 
-namespace ModelRegistry.Build.Lock;
+namespace ModelRegistry.Runtime;
 
 /// <summary>
-/// One entry of models.lock.json: what a ModelReference asked for (<see cref="Requested"/>, as written in its
-/// Version metadata) and the exact version it was pinned to.
+/// One entry of models.lock.json: what a reference asked for (<see cref="Requested"/>, as written in a
+/// ModelReference's Version metadata) and the exact version it was pinned to.
 /// </summary>
-internal sealed record LockedModel(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files)
+public sealed record LockedModel(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files)
 {
     /// <summary>Whether this entry answers a reference, ignoring case like the registry does for names and stages.</summary>
     public bool Answers(ReferenceRequest request) =>

@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json;
 using ModelRegistry.Content;
 
-namespace ModelRegistry.Build.Lock;
+namespace ModelRegistry.Runtime;
 
 /// <summary>
 /// models.lock.json: the exact version every ModelReference of a project was pinned to, like packages.lock.json.
 /// Written with sorted keys and LF line ends so that it diffs cleanly and an unchanged lock is byte-identical.
 /// </summary>
-internal sealed class ModelLockFile
+public sealed class ModelLockFile
 {
     public const int FormatVersion = 1;
 
@@ -116,6 +116,7 @@ internal sealed class ModelLockFile
         }
 
         // Written next to the target and renamed over it: a build killed halfway never leaves half a lock file.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         File.Move(temporary, path, overwrite: true);

@@ -1,0 +1,66 @@
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace ModelRegistry.Cake;
+
+/// <summary>Settings of <c>model-registry restore</c> (<see cref="ModelRegistryAliases.ModelRegistryRestore(ICakeContext, IEnumerable{string}, ModelRegistryRestoreSettings)"/>).</summary>
+public sealed class ModelRegistryRestoreSettings : ModelRegistrySettings
+{
+    /// <summary>Gets or sets the lock file to read and write. CLI flag: <c>--lock-file</c>; default <c>models.lock.json</c>
+    /// in the working directory.</summary>
+    public FilePath? LockFile { get; set; }
+
+    /// <summary>Gets or sets the model cache folder. CLI flag: <c>--cache</c>; default <c>~/.model-registry/cache</c>,
+    /// the cache builds and services share.</summary>
+    public DirectoryPath? Cache { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether every reference is resolved again and the lock updated. CLI flag: <c>--refresh</c>.</summary>
+    public bool Refresh { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether nothing may change: the lock must pin every reference to the
+    /// version the registry resolves it to now (CI). CLI flag: <c>--locked</c>.</summary>
+    public bool Locked { get; set; }
+
+    /// <summary>Reads and writes this lock file (<c>--lock-file</c>).</summary>
+    /// <param name="lockFile">The lock file.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRestoreSettings WithLockFile(FilePath lockFile)
+    {
+        LockFile = lockFile;
+        return this;
+    }
+
+    /// <summary>Uses this cache folder (<c>--cache</c>).</summary>
+    /// <param name="cache">The cache folder.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRestoreSettings WithCache(DirectoryPath cache)
+    {
+        Cache = cache;
+        return this;
+    }
+
+    /// <summary>Resolves every reference again (<c>--refresh</c>).</summary>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRestoreSettings WithRefresh()
+    {
+        Refresh = true;
+        return this;
+    }
+
+    /// <summary>Changes nothing and fails on any difference from the lock (<c>--locked</c>).</summary>
+    /// <returns>The same settings, for chaining.</returns>
+    public ModelRegistryRestoreSettings InLockedMode()
+    {
+        Locked = true;
+        return this;
+    }
+
+    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    {
+        base.AppendArguments(builder, environment);
+        builder.AppendOption("--lock-file", LockFile, environment);
+        builder.AppendOption("--cache", Cache, environment);
+        builder.AppendFlag("--refresh", Refresh);
+        builder.AppendFlag("--locked", Locked);
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using ModelRegistry.Cli.Output;
+using ModelRegistry.Runtime;
+
+namespace ModelRegistry.Cli.Commands;
+
+/// <summary>
+/// <c>restore &lt;ref&gt;... [--lock-file f] [--cache folder] [--refresh | --locked]</c>: a project's references,
+/// its models.lock.json and the machine's model cache brought into agreement in one process (what the MSBuild
+/// package and the Cake addin run).
+/// </summary>
+internal static class RestoreCommand
+{
+    public static Command Create()
+    {
+        var references = new Argument<string[]>("references")
+        {
+            Description = "The references the project consumes: FraudDetection@Production, Churn@3, Ranker (the latest version), …",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var lockFile = new Option<string>("--lock-file") { Description = "The lock file to read and write.", DefaultValueFactory = _ => "models.lock.json" };
+        var cache = new Option<string?>("--cache") { Description = "The model cache folder. Default: ~/.model-registry/cache." };
+        var refresh = new Option<bool>("--refresh") { Description = "Resolve every reference again and update the lock file." };
+        var locked = new Option<bool>("--locked") { Description = "Change nothing: fail unless the lock pins every reference to the version the registry resolves it to now." };
+        var command = new Command("restore", "Resolve a project's model references, pull them into the cache verified by digest, and write or check models.lock.json.")
+        {
+            references, lockFile, cache, refresh, locked,
+        };
+        command.SetHandler(async (parse, output, cancellationToken) =>
+        {
+            if (parse.GetValue(refresh) && parse.GetValue(locked))
+            {
+                throw Errors.Errors.CommandLine("--refresh and --locked contradict each other: locked mode never changes the lock file.");
+            }
+
+            var requests = parse.GetValue(references)!.Select(ReferenceRequest.Parse).ToList();
+            var client = ModelRegistryClient.Create(await parse.OpenRegistryAsync(cancellationToken), parse.GetValue(cache));
+            var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(lockFile)!), parse.GetValue(refresh), parse.GetValue(locked));
+            var report = await client.RestoreAsync(requests, options, cancellationToken);
+            output.Result(RestoreDocument.From(report, client.Cache.Root), writer => Write(writer, report));
+            foreach (var problem in report.Problems)
+            {
+                output.Error(problem.Code, problem.Message);
+            }
+
+            return report.Succeeded ? ExitCode.Success : ExitCode.Failure;
+        });
+        return command;
+    }
+
+    private static void Write(TextWriter writer, RestoreReport report)
+    {
+        foreach (var model in report.Models)
+        {
+            var entry = model.Entry;
+            var what = model.Change switch
+            {
+                RestoreChange.Moved => $"moved from version {model.PreviousVersion} to version {entry.Version}",
+                RestoreChange.Resolved => $"resolved to version {entry.Version}",
+                _ => $"pinned to version {entry.Version}",
+            };
+            writer.WriteLine($"{entry.Model}@{entry.Requested} {what} ({entry.Digest}){(model.Pulled ? ", pulled into the cache" : "")}.");
+        }
+
+        if (report.LockWritten)
+        {
+            writer.WriteLine($"Updated {report.LockFile}.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using ModelRegistry.Errors;
+using ModelRegistry.Runtime;
+
+namespace ModelRegistry;
+
+public sealed partial class ModelRegistryClient
+{
+    /// <summary>
+    /// Brings a project's references, its lock file and the cache into agreement in one pass: a reference the lock
+    /// answers keeps its pinned version (unless <see cref="RestoreOptions.Refresh"/>), any other is resolved now; every
+    /// version is pulled into the cache when missing (verified by digest, installed atomically); the lock is written
+    /// when its text changes. In <see cref="RestoreOptions.LockedMode"/> nothing may change: a missing, stale or moved
+    /// entry is a problem (MRB1601-MRB1603) and the lock is never written. Problems of one reference do not stop the
+    /// others, so one run reports them all.
+    /// </summary>
+    public async Task<RestoreReport> RestoreAsync(IReadOnlyList<ReferenceRequest> references, RestoreOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        ArgumentNullException.ThrowIfNull(options);
+        var duplicate = references.GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw Errors.Errors.DuplicateModelReference(duplicate.Key);
+        }
+
+        var lockFile = ReadLock(options);
+        var restored = new List<RestoredModel>();
+        var problems = new List<RegistryException>();
+        foreach (var request in references)
+        {
+            try
+            {
+                var pinned = lockFile?.Find(request.Model);
+                var (entry, change, previous) = options.LockedMode
+                    ? (await VerifyPinAsync(request, pinned, options, cancellationToken), RestoreChange.Pinned, (int?)null)
+                    : await ChooseAsync(request, pinned, options, cancellationToken);
+                var pulled = await EnsureCachedAsync(entry, options, cancellationToken);
+                restored.Add(new RestoredModel(entry, Cache.FolderOf(entry.Digest), change, previous, pulled));
+            }
+            catch (RegistryException e)
+            {
+                problems.Add(e);
+            }
+        }
+
+        if (options.LockedMode)
+        {
+            problems.AddRange(lockFile?.Models
+                .Where(m => !references.Any(r => m.Model.Equals(r.Model, StringComparison.OrdinalIgnoreCase)))
+                .Select(stale => Errors.Errors.LockedModeStaleEntry(stale.Model, options.LockFile)) ?? []);
+        }
+
+        var written = problems.Count == 0 && !options.LockedMode
+            && new ModelLockFile(restored.Select(m => m.Entry)).WriteIfChanged(options.LockFile);
+        return new RestoreReport(options.LockFile, restored, written, problems);
+    }
+
+    /// <summary>The lock; a refresh rewrites it, so there an unreadable one counts as absent.</summary>
+    private static ModelLockFile? ReadLock(RestoreOptions options)
+    {
+        try
+        {
+            return ModelLockFile.Read(options.LockFile);
+        }
+        catch (RegistryException) when (options.Refresh && !options.LockedMode)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Normal mode: keep what the lock pins unless the reference changed or a refresh was asked for.</summary>
+    private async Task<(LockedModel Entry, RestoreChange Change, int? Previous)> ChooseAsync(ReferenceRequest request, LockedModel? pinned, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        var answers = pinned is not null && pinned.Answers(request);
+        if (!options.Refresh && answers)
+        {
+            return (pinned!, RestoreChange.Pinned, null);
+        }
+
+        var current = await ResolveAsync(request.Reference, cancellationToken);
+        var entry = new LockedModel(current.Model, request.Requested, current.Version, current.Digest, current.Files);
+        return answers && pinned!.Digest != current.Digest
+            ? (entry, RestoreChange.Moved, pinned.Version)
+            : (entry, answers ? RestoreChange.Pinned : RestoreChange.Resolved, null);
+    }
+
+    /// <summary>Locked mode: the lock must answer the reference and the registry must still agree with it.</summary>
+    private async Task<LockedModel> VerifyPinAsync(ReferenceRequest request, LockedModel? pinned, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        if (pinned is null || !pinned.Answers(request))
+        {
+            throw Errors.Errors.LockedModeMissingEntry(request.Model, request.Requested, options.LockFile);
+        }
+
+        var current = await ResolveAsync(request.Reference, cancellationToken);
+        return current.Digest == pinned.Digest
+            ? pinned
+            : throw Errors.Errors.LockedModeMismatch(pinned.Model, request.Requested, pinned.Version, pinned.Digest, current.Version, current.Digest, options.LockFile);
+    }
+
+    /// <summary>Pulls a pinned version by its digest when the cache does not hold it; true when it was pulled.</summary>
+    private async Task<bool> EnsureCachedAsync(LockedModel entry, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        if (Cache.Holds(entry.Digest, entry.Files))
+        {
+            return false;
+        }
+
+        var version = await ResolveAsync($"{entry.Model}@{entry.Digest}", cancellationToken);
+        if (version.Digest != entry.Digest)
+        {
+            throw Errors.Errors.PulledDigestMismatch(entry.Model, entry.Digest, version.Digest);
+        }
+
+        // The lock comes with the repository: a file list edited by hand would never match what the cache holds.
+        if (!version.Files.OrderBy(f => f.Path, StringComparer.Ordinal).SequenceEqual(entry.Files.OrderBy(f => f.Path, StringComparer.Ordinal)))
+        {
+            throw Errors.Errors.LockFileMalformed(options.LockFile, $"the files it lists for {entry.Model} are not those of version {version.Version}");
+        }
+
+        await PullAsync(version, cancellationToken);
+        return true;
+    }
+}
