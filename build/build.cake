@@ -65,7 +65,7 @@ Task("Test")
 });
 
 Task("Pack")
-    .Description("Packs the five NuGet packages (and their symbol packages) into artifacts/packages, or --package-output.")
+    .Description("Packs the six NuGet packages (and their symbol packages) into artifacts/packages, or --package-output.")
     .Does(() =>
 {
     PackProduct(packageOutput, packageVersion);

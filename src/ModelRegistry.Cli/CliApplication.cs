@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ModelRegistry.Cli.Commands;
 using ModelRegistry.Cli.Output;
-using ModelRegistry.Errors;
 
 namespace ModelRegistry.Cli;
 
@@ -24,7 +23,7 @@ public static class CliApplication
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
             var output = new CommandOutput(json);
-            var usage = Errors.Errors.CommandLine(string.Join(" ", parsed.Errors.Select(e => e.Message)));
+            var usage = Errors.CommandLine(string.Join(" ", parsed.Errors.Select(e => e.Message)));
             output.Error(usage.Code, usage.Message);
             return (int)ExitCode.Usage;
         }
@@ -81,13 +80,13 @@ public static class CliApplication
             }
             catch (OperationCanceledException)
             {
-                var cancelled = Errors.Errors.Cancelled();
+                var cancelled = Errors.Cancelled();
                 output.Error(cancelled.Code, cancelled.Message);
                 return (int)ExitCode.Failure;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                var failed = Errors.Errors.StorageFailed("the registry", "running the command", e);
+                var failed = Errors.StorageFailed("the registry", "running the command", e);
                 output.Error(failed.Code, failed.Message);
                 return (int)ExitCode.Failure;
             }

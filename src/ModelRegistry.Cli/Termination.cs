@@ -57,7 +57,7 @@ internal sealed class Termination : IDisposable
 
     private void EndNow()
     {
-        var cancelled = Errors.Errors.Cancelled();
+        var cancelled = Errors.Cancelled();
         CommandOutput.Final(json, cancelled.Code, cancelled.Message);
         Environment.Exit((int)ExitCode.Failure);
     }

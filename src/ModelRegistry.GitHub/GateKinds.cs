@@ -10,12 +10,12 @@ internal static class GateKinds
     {
         if (policy.Requires.Count > 0 && !policy.Requires.Any(r => r == StagePolicy.Approval || r == kind))
         {
-            throw Errors.Errors.GitHubGateKindNotAllowed(model, stage, kind, policy.Requires);
+            throw Errors.GitHubGateKindNotAllowed(model, stage, kind, policy.Requires);
         }
     }
 
     public static string Stage(Registry registry, string stage) =>
-        registry.Settings.FindStage(stage) ?? throw Errors.Errors.UnknownStage(stage, registry.Settings.Stages);
+        registry.Settings.FindStage(stage) ?? throw Errors.UnknownStage(stage, registry.Settings.Stages);
 
     /// <summary>A reference that cannot move between the check and the commit: model@number.</summary>
     public static string Exact(VersionInfo version) => $"{version.Model}@{version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using Xunit;
 
 namespace ModelRegistry.GitHub.Tests;

@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.GitHub.PullRequests;
 using ModelRegistry.GitHub.Tests.Fake;
 using ModelRegistry.GitHub.Tests.Support;

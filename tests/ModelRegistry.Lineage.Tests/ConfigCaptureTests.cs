@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using ModelRegistry.Errors;
 using ModelRegistry.Lineage.Tests.Support;
 using ModelRegistry.Recipes;
 

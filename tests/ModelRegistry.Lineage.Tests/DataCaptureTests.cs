@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ModelRegistry.Errors;
 using ModelRegistry.Lineage.Tests.Support;
 using ModelRegistry.Recipes;
 

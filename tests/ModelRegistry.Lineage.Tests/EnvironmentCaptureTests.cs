@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using ModelRegistry.Errors;
 using ModelRegistry.Lineage.Tests.Support;
 
 namespace ModelRegistry.Lineage.Tests;

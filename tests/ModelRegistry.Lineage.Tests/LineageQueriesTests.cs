@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.Lineage.Queries;
 using ModelRegistry.Lineage.Tests.Support;
 using ModelRegistry.Manifest;

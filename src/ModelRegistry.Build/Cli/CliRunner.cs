@@ -31,7 +31,7 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
     {
         if (!File.Exists(cliPath))
         {
-            throw Errors.Errors.CliNotFound(cliPath);
+            throw BuildErrors.CliNotFound(cliPath);
         }
 
         var start = new ProcessStartInfo(string.IsNullOrEmpty(dotNetHost) ? "dotnet" : dotNetHost)
@@ -105,7 +105,7 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
             }
             catch (System.ComponentModel.Win32Exception e)
             {
-                throw Errors.Errors.ToolStartFailed(start.FileName, e.Message);
+                throw BuildErrors.ToolStartFailed(start.FileName, e.Message);
             }
 
             running = process;

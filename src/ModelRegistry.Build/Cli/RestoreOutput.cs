@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelRegistry.Manifest;
 using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Build.Cli;
@@ -11,11 +10,11 @@ internal static class RestoreOutput
     {
         try
         {
-            return JsonSerializer.Deserialize<RestoreDocument>(json, RegistryJson.Options) ?? throw Errors.Errors.CliOutputUnreadable("restore", "the document is empty");
+            return ContractJson.Deserialize<RestoreDocument>(json);
         }
         catch (JsonException e)
         {
-            throw Errors.Errors.CliOutputUnreadable("restore", e.Message);
+            throw BuildErrors.CliOutputUnreadable("restore", e.Message);
         }
     }
 }

@@ -26,7 +26,7 @@ internal sealed record VersionDocument(string Model, int Version, string Digest,
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw Errors.Errors.CliOutputUnreadable(command, e.Message);
+            throw BuildErrors.CliOutputUnreadable(command, e.Message);
         }
     }
 

@@ -20,7 +20,7 @@ internal static class ThresholdRules
         var lowerIsBetter = string.Equals(threshold.GetMetadata("LowerIsBetter").Trim(), "true", StringComparison.OrdinalIgnoreCase);
         if (metric.Length == 0)
         {
-            throw Errors.Errors.InvalidMetricThreshold(metric, "the item names no metric");
+            throw BuildErrors.InvalidMetricThreshold(metric, "the item names no metric");
         }
 
         var rules = new List<string>();
@@ -38,7 +38,7 @@ internal static class ThresholdRules
         {
             if (tolerance.StartsWith('-') || tolerance.StartsWith('+'))
             {
-                throw Errors.Errors.InvalidMetricThreshold(metric, "Tolerance is a distance: write it without a sign");
+                throw BuildErrors.InvalidMetricThreshold(metric, "Tolerance is a distance: write it without a sign");
             }
 
             var slack = tolerance.Length == 0 ? "" : (lowerIsBetter ? "+" : "-") + tolerance;
@@ -46,9 +46,9 @@ internal static class ThresholdRules
         }
         else if (tolerance.Length > 0)
         {
-            throw Errors.Errors.InvalidMetricThreshold(metric, "Tolerance needs RelativeTo");
+            throw BuildErrors.InvalidMetricThreshold(metric, "Tolerance needs RelativeTo");
         }
 
-        return rules.Count > 0 ? rules : throw Errors.Errors.InvalidMetricThreshold(metric, "it has no bound");
+        return rules.Count > 0 ? rules : throw BuildErrors.InvalidMetricThreshold(metric, "it has no bound");
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using ModelRegistry.Build.References;
-using ModelRegistry.Errors;
 using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Build.Tasks;

@@ -3,7 +3,6 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ModelRegistry.Build.Cli;
 using ModelRegistry.Build.Registration;
-using ModelRegistry.Errors;
 
 namespace ModelRegistry.Build.Tasks;
 
@@ -133,7 +132,7 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
         var value = (ThresholdFailure ?? "").Trim();
         return value.Length == 0 || value.Equals("Error", StringComparison.OrdinalIgnoreCase) ? false
             : value.Equals("Warning", StringComparison.OrdinalIgnoreCase) ? true
-            : throw Errors.Errors.InvalidThresholdFailure(value);
+            : throw BuildErrors.InvalidThresholdFailure(value);
     }
 
     private IEnumerable<IGrouping<string, ITaskItem>> GroupByModel()
@@ -142,7 +141,7 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
         {
             if (artifact.GetMetadata("Model").Trim().Length == 0)
             {
-                throw Errors.Errors.ModelArtifactWithoutModel(artifact.ItemSpec);
+                throw BuildErrors.ModelArtifactWithoutModel(artifact.ItemSpec);
             }
         }
 
@@ -156,7 +155,7 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
         var metrics = ForModel(Metrics, model).ToList();
         if (metrics.Count > 1)
         {
-            throw Errors.Errors.AmbiguousMetrics(model, metrics.Count);
+            throw BuildErrors.AmbiguousMetrics(model, metrics.Count);
         }
 
         foreach (var file in metrics)

@@ -1,7 +1,6 @@
 using Microsoft.Build.Framework;
 using ModelRegistry.Build.Cli;
 using ModelRegistry.Build.References;
-using ModelRegistry.Errors;
 using ModelRegistry.Naming;
 using ModelRegistry.Runtime;
 
@@ -124,7 +123,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
         {
             if (!ModelName.IsValid(request.Model))
             {
-                throw Errors.Errors.InvalidModelName(request.Model);
+                throw ContractErrors.InvalidModelName(request.Model);
             }
 
             try
@@ -133,12 +132,12 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
             }
             catch (RegistryException e)
             {
-                throw Errors.Errors.InvalidModelReferenceVersion(request.Model, request.Requested, e.Message);
+                throw BuildErrors.InvalidModelReferenceVersion(request.Model, request.Requested, e.Message);
             }
         }
 
         var duplicate = requests.GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null ? requests : throw Errors.Errors.DuplicateModelReference(duplicate.Key);
+        return duplicate is null ? requests : throw ContractErrors.DuplicateModelReference(duplicate.Key);
     }
 
     private List<string> Arguments(List<ReferenceRequest> requests)

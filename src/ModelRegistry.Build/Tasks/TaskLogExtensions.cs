@@ -1,7 +1,6 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ModelRegistry.Build.Cli;
-using ModelRegistry.Errors;
 using ModelRegistry.Faces;
 
 namespace ModelRegistry.Build.Tasks;
@@ -49,7 +48,7 @@ internal static class TaskLogExtensions
                 log.LogMessage(MessageImportance.High, line);
             }
 
-            log.LogCoded(Errors.Errors.CliFailed(command, result.ExitCode), file);
+            log.LogCoded(BuildErrors.CliFailed(command, result.ExitCode), file);
         }
     }
 }

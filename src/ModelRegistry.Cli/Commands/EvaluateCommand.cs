@@ -20,7 +20,7 @@ internal static class EvaluateCommand
             var modelName = parse.GetValue(model);
             if (modelName is null && rules.FirstOrDefault(r => r.BaselineStage is not null) is { } relative)
             {
-                throw Errors.Errors.RelativeRuleNeedsModel(relative.ToString());
+                throw Errors.RelativeRuleNeedsModel(relative.ToString());
             }
 
             var document = MetricsDocument.Load(parse.GetValue(metrics)!);

@@ -42,7 +42,7 @@ internal static class GateCommand
         {
             if (parse.GetValue(number) <= 0)
             {
-                throw Errors.Errors.GitHubInvalidOption("--pr", parse.GetValue(number).ToString(System.Globalization.CultureInfo.InvariantCulture), "a pull request number is positive");
+                throw Errors.GitHubInvalidOption("--pr", parse.GetValue(number).ToString(System.Globalization.CultureInfo.InvariantCulture), "a pull request number is positive");
             }
 
             var registry = await parse.OpenRegistryAsync(cancellationToken);
@@ -85,7 +85,7 @@ internal static class GateCommand
             output.Actions.AppendSummary(GateCommentMarkdown.Render(comparison, null));
             if (!report.Passed)
             {
-                throw Errors.Errors.GitHubGateNotMet(comparison.Candidate.Model, report.Number, comparison.FailureSummary);
+                throw Errors.GitHubGateNotMet(comparison.Candidate.Model, report.Number, comparison.FailureSummary);
             }
 
             return ExitCode.Success;

@@ -45,12 +45,12 @@ internal sealed class GitHubPromoteOptions
         var number = parse.GetValue(pullRequest);
         if (runId is not null && number is not null)
         {
-            throw Errors.Errors.GitHubInvalidOption("--github-run", runId.Value.ToString(CultureInfo.InvariantCulture), "give --github-run or --github-pr, not both");
+            throw Errors.GitHubInvalidOption("--github-run", runId.Value.ToString(CultureInfo.InvariantCulture), "give --github-run or --github-pr, not both");
         }
 
         if (otherEvidence)
         {
-            throw Errors.Errors.GitHubInvalidOption(runId is not null ? "--github-run" : "--github-pr", "", "GitHub evidence does not combine with --approved-by, --metrics or --threshold; use one gate");
+            throw Errors.GitHubInvalidOption(runId is not null ? "--github-run" : "--github-pr", "", "GitHub evidence does not combine with --approved-by, --metrics or --threshold; use one gate");
         }
 
         var api = GitHubApi.Create(connection.Settings(parse, parse.CommandResult.Command.Name));
@@ -104,17 +104,17 @@ internal sealed class GitHubPromoteOptions
     {
         if (parse.GetValue(run) is <= 0 and var runId)
         {
-            throw Errors.Errors.GitHubInvalidOption("--github-run", runId.ToString(CultureInfo.InvariantCulture), "a run id is a positive number");
+            throw Errors.GitHubInvalidOption("--github-run", runId.ToString(CultureInfo.InvariantCulture), "a run id is a positive number");
         }
 
         if (parse.GetValue(pullRequest) is <= 0 and var number)
         {
-            throw Errors.Errors.GitHubInvalidOption("--github-pr", number.ToString(CultureInfo.InvariantCulture), "a pull request number is positive");
+            throw Errors.GitHubInvalidOption("--github-pr", number.ToString(CultureInfo.InvariantCulture), "a pull request number is positive");
         }
     }
 
     private static string GateStage(Registry registry, string? stage) =>
-        registry.Settings.FindStage(stage ?? Manifest.RegistrySettings.Production) ?? throw Errors.Errors.UnknownStage(stage!, registry.Settings.Stages);
+        registry.Settings.FindStage(stage ?? Manifest.RegistrySettings.Production) ?? throw Errors.UnknownStage(stage!, registry.Settings.Stages);
 
     private static ExitCode Report(CommandOutput output, PromotionResult result, PromotionEvidence evidence, JsonObject github, KeyValuePair<string, string>[] outputs)
     {

@@ -22,7 +22,7 @@ internal static class LineageCommand
             var (named, data) = (parse.GetValue(reference), parse.GetValue(dataset));
             if ((named is null) == (data is null))
             {
-                throw Errors.Errors.LineageQueryAmbiguous();
+                throw Errors.LineageQueryAmbiguous();
             }
 
             var queries = new LineageQueries(await parse.OpenRegistryAsync(cancellationToken));

@@ -27,7 +27,7 @@ internal static class ProvenanceCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw Errors.Errors.OutputUnwritable(path, e.Message);
+                    throw Errors.OutputUnwritable(path, e.Message);
                 }
 
                 output.Result(new { provenance = Path.GetFullPath(path), subjects = statement["subject"]!.AsArray().Count }, writer => writer.WriteLine($"Wrote {path}."));

@@ -38,7 +38,7 @@ internal static class RegisterCommand
             var duplicateTag = tagPairs.GroupBy(t => t.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicateTag is not null)
             {
-                throw Errors.Errors.InvalidTag($"{duplicateTag.Key} (given twice)");
+                throw Errors.InvalidTag($"{duplicateTag.Key} (given twice)");
             }
 
             var registry = await Registry.OpenAsync(parse.GetValue(CommonOptions.Registry), cancellationToken);

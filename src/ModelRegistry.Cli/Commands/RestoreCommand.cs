@@ -30,14 +30,14 @@ internal static class RestoreCommand
         {
             if (parse.GetValue(refresh) && parse.GetValue(locked))
             {
-                throw Errors.Errors.CommandLine("--refresh and --locked contradict each other: locked mode never changes the lock file.");
+                throw Errors.CommandLine("--refresh and --locked contradict each other: locked mode never changes the lock file.");
             }
 
             var requests = parse.GetValue(references)!.Select(ReferenceRequest.Parse).ToList();
             var client = ModelRegistryClient.Create(await parse.OpenRegistryAsync(cancellationToken), parse.GetValue(cache));
             var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(lockFile)!), parse.GetValue(refresh), parse.GetValue(locked));
             var report = await client.RestoreAsync(requests, options, cancellationToken);
-            output.Result(RestoreDocument.From(report, client.Cache.Root), writer => Write(writer, report));
+            output.Result(report.ToDocument(client.Cache.Root), writer => Write(writer, report));
             foreach (var problem in report.Problems)
             {
                 output.Error(problem.Code, problem.Message);

@@ -46,7 +46,7 @@ internal static class RetentionCommand
             };
             if (policy.KeepsEverything)
             {
-                throw Errors.Errors.InvalidRetentionPolicy("no rule was given: use --keep-last, --keep-labelled, --keep-production-for or --keep-days, or 'retention clear'");
+                throw Errors.InvalidRetentionPolicy("no rule was given: use --keep-last, --keep-labelled, --keep-production-for or --keep-days, or 'retention clear'");
             }
 
             var registry = await parse.OpenRegistryAsync(cancellationToken);

@@ -16,7 +16,7 @@ internal static class VerifyCommand
             if (!registry.Exists)
             {
                 // A mistyped location holds nothing: "0 models, clean" would pass a CI check that checked nothing.
-                throw Errors.Errors.NoRegistry(registry.Location);
+                throw Errors.NoRegistry(registry.Location);
             }
 
             var report = await registry.VerifyAsync(!parse.GetValue(quick), cancellationToken);
@@ -33,7 +33,7 @@ internal static class VerifyCommand
                 return ExitCode.Success;
             }
 
-            var error = Errors.Errors.VerifyFailed(report.Problems.Count);
+            var error = Errors.VerifyFailed(report.Problems.Count);
             output.Error(error.Code, error.Message);
             return ExitCode.Failure;
         });

@@ -75,7 +75,7 @@ internal sealed class GitHubActions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.Errors.GitHubStepFileUnwritable(variable, path, e.Message);
+            throw Errors.GitHubStepFileUnwritable(variable, path, e.Message);
         }
     }
 

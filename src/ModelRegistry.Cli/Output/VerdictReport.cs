@@ -17,7 +17,7 @@ internal static class VerdictReport
             }
             else
             {
-                var error = Errors.Errors.ThresholdNotMet(rule.Rule, rule.Actual!.Value, rule.Bound!.Value, rule.Margin!.Value);
+                var error = Errors.ThresholdNotMet(rule.Rule, rule.Actual!.Value, rule.Bound!.Value, rule.Margin!.Value);
                 output.Error(error.Code, error.Message);
             }
         }

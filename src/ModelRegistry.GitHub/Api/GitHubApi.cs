@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ModelRegistry.Errors;
 using Octokit;
 using Octokit.Internal;
 
@@ -87,7 +86,7 @@ public sealed class GitHubApi
                     var wait = failure.RequestedWait ?? Retry.Backoff(attempt);
                     if (attempt >= Retry.MaxAttempts || wait > Retry.MaxDelay)
                     {
-                        throw Errors.Errors.GitHubRateLimited(operation.Description, attempt, ResetText(failure.ResetAt ?? Retry.Time.GetUtcNow() + wait));
+                        throw Errors.GitHubRateLimited(operation.Description, attempt, ResetText(failure.ResetAt ?? Retry.Time.GetUtcNow() + wait));
                     }
 
                     await Retry.Delay(wait, cancellationToken);
@@ -100,7 +99,7 @@ public sealed class GitHubApi
                         // The write may have landed before the answer was lost: look for it before sending it again.
                         if (readBack is null)
                         {
-                            throw Errors.Errors.GitHubOutcomeUnknown(operation.Description);
+                            throw Errors.GitHubOutcomeUnknown(operation.Description);
                         }
 
                         await Retry.Delay(backoff, cancellationToken);
@@ -112,7 +111,7 @@ public sealed class GitHubApi
 
                     if (attempt >= Retry.MaxAttempts)
                     {
-                        throw Errors.Errors.GitHubUnavailable(operation.Description, attempt, StatusText(failure.Status, detail));
+                        throw Errors.GitHubUnavailable(operation.Description, attempt, StatusText(failure.Status, detail));
                     }
 
                     if (operation.Kind != OperationKind.Create)
@@ -159,12 +158,12 @@ public sealed class GitHubApi
 
     private RegistryException Map(GitHubOperation operation, int status, string detail) => status switch
     {
-        401 => Errors.Errors.GitHubUnauthorized(operation.Description, Settings.ApiUrl.ToString()),
-        403 => Errors.Errors.GitHubForbidden(operation.Description, operation.Permission, detail),
-        404 => Errors.Errors.GitHubNotFound(operation.Description, operation.Permission),
-        422 => Errors.Errors.GitHubValidationFailed(operation.Description, detail),
-        0 => Errors.Errors.GitHubUnavailable(operation.Description, 1, detail),
-        _ => Errors.Errors.GitHubRefused(operation.Description, status, detail),
+        401 => Errors.GitHubUnauthorized(operation.Description, Settings.ApiUrl.ToString()),
+        403 => Errors.GitHubForbidden(operation.Description, operation.Permission, detail),
+        404 => Errors.GitHubNotFound(operation.Description, operation.Permission),
+        422 => Errors.GitHubValidationFailed(operation.Description, detail),
+        0 => Errors.GitHubUnavailable(operation.Description, 1, detail),
+        _ => Errors.GitHubRefused(operation.Description, status, detail),
     };
 
     /// <summary>What GitHub or the network did to a call; a cancellation the caller asked for is not one of them,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ModelRegistry.Errors;
 using ModelRegistry.GitHub.Api;
 using ModelRegistry.Manifest;
 using ModelRegistry.Policies;
@@ -36,26 +35,26 @@ public sealed class DeploymentApprovalGate(GitHubApi api)
         {
             await registry.RecordPromotionEventAsync(exact, stage, Operation.PromotionRejected, evidence with { Approvers = [] },
                 $"rejected by {rejection.User} on GitHub" + (rejection.Comment.Length > 0 ? $": {rejection.Comment}" : ""), request.Actor, cancellationToken);
-            throw Errors.Errors.DeploymentRejected(version.Model, stage, rejection.User, rejection.Comment);
+            throw Errors.DeploymentRejected(version.Model, stage, rejection.User, rejection.Comment);
         }
 
         if (evidence.Approvers.Count == 0)
         {
-            throw Errors.Errors.DeploymentNotApproved(version.Model, stage, request.RunId, environment);
+            throw Errors.DeploymentNotApproved(version.Model, stage, request.RunId, environment);
         }
 
         if (policy.DistinctApprover && evidence.Approvers.All(a => a.Equals(approvals.Requester, StringComparison.OrdinalIgnoreCase)))
         {
             await registry.RecordPromotionEventAsync(exact, stage, Operation.PromotionRejected, evidence,
                 $"self-approval by {approvals.Requester} refused by the stage policy", request.Actor, cancellationToken);
-            throw Errors.Errors.SelfApprovalRefused(version.Model, stage, approvals.Requester);
+            throw Errors.SelfApprovalRefused(version.Model, stage, approvals.Requester);
         }
 
         // Only the job that is running can spend its approval; a finished run's approval is not a ticket for later.
         var status = approvals.Run.Status.StringValue;
         if (!string.Equals(status, "in_progress", StringComparison.OrdinalIgnoreCase))
         {
-            throw Errors.Errors.RunNotInProgress(request.RunId, status);
+            throw Errors.RunNotInProgress(request.RunId, status);
         }
 
         var publisher = new DeploymentPublisher(api);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ModelRegistry.Errors;
 using ModelRegistry.GitHub.Api;
 using Octokit;
 
@@ -42,7 +41,7 @@ internal sealed class DeploymentPublisher(GitHubApi api)
                 return new CreatedDeployment(created.Id, created.Url);
             },
             () => FindAsync(sha, environment, requestId, cancellationToken),
-            (status, detail) => status == 409 ? Errors.Errors.DeploymentChecksFailed(reference, detail) : null,
+            (status, detail) => status == 409 ? Errors.DeploymentChecksFailed(reference, detail) : null,
             cancellationToken);
     }
 

@@ -77,7 +77,7 @@ public sealed class PullRequestGate(GitHubApi api)
         }
         else if (pullRequest.State.StringValue.Equals("closed", StringComparison.OrdinalIgnoreCase))
         {
-            throw Errors.Errors.PullRequestClosed(request.Number);
+            throw Errors.PullRequestClosed(request.Number);
         }
         else
         {
@@ -85,7 +85,7 @@ public sealed class PullRequestGate(GitHubApi api)
             var required = Math.Max(1, policy.RequiredApprovals);
             if (approvers.Count < required)
             {
-                throw Errors.Errors.PullRequestNotApproved(request.Number, approvers.Count, required, headSha);
+                throw Errors.PullRequestNotApproved(request.Number, approvers.Count, required, headSha);
             }
         }
 

@@ -40,7 +40,7 @@ internal static class ChangeDigest
         {
             return ContentHasher.HashFile(full, path, cancellationToken).Digest;
         }
-        catch (Errors.RegistryException)
+        catch (RegistryException)
         {
             // A changed file that cannot be read still counts as a change; the digest cannot name its content.
             return Sha256Digest.Of(Encoding.UTF8.GetBytes("unreadable"));

@@ -69,7 +69,7 @@ internal static class LockFiles
         {
             return new LockFile(shown, ContentHasher.HashFile(fullPath, shown, CancellationToken.None).Digest);
         }
-        catch (Errors.RegistryException)
+        catch (RegistryException)
         {
             return null;
         }

@@ -15,7 +15,7 @@ internal static class ContentHasher
     {
         if (FileKinds.Of(new FileInfo(path)) == FileKind.Special)
         {
-            throw Errors.Errors.DataUnreadable(shownPath, FileKinds.Describe(path));
+            throw Errors.DataUnreadable(shownPath, FileKinds.Describe(path));
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -43,19 +43,19 @@ internal static class ContentHasher
         }
         catch (FileNotFoundException)
         {
-            throw Errors.Errors.DataUnreadable(shownPath, "it disappeared while it was being hashed");
+            throw Errors.DataUnreadable(shownPath, "it disappeared while it was being hashed");
         }
         catch (DirectoryNotFoundException)
         {
-            throw Errors.Errors.DataUnreadable(shownPath, "its folder disappeared while it was being hashed");
+            throw Errors.DataUnreadable(shownPath, "its folder disappeared while it was being hashed");
         }
         catch (UnauthorizedAccessException)
         {
-            throw Errors.Errors.DataUnreadable(shownPath, "permission denied");
+            throw Errors.DataUnreadable(shownPath, "permission denied");
         }
         catch (IOException e)
         {
-            throw Errors.Errors.DataUnreadable(shownPath, e.Message);
+            throw Errors.DataUnreadable(shownPath, e.Message);
         }
         finally
         {

@@ -24,12 +24,12 @@ internal static partial class EnvironmentCapture
         {
             if (!VariableName().IsMatch(name))
             {
-                throw Errors.Errors.InvalidEnvironmentVariableName(name);
+                throw Errors.InvalidEnvironmentVariableName(name);
             }
 
             if (LooksSecret(name))
             {
-                throw Errors.Errors.SecretEnvironmentVariable(name);
+                throw Errors.SecretEnvironmentVariable(name);
             }
         }
     }
@@ -53,14 +53,14 @@ internal static partial class EnvironmentCapture
             }
             else
             {
-                warnings.Add(Errors.Errors.EnvironmentVariableNotSetWarning(name));
+                warnings.Add(Errors.EnvironmentVariableNotSetWarning(name));
             }
         }
 
         var image = string.IsNullOrWhiteSpace(options.ContainerImage) ? null : SecretRedaction.Scrub(options.ContainerImage.Trim());
         if (image is not null && !image.Contains("@sha256:", StringComparison.Ordinal))
         {
-            warnings.Add(Errors.Errors.ContainerImageNotPinnedWarning(image));
+            warnings.Add(Errors.ContainerImageNotPinnedWarning(image));
         }
 
         return (new EnvironmentLineage

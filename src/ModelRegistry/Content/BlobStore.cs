@@ -28,7 +28,7 @@ public sealed class BlobStore(IRegistryStorage storage)
 
         if (existing is not null)
         {
-            throw Errors.Errors.CorruptEntry(path, $"it holds {existing.Size} bytes where {file.Size} are expected");
+            throw Errors.CorruptEntry(path, $"it holds {existing.Size} bytes where {file.Size} are expected");
         }
 
         Stream source;
@@ -38,7 +38,7 @@ public sealed class BlobStore(IRegistryStorage storage)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.Errors.ArtifactUnreadable(localPath, e.Message);
+            throw Errors.ArtifactUnreadable(localPath, e.Message);
         }
 
         await using var verifying = new VerifyingReadStream(source, file.Digest, file.Size, localPath);
@@ -51,7 +51,7 @@ public sealed class BlobStore(IRegistryStorage storage)
         {
             // Content-addressed: whoever wrote the name wrote these bytes, so existence with the right size settles it.
             var info = await storage.GetInfoAsync(path, cancellationToken);
-            return info is not null && info.Size == file.Size ? file.Size : throw Errors.Errors.OutcomeUnknown($"uploading {localPath}", path);
+            return info is not null && info.Size == file.Size ? file.Size : throw Errors.OutcomeUnknown($"uploading {localPath}", path);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class BlobStore(IRegistryStorage storage)
     public async Task GetAsync(ArtifactFile file, string destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var path = RegistryPaths.Blob(file.Digest);
-        await using var source = await storage.OpenReadAsync(path, cancellationToken) ?? throw Errors.Errors.BlobMissing(file.Digest, file.Path);
+        await using var source = await storage.OpenReadAsync(path, cancellationToken) ?? throw Errors.BlobMissing(file.Digest, file.Path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(destination))!;
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.partial");
@@ -80,7 +80,7 @@ public sealed class BlobStore(IRegistryStorage storage)
 
             if (actual.Size != file.Size || actual.Digest != file.Digest)
             {
-                throw Errors.Errors.DigestMismatch(file.Path, $"{file.Digest} ({file.Size} bytes)", $"{actual.Digest} ({actual.Size} bytes)");
+                throw Errors.DigestMismatch(file.Path, $"{file.Digest} ({file.Size} bytes)", $"{actual.Digest} ({actual.Size} bytes)");
             }
 
             File.Move(temporary, destination, overwrite: true);

@@ -72,7 +72,7 @@ internal sealed class VerifyingReadStream(Stream inner, string expectedDigest, l
         var truncated = data.Length == 0 && position < expectedSize;
         if (position > expectedSize || truncated)
         {
-            throw Errors.Errors.ArtifactUnreadable(displayPath, "it changed while it was being stored; nothing was registered");
+            throw Errors.ArtifactUnreadable(displayPath, "it changed while it was being stored; nothing was registered");
         }
 
         // Checked when the last byte arrives: uploaders that read exactly Length bytes never ask for more.
@@ -81,7 +81,7 @@ internal sealed class VerifyingReadStream(Stream inner, string expectedDigest, l
             verified = true;
             if (Sha256Digest.Format(hash.GetCurrentHash()) != expectedDigest)
             {
-                throw Errors.Errors.ArtifactUnreadable(displayPath, "it changed while it was being stored; nothing was registered");
+                throw Errors.ArtifactUnreadable(displayPath, "it changed while it was being stored; nothing was registered");
             }
         }
 

@@ -1,4 +1,4 @@
-namespace ModelRegistry.Errors;
+namespace ModelRegistry;
 
 /// <summary>Azure Blob Storage errors, MRB14xx. Every text that reaches these factories has already been scrubbed
 /// of SAS signatures, account keys and connection strings (<see cref="Storage.Azure.SecretScrubber"/>).</summary>

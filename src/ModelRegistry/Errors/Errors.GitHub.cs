@@ -1,4 +1,4 @@
-namespace ModelRegistry.Errors;
+namespace ModelRegistry;
 
 /// <summary>GitHub gates and the GitHub API (MRB17xx). Messages never carry a token: callers pass text that was
 /// already redacted, and every message names the permission or setting that would fix the refusal.</summary>

@@ -1,4 +1,4 @@
-namespace ModelRegistry.Errors;
+namespace ModelRegistry;
 
 /// <summary>Lineage capture and lineage queries: MRB1501-MRB1549 are errors, MRB1550-MRB1599 are warnings recorded
 /// in <see cref="Recipes.Recipe.Warnings"/> as <c>MRB15xx: message</c> and printed by the faces.</summary>

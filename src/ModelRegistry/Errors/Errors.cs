@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ModelRegistry.Errors;
+namespace ModelRegistry;
 
 /// <summary>Every error of the engine, one factory each. Codes: MRB10xx names and references, MRB11xx storage and
 /// commit protocol, MRB12xx metrics and thresholds, MRB13xx stages and promotion. Other areas add their own
@@ -9,20 +9,11 @@ public static partial class Errors
 {
     internal static string Num(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
-    public static RegistryException InvalidModelName(string name) => new("MRB1001",
-        $"'{Printable(name)}' is not a valid model name: use 1 to 128 characters from A-Z, a-z, 0-9, '.', '_' and '-', starting with a letter or digit.");
-
-    public static RegistryException InvalidReference(string reference, string why) => new("MRB1002",
-        $"'{Printable(reference)}' is not a valid model reference ({why}): write <model>, <model>@<version>, @<stage>, @<alias>, @<semver label> or @sha256:<64 hex>.");
-
     public static RegistryException ModelNotFound(string model, string location) => new("MRB1003",
         $"Model '{model}' is not in the registry at {location}: register a version first, or check the name and the --registry location.");
 
     public static RegistryException VersionNotFound(string reference, string detail) => new("MRB1004",
         $"'{reference}' does not name a version: {detail}. Run 'model-registry list <model>' to see its versions.");
-
-    public static RegistryException InvalidLabel(string label) => new("MRB1005",
-        $"'{Printable(label)}' is not a semantic-version label: write MAJOR.MINOR.PATCH with an optional -prerelease, for example 1.2.0-bert-large.");
 
     public static RegistryException LabelTaken(string model, string label, int version) => new("MRB1006",
         $"Label '{label}' already names {model} version {version}: labels are unique per model; choose another label.");
@@ -99,9 +90,6 @@ public static partial class Errors
     public static RegistryException VerifyFailed(int problems) => new("MRB1107",
         $"Verification found {problems} problem(s) in the registry; each is listed above.");
 
-    public static RegistryException InvalidPath(string path) => new("MRB1108",
-        $"'{Printable(path)}' is not a safe relative path inside a model version.");
-
     public static string CacheNotUpdatedWarning(string model, long revision, string why) => Warning("MRB1109",
         $"Revision {revision} of {model} has landed, but a cache after it could not be written or read ({why}): the change stands and readers stay correct (they read the revisions after the snapshot); the next write, or 'model-registry verify', brings the cache up to date.");
 
@@ -174,10 +162,5 @@ public static partial class Errors
     public static RegistryException GitHubStepFileUnwritable(string variable, string path, string why) => new("MRB1903",
         $"Could not write the GitHub Actions file ${variable} ('{Printable(path)}': {Printable(why)}): the command's result stands (it is on stdout); run inside a job step, where the runner provides a writable file.");
 
-    /// <summary>Control characters never reach a terminal or a log through an error message.</summary>
-    internal static string Printable(string value)
-    {
-        var text = new string([.. value.Take(160).Select(c => char.IsControl(c) ? '?' : c)]);
-        return value.Length > 160 ? text + "…" : text;
-    }
+    internal static string Printable(string value) => ContractErrors.Printable(value);
 }

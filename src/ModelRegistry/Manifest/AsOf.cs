@@ -19,7 +19,7 @@ public sealed record AsOf(long? Revision, DateTimeOffset? Time)
             return new AsOf(null, time);
         }
 
-        throw Errors.Errors.InvalidAsOf(text);
+        throw Errors.InvalidAsOf(text);
     }
 
     public bool Includes(LogEntry entry) =>

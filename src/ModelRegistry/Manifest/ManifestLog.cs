@@ -120,7 +120,7 @@ public sealed class ManifestLog
         }
 
         var entry = RegistryJson.Deserialize<LogEntry>(stored.Content, path);
-        return entry.Revision == revision ? entry : throw Errors.Errors.CorruptEntry(path, $"it says revision {entry.Revision}");
+        return entry.Revision == revision ? entry : throw Errors.CorruptEntry(path, $"it says revision {entry.Revision}");
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ public sealed class ManifestLog
             // (the Azure SDK does) answers 409 to the retry of a write that applied, so the entry may be this writer's.
             if (landed is null)
             {
-                throw Errors.Errors.OutcomeUnknown($"committing revision {entry.Revision} of {view.Model}", path);
+                throw Errors.OutcomeUnknown($"committing revision {entry.Revision} of {view.Model}", path);
             }
 
             Remember(key, landed);
@@ -177,7 +177,7 @@ public sealed class ManifestLog
             await Task.Delay(Random.Shared.Next(1, 1 + Math.Min(1000, 4 << Math.Min(attempt, 8))), cancellationToken);
         }
 
-        throw Errors.Errors.CommitContention(key, MaxAttempts);
+        throw Errors.CommitContention(key, MaxAttempts);
     }
 
     /// <summary>
@@ -261,7 +261,7 @@ public sealed class ManifestLog
         {
             return RegistryJson.Deserialize<ModelState>(stored.Content, path).Revision;
         }
-        catch (Errors.RegistryException)
+        catch (RegistryException)
         {
             return 0;
         }
@@ -274,11 +274,11 @@ public sealed class ManifestLog
         {
             await AdvanceSnapshotAsync(after, cancellationToken);
         }
-        catch (Exception e) when (e is Errors.RegistryException or IOException or UnauthorizedAccessException or TimeoutException or HttpRequestException or Azure.RequestFailedException or OperationCanceledException)
+        catch (Exception e) when (e is RegistryException or IOException or UnauthorizedAccessException or TimeoutException or HttpRequestException or Azure.RequestFailedException or OperationCanceledException)
         {
             // The commit landed, and must be reported as landed; the caches it could not write stay behind and the
             // next writer brings them up.
-            after.CacheWarning = Errors.Errors.CacheNotUpdatedWarning(after.Model, entry.Revision, e is Errors.RegistryException coded ? coded.Code : e.GetType().Name);
+            after.CacheWarning = Errors.CacheNotUpdatedWarning(after.Model, entry.Revision, e is RegistryException coded ? coded.Code : e.GetType().Name);
         }
 
         return after;
@@ -355,7 +355,7 @@ public sealed class ManifestLog
         {
             state = RegistryJson.Deserialize<ModelState>(stored.Content, path);
         }
-        catch (Errors.RegistryException)
+        catch (RegistryException)
         {
             // The snapshot is only a cache: a damaged one is ignored and the log is folded from the start.
             return (ModelState.Empty(key), stored.ETag);

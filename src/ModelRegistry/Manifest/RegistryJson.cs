@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ModelRegistry.Manifest;
 
@@ -17,11 +18,11 @@ public static class RegistryJson
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(content.Span, Options) ?? throw Errors.Errors.CorruptEntry(path, "it is empty");
+            return JsonSerializer.Deserialize<T>(content.Span, Options) ?? throw Errors.CorruptEntry(path, "it is empty");
         }
         catch (JsonException e)
         {
-            throw Errors.Errors.CorruptEntry(path, e.Message);
+            throw Errors.CorruptEntry(path, e.Message);
         }
     }
 
@@ -37,7 +38,9 @@ public static class RegistryJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
+        ContractJson.Apply(options);
+        options.MakeReadOnly();
         return options;
     }
 }

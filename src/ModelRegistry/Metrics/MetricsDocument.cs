@@ -47,30 +47,30 @@ public sealed class MetricsDocument
             var info = new FileInfo(path);
             if (Directory.Exists(path))
             {
-                throw Errors.Errors.MetricsFileMalformed(path, "it is a folder; pass the JSON file training wrote in it");
+                throw Errors.MetricsFileMalformed(path, "it is a folder; pass the JSON file training wrote in it");
             }
 
             if (!info.Exists)
             {
-                throw Errors.Errors.MetricsFileNotFound(path);
+                throw Errors.MetricsFileNotFound(path);
             }
 
             // Opening a FIFO blocks until a writer appears, and a device never ends: neither is read.
             if (Content.FileKinds.OfTarget(path) == Content.FileKind.Special)
             {
-                throw Errors.Errors.MetricsFileMalformed(path, "it is " + Content.FileKinds.Describe(info.FullName));
+                throw Errors.MetricsFileMalformed(path, "it is " + Content.FileKinds.Describe(info.FullName));
             }
 
             if (info.Length > MaxSize)
             {
-                throw Errors.Errors.MetricsFileMalformed(path, $"it is {info.Length} bytes, more than the {MaxSize} a metrics file may have");
+                throw Errors.MetricsFileMalformed(path, $"it is {info.Length} bytes, more than the {MaxSize} a metrics file may have");
             }
 
             content = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.Errors.MetricsFileMalformed(path, "it cannot be read: " + e.Message);
+            throw Errors.MetricsFileMalformed(path, "it cannot be read: " + e.Message);
         }
 
         return Parse(path, content);
@@ -85,7 +85,7 @@ public sealed class MetricsDocument
         }
         catch (DecoderFallbackException)
         {
-            throw Errors.Errors.MetricsFileMalformed(source, "it is not UTF-8 text");
+            throw Errors.MetricsFileMalformed(source, "it is not UTF-8 text");
         }
 
         JsonDocument document;
@@ -95,18 +95,18 @@ public sealed class MetricsDocument
         }
         catch (JsonException e) when (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
-            throw Errors.Errors.MetricsFileMalformed(source, $"it is nested deeper than {MaxDepth} levels");
+            throw Errors.MetricsFileMalformed(source, $"it is nested deeper than {MaxDepth} levels");
         }
         catch (JsonException e)
         {
-            throw Errors.Errors.MetricsFileMalformed(source, $"invalid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}");
+            throw Errors.MetricsFileMalformed(source, $"invalid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}");
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw Errors.Errors.MetricsFileMalformed(source, $"the top level is {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object");
+                throw Errors.MetricsFileMalformed(source, $"the top level is {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object");
             }
 
             var numbers = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -123,10 +123,10 @@ public sealed class MetricsDocument
         {
             return double.IsFinite(value)
                 ? value
-                : throw Errors.Errors.MetricNotFinite(Source, metric, value.ToString(CultureInfo.InvariantCulture));
+                : throw Errors.MetricNotFinite(Source, metric, value.ToString(CultureInfo.InvariantCulture));
         }
 
-        throw nonNumbers.Contains(metric) ? Errors.Errors.MetricNotANumber(Source, metric) : Errors.Errors.MetricMissing(Source, metric);
+        throw nonNumbers.Contains(metric) ? Errors.MetricNotANumber(Source, metric) : Errors.MetricMissing(Source, metric);
     }
 
     private static void Flatten(string source, JsonElement element, string prefix, Dictionary<string, double> numbers, HashSet<string> nonNumbers)
@@ -136,7 +136,7 @@ public sealed class MetricsDocument
             var name = prefix.Length == 0 ? property.Name : prefix + "." + property.Name;
             if (numbers.ContainsKey(name) || nonNumbers.Contains(name))
             {
-                throw Errors.Errors.MetricsFileMalformed(source, $"metric '{Errors.Errors.Printable(name)}' appears twice");
+                throw Errors.MetricsFileMalformed(source, $"metric '{Errors.Printable(name)}' appears twice");
             }
 
             switch (property.Value.ValueKind)

@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 
 namespace ModelRegistry.Metrics;
 
@@ -53,7 +52,7 @@ public static class ThresholdEvaluator
             verdict = verdict with { Baseline = baseline.Description };
             if (!baseline.Metrics.Values.TryGetValue(rule.Metric, out var reference) || !double.IsFinite(reference))
             {
-                return verdict with { Error = Errors.Errors.BaselineMetricMissing(rule.Metric, baseline.Description).Canonical };
+                return verdict with { Error = Errors.BaselineMetricMissing(rule.Metric, baseline.Description).Canonical };
             }
 
             bound = Offset(reference, rule.Offset);

@@ -19,7 +19,7 @@ public sealed partial record ThresholdRule(string Metric, string Operator, doubl
         var match = text.Length <= 256 ? Pattern().Match(text) : Match.Empty;
         if (!match.Success)
         {
-            throw Errors.Errors.InvalidThresholdRule(text);
+            throw Errors.InvalidThresholdRule(text);
         }
 
         var metric = match.Groups["metric"].Value;
@@ -27,13 +27,13 @@ public sealed partial record ThresholdRule(string Metric, string Operator, doubl
         if (match.Groups["number"].Success)
         {
             var bound = double.Parse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-            return double.IsFinite(bound) ? new(metric, op, bound, null) : throw Errors.Errors.InvalidThresholdRule(text);
+            return double.IsFinite(bound) ? new(metric, op, bound, null) : throw Errors.InvalidThresholdRule(text);
         }
 
         var stage = match.Groups["stage"].Value;
         if (stage is "NaN" or "Infinity")
         {
-            throw Errors.Errors.InvalidThresholdRule(text);
+            throw Errors.InvalidThresholdRule(text);
         }
 
         var delta = match.Groups["delta"].Success ? double.Parse(match.Groups["delta"].Value, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;

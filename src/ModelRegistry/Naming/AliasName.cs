@@ -16,7 +16,7 @@ public static partial class AliasName
             || stages.Any(s => s.Equals(alias, StringComparison.OrdinalIgnoreCase))
             || alias.StartsWith("sha256", StringComparison.OrdinalIgnoreCase))
         {
-            throw Errors.Errors.InvalidAlias(alias);
+            throw Errors.InvalidAlias(alias);
         }
 
         return alias;

@@ -14,7 +14,7 @@ public sealed class DurationJsonConverter : JsonConverter<TimeSpan>
         {
             return Durations.Parse(text);
         }
-        catch (Errors.RegistryException e)
+        catch (RegistryException e)
         {
             // The form .NET writes by default (365.00:00:00) reads too.
             return TimeSpan.TryParseExact(text, "c", System.Globalization.CultureInfo.InvariantCulture, out var exact) && exact >= TimeSpan.Zero

@@ -13,7 +13,7 @@ public static partial class Tag
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0 || !KeyPattern().IsMatch(text[..equals]) || text.Length > 1024 || text.Any(char.IsControl))
         {
-            throw Errors.Errors.InvalidTag(text);
+            throw Errors.InvalidTag(text);
         }
 
         return new(text[..equals], text[(equals + 1)..]);

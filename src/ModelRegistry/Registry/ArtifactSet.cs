@@ -19,7 +19,7 @@ internal static class ArtifactSet
         var excluded = registryFolder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(registryFolder)) + Path.DirectorySeparatorChar;
         if (paths.Count == 0)
         {
-            throw Errors.Errors.NoArtifactFiles("(no paths given)");
+            throw Errors.NoArtifactFiles("(no paths given)");
         }
 
         var single = paths.Count == 1;
@@ -50,19 +50,19 @@ internal static class ArtifactSet
 
                 if (result.Count == before)
                 {
-                    throw Errors.Errors.NoArtifactFiles(path);
+                    throw Errors.NoArtifactFiles(path);
                 }
             }
             else
             {
-                throw Errors.Errors.ArtifactNotFound(path);
+                throw Errors.ArtifactNotFound(path);
             }
         }
 
         var duplicate = result.GroupBy(a => a.VersionPath, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw Errors.Errors.InvalidPath($"{duplicate.Key} (given twice)");
+            throw ContractErrors.InvalidPath($"{duplicate.Key} (given twice)");
         }
 
         return [.. result.OrderBy(a => a.VersionPath, StringComparer.Ordinal)];
@@ -73,7 +73,7 @@ internal static class ArtifactSet
     {
         if (FileKinds.OfTarget(full) == FileKind.Special)
         {
-            throw Errors.Errors.ArtifactUnreadable(shown, FileKinds.Describe(full));
+            throw Errors.ArtifactUnreadable(shown, FileKinds.Describe(full));
         }
     }
 
@@ -90,7 +90,7 @@ internal static class ArtifactSet
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw Errors.Errors.ArtifactUnreadable(artifacts[i].FullPath, e.Message);
+                throw Errors.ArtifactUnreadable(artifacts[i].FullPath, e.Message);
             }
         });
         return files;

@@ -22,7 +22,7 @@ public sealed record ExpectedHolder(int? Version)
 
         return int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0
             ? new ExpectedHolder(version)
-            : throw Errors.Errors.InvalidExpectedHolder(text);
+            : throw Errors.InvalidExpectedHolder(text);
     }
 
     public override string ToString() => Describe(Version);

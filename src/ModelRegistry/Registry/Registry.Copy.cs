@@ -10,7 +10,7 @@ public sealed partial class Registry
 {
     /// <summary>The code the verifying stream raises when bytes do not match their digest; taken from its factory so
     /// that the code is written in one place only.</summary>
-    private static readonly string UnreadableCode = Errors.Errors.ArtifactUnreadable("", "").Code;
+    private static readonly string UnreadableCode = Errors.ArtifactUnreadable("", "").Code;
 
     /// <summary>
     /// Copies one version of this registry into <paramref name="destination"/> (a team's folder registry into the
@@ -26,17 +26,17 @@ public sealed partial class Registry
         var source = (await ResolveAsync(reference, null, cancellationToken)).EnsureFilesStored();
         var key = KeyOf(source.Model);
         var recordPath = RegistryPaths.Record(key, source.Digest);
-        var stored = await Storage.ReadAsync(recordPath, null, cancellationToken) ?? throw Errors.Errors.CorruptEntry(recordPath, "the record a revision names is missing");
+        var stored = await Storage.ReadAsync(recordPath, null, cancellationToken) ?? throw Errors.CorruptEntry(recordPath, "the record a revision names is missing");
         var recordBytes = stored.Content.ToArray();
         var actual = Sha256Digest.Of(recordBytes);
         if (actual != source.Digest)
         {
-            throw Errors.Errors.DigestMismatch(recordPath, source.Digest, actual);
+            throw Errors.DigestMismatch(recordPath, source.Digest, actual);
         }
 
         var record = RegistryJson.Deserialize<VersionRecord>(recordBytes, recordPath);
         var view = await destination.Log.LoadAsync(key, cancellationToken);
-        ModelName.EnsureCreatable(record.Model, view.Exists ? view.Model : null);
+        ModelNameRules.EnsureCreatable(record.Model, view.Exists ? view.Model : null);
         if (await destination.FindByRecipeAsync(view, record.RecipeDigest, cancellationToken) is { } same)
         {
             if (!view.State.Purged.ContainsKey(same.Version))
@@ -57,7 +57,7 @@ public sealed partial class Registry
 
         if (record.Label is not null && await destination.FindByLabelAsync(view, record.Label, cancellationToken) is { } labelled)
         {
-            throw Errors.Errors.LabelTaken(view.Model, record.Label, labelled.Version);
+            throw Errors.LabelTaken(view.Model, record.Label, labelled.Version);
         }
 
         await destination.EnsureCreatedAsync(cancellationToken);
@@ -96,7 +96,7 @@ public sealed partial class Registry
 
             if (record.Label is not null && await destination.FindByLabelAsync(latest, record.Label, cancellationToken) is { } taken)
             {
-                throw Errors.Errors.LabelTaken(latest.Model, record.Label, taken.Version);
+                throw Errors.LabelTaken(latest.Model, record.Label, taken.Version);
             }
 
             return new LogEntry
@@ -138,7 +138,7 @@ public sealed partial class Registry
         var existing = await destination.Storage.GetInfoAsync(path, cancellationToken);
         if (existing is not null && existing.Size != file.Size)
         {
-            throw Errors.Errors.CorruptEntry(path, $"the destination holds {existing.Size} bytes where {file.Size} are expected");
+            throw Errors.CorruptEntry(path, $"the destination holds {existing.Size} bytes where {file.Size} are expected");
         }
 
         // Reused: refreshed so the destination's gc cannot take it before the commit names it (BlobStore.PutAsync does
@@ -148,22 +148,22 @@ public sealed partial class Registry
             return 0;
         }
 
-        var source = await Storage.OpenReadAsync(path, cancellationToken) ?? throw Errors.Errors.BlobMissing(file.Digest, file.Path);
+        var source = await Storage.OpenReadAsync(path, cancellationToken) ?? throw Errors.BlobMissing(file.Digest, file.Path);
         var reporter = progress is null ? null : new Progress<long>(done => progress.Report(new TransferProgress(file.Path, done, file.Size)));
         await using var verifying = new VerifyingReadStream(source, file.Digest, file.Size, file.Path);
         try
         {
             return await destination.Storage.UploadAsync(path, verifying, file.Size, reporter, cancellationToken) == CreateOutcome.Created ? file.Size : 0;
         }
-        catch (Errors.RegistryException e) when (e.Code == UnreadableCode)
+        catch (RegistryException e) when (e.Code == UnreadableCode)
         {
-            throw Errors.Errors.CopySourceDamaged(Location, file.Path, file.Digest);
+            throw Errors.CopySourceDamaged(Location, file.Path, file.Digest);
         }
         catch (StorageOutcomeUnknownException)
         {
             // Content-addressed: whoever wrote the name wrote these bytes, so existence with the right size settles it.
             var info = await destination.Storage.GetInfoAsync(path, cancellationToken);
-            return info is not null && info.Size == file.Size ? file.Size : throw Errors.Errors.OutcomeUnknown($"copying {file.Path}", path);
+            return info is not null && info.Size == file.Size ? file.Size : throw Errors.OutcomeUnknown($"copying {file.Path}", path);
         }
     }
 }

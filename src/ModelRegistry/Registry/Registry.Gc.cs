@@ -77,12 +77,12 @@ public sealed partial class Registry
         ArgumentNullException.ThrowIfNull(request);
         if (request.Grace < MinimumGrace)
         {
-            throw Errors.Errors.GraceTooShort(request.Grace, MinimumGrace);
+            throw Errors.GraceTooShort(request.Grace, MinimumGrace);
         }
 
         if (request.Apply && request.Policy is not null)
         {
-            throw Errors.Errors.InvalidRetentionPolicy("a policy file only plans: apply it with 'model-registry retention apply <file>', then run gc --apply");
+            throw Errors.InvalidRetentionPolicy("a policy file only plans: apply it with 'model-registry retention apply <file>', then run gc --apply");
         }
 
         if (request.Apply)
@@ -312,7 +312,7 @@ public sealed partial class Registry
             var summary = stored is null ? null : RegistryJson.Deserialize<LogSummary>(stored.Content, path);
             return summary is not null && summary.IsWhole(first) ? summary : null;
         }
-        catch (Errors.RegistryException)
+        catch (RegistryException)
         {
             // Only a cache: a damaged summary is read around, from the log itself.
             return null;

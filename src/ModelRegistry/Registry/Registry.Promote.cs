@@ -21,7 +21,7 @@ public sealed partial class Registry
     {
         ArgumentNullException.ThrowIfNull(request);
         var reference = ModelReference.Parse(request.Reference);
-        var stage = Settings.FindStage(request.Stage) ?? throw Errors.Errors.UnknownStage(request.Stage, Settings.Stages);
+        var stage = Settings.FindStage(request.Stage) ?? throw Errors.UnknownStage(request.Stage, Settings.Stages);
         var key = KeyOf(reference.Model);
         var policy = Settings.PolicyFor(stage);
         var actor = Actor(request.Actor);
@@ -65,12 +65,12 @@ public sealed partial class Registry
             // Decided against the latest state: a purge that landed first wins, and a stage never points at missing files.
             if (pointer && latest.State.Purged.TryGetValue(target.Version, out var purgedBy))
             {
-                throw Errors.Errors.VersionPurged(latest.Model, target.Version, purgedBy);
+                throw Errors.VersionPurged(latest.Model, target.Version, purgedBy);
             }
 
             if (reference.Kind == ReferenceKind.Name && PointerOf(latest, reference.Selector!) is { } now && now != target.Version)
             {
-                throw Errors.Errors.ReferenceMoved(request.Reference, target.Version, now);
+                throw Errors.ReferenceMoved(request.Reference, target.Version, now);
             }
 
             if (pointer && HolderOf(latest, stage) is var holder && holder != seenHolder)
@@ -128,12 +128,12 @@ public sealed partial class Registry
     /// </summary>
     public async Task<RollbackPlan> PlanRollbackAsync(string model, string? stage, int? from = null, CancellationToken cancellationToken = default)
     {
-        var configured = Settings.FindStage(stage ?? RegistrySettings.Production) ?? throw Errors.Errors.UnknownStage(stage!, Settings.Stages);
+        var configured = Settings.FindStage(stage ?? RegistrySettings.Production) ?? throw Errors.UnknownStage(stage!, Settings.Stages);
         var view = await LoadModelAsync(model, null, cancellationToken);
         var holder = HolderOf(view, configured);
         if (holder is null && from is null)
         {
-            throw Errors.Errors.NothingToRollBack(view.Model, configured);
+            throw Errors.NothingToRollBack(view.Model, configured);
         }
 
         var rollFrom = from ?? holder!.Value;
@@ -145,7 +145,7 @@ public sealed partial class Registry
         return view.State.LastHolders.TryGetValue(configured, out var last) && last == holder
             && view.State.PreviousHolders.TryGetValue(configured, out var previous)
             ? new RollbackPlan(view.Model, configured, rollFrom, holder, previous)
-            : throw Errors.Errors.NothingToRollBack(view.Model, configured);
+            : throw Errors.NothingToRollBack(view.Model, configured);
     }
 
     /// <summary>
@@ -182,8 +182,8 @@ public sealed partial class Registry
     private static int? PointerOf(ModelView view, string name) =>
         view.State.Stages.TryGetValue(name, out var staged) ? staged : view.State.Aliases.TryGetValue(name, out var aliased) ? aliased : null;
 
-    private static Errors.RegistryException HolderChanged(string model, string stage, bool pointer, string reference, int? expected, int? actual, string when) =>
-        Errors.Errors.StageHolderChanged(pointer ? $"{stage} of {model}" : $"'{reference}'", ExpectedHolder.Describe(expected), ExpectedHolder.Describe(actual), when);
+    private static RegistryException HolderChanged(string model, string stage, bool pointer, string reference, int? expected, int? actual, string when) =>
+        Errors.StageHolderChanged(pointer ? $"{stage} of {model}" : $"'{reference}'", ExpectedHolder.Describe(expected), ExpectedHolder.Describe(actual), when);
 
     /// <summary>The moved version as the committed view shows it. The commit has landed: a read that fails now (a
     /// token that expired, a cache that cannot be read) must not turn it into a failure, so the version is reported
@@ -194,11 +194,11 @@ public sealed partial class Registry
         {
             return (await ResolveAsync(after, new ModelReference(target.Model, ReferenceKind.Number, target.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken), after.CacheWarning);
         }
-        catch (Exception e) when (entry is not null && e is Errors.RegistryException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (Exception e) when (entry is not null && e is RegistryException or IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             var stage = after.State.StageOf(target.Version, RegistrySettings.None, RegistrySettings.Archived);
             return (target with { Stage = stage, Aliases = after.State.AliasesOf(target.Version) },
-                after.CacheWarning ?? Errors.Errors.CacheNotUpdatedWarning(after.Model, entry.Revision, e is Errors.RegistryException coded ? coded.Code : e.GetType().Name));
+                after.CacheWarning ?? Errors.CacheNotUpdatedWarning(after.Model, entry.Revision, e is RegistryException coded ? coded.Code : e.GetType().Name));
         }
     }
 
@@ -211,7 +211,7 @@ public sealed partial class Registry
         var target = await ResolveAsync(view, parsed, cancellationToken);
         var (after, _) = await Log.CommitAsync(view.Key, latest => Task.FromResult<LogEntry?>(
             latest.State.Aliases.TryGetValue(alias, out var held) && held == target.Version ? null
-            : latest.State.Purged.TryGetValue(target.Version, out var purgedBy) ? throw Errors.Errors.VersionPurged(latest.Model, target.Version, purgedBy)
+            : latest.State.Purged.TryGetValue(target.Version, out var purgedBy) ? throw Errors.VersionPurged(latest.Model, target.Version, purgedBy)
             : new LogEntry
             {
                 Revision = 0,
@@ -234,7 +234,7 @@ public sealed partial class Registry
         var view = await LoadModelAsync(model, null, cancellationToken);
         await Log.CommitAsync(view.Key, latest => Task.FromResult<LogEntry?>(
             !latest.State.Aliases.TryGetValue(alias, out var held)
-                ? throw Errors.Errors.VersionNotFound($"{latest.Model}@{alias}", $"{latest.Model} has no alias '{alias}'")
+                ? throw Errors.VersionNotFound($"{latest.Model}@{alias}", $"{latest.Model} has no alias '{alias}'")
                 : new LogEntry
                 {
                     Revision = 0,
@@ -257,7 +257,7 @@ public sealed partial class Registry
             throw new ArgumentOutOfRangeException(nameof(operation), operation, "Only promotion events are recorded this way.");
         }
 
-        var configured = Settings.FindStage(stage) ?? throw Errors.Errors.UnknownStage(stage, Settings.Stages);
+        var configured = Settings.FindStage(stage) ?? throw Errors.UnknownStage(stage, Settings.Stages);
         var parsed = ModelReference.Parse(reference);
         var view = await LoadModelAsync(parsed.Model, null, cancellationToken);
         var target = await ResolveAsync(view, parsed, cancellationToken);
@@ -288,19 +288,19 @@ public sealed partial class Registry
         // An approval names a person: a blank name (--approved-by "  ") approves nothing, from any face.
         if (evidence is null || evidence.Approvers.All(string.IsNullOrWhiteSpace))
         {
-            throw Errors.Errors.ApprovalRequired(target.Model, stage);
+            throw Errors.ApprovalRequired(target.Model, stage);
         }
 
         var accepted = policy.Requires.Any(kind => kind == StagePolicy.Approval || kind == evidence.Kind);
         if (!accepted)
         {
-            throw Errors.Errors.PolicyNotMet(target.Model, stage, $"it needs {string.Join(" or ", policy.Requires)} evidence, and this promotion brings {evidence.Kind}");
+            throw Errors.PolicyNotMet(target.Model, stage, $"it needs {string.Join(" or ", policy.Requires)} evidence, and this promotion brings {evidence.Kind}");
         }
 
         var requester = evidence.Requester ?? actor;
         if (policy.DistinctApprover && evidence.Approvers.All(a => a.Equals(requester, StringComparison.OrdinalIgnoreCase)))
         {
-            throw Errors.Errors.PolicyNotMet(target.Model, stage, $"the approver must be someone other than the requester '{requester}'");
+            throw Errors.PolicyNotMet(target.Model, stage, $"the approver must be someone other than the requester '{requester}'");
         }
     }
 

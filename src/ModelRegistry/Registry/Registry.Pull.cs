@@ -27,7 +27,7 @@ public sealed partial class Registry
         // would let one overwrite the other: a record that holds them is refused.
         if (destinations.GroupBy(d => d.Path, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            throw Errors.Errors.InvalidPath($"{twice.First().File.Path} (named twice)");
+            throw ContractErrors.InvalidPath($"{twice.First().File.Path} (named twice)");
         }
 
         foreach (var (_, destination) in destinations)
@@ -36,7 +36,7 @@ public sealed partial class Registry
         }
         if (destinations.FirstOrDefault(d => Directory.Exists(d.Path)) is { Path: not null } blocked)
         {
-            throw Errors.Errors.OutputUnwritable(blocked.Path, "a folder is where the file goes");
+            throw Errors.OutputUnwritable(blocked.Path, "a folder is where the file goes");
         }
 
         var createdRoot = !Directory.Exists(root);
@@ -94,7 +94,7 @@ public sealed partial class Registry
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.Errors.OutputUnwritable(path, e.Message);
+            throw Errors.OutputUnwritable(path, e.Message);
         }
     }
 
@@ -117,7 +117,7 @@ public sealed partial class Registry
         {
             if (new FileInfo(path).LinkTarget is not null)
             {
-                throw Errors.Errors.OutputUnwritable(path, "it is a symbolic link, and a pull never follows one");
+                throw Errors.OutputUnwritable(path, "it is a symbolic link, and a pull never follows one");
             }
         }
     }
@@ -128,7 +128,7 @@ public sealed partial class Registry
         var full = Path.GetFullPath(Path.Combine(root, relative));
         if (relative.Length == 0 || Path.IsPathRooted(relative) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw Errors.Errors.InvalidPath(relative);
+            throw ContractErrors.InvalidPath(relative);
         }
 
         return full;

@@ -23,7 +23,7 @@ public sealed partial class Registry
         // registered under is its display name then too.
         var first = asOf is null ? null : await Log.ReadEntryAsync(key, 1, cancellationToken);
         return first is null
-            ? throw Errors.Errors.ModelNotFound(model, Location)
+            ? throw Errors.ModelNotFound(model, Location)
             : new ModelView(key, ModelState.Empty(first.Model), null, 0, []);
     }
 
@@ -69,7 +69,7 @@ public sealed partial class Registry
         }
 
         return entries.Count == 0 && (asOf is null || await Log.ReadEntryAsync(key, 1, cancellationToken) is null)
-            ? throw Errors.Errors.ModelNotFound(model, Location)
+            ? throw Errors.ModelNotFound(model, Location)
             : entries;
     }
 
@@ -87,11 +87,11 @@ public sealed partial class Registry
         }
 
         var path = RegistryPaths.Record(KeyOf(model), digest);
-        var stored = await Storage.ReadAsync(path, null, cancellationToken) ?? throw Errors.Errors.CorruptEntry(path, "the record a revision names is missing");
+        var stored = await Storage.ReadAsync(path, null, cancellationToken) ?? throw Errors.CorruptEntry(path, "the record a revision names is missing");
         var actual = Sha256Digest.Of(stored.Content.Span);
         if (actual != digest)
         {
-            throw Errors.Errors.DigestMismatch(path, digest, actual);
+            throw Errors.DigestMismatch(path, digest, actual);
         }
 
         var record = RegistryJson.Deserialize<VersionRecord>(stored.Content, path);
@@ -124,7 +124,7 @@ public sealed partial class Registry
 
         var found = version > 0 ? await FindIndexAsync(view, version, cancellationToken) : null;
         return found is null
-            ? throw Errors.Errors.VersionNotFound(reference.ToString(), view.Exists ? $"{view.Model} has versions 1 to {view.State.LatestVersion}" : "the model had no versions then")
+            ? throw Errors.VersionNotFound(reference.ToString(), view.Exists ? $"{view.Model} has versions 1 to {view.State.LatestVersion}" : "the model had no versions then")
             : await InfoAsync(view, found, cancellationToken);
     }
 
@@ -223,17 +223,17 @@ public sealed partial class Registry
         {
             if (!RegistrySettings.IsPointerStage(stage))
             {
-                throw Errors.Errors.InvalidReference(reference.ToString(), $"{stage} may hold many versions; name one by number");
+                throw ContractErrors.InvalidReference(reference.ToString(), $"{stage} may hold many versions; name one by number");
             }
 
             return view.State.Stages.TryGetValue(stage, out var held)
                 ? held
-                : throw Errors.Errors.VersionNotFound(reference.ToString(), $"no version of {view.Model} is in {stage}");
+                : throw Errors.VersionNotFound(reference.ToString(), $"no version of {view.Model} is in {stage}");
         }
 
         return view.State.Aliases.TryGetValue(reference.Selector, out var aliased)
             ? aliased
-            : throw Errors.Errors.VersionNotFound(reference.ToString(), $"'{reference.Selector}' is neither a stage ({string.Join(", ", Settings.Stages)}) nor an alias of {view.Model}");
+            : throw Errors.VersionNotFound(reference.ToString(), $"'{reference.Selector}' is neither a stage ({string.Join(", ", Settings.Stages)}) nor an alias of {view.Model}");
     }
 
     private async IAsyncEnumerable<LogEntry> ScanLogBackwardsAsync(ModelView view, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

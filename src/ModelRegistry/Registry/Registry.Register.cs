@@ -28,7 +28,7 @@ public sealed partial class Registry
             // The same rule for every face: a tag given as a pair must read back as the same key=value text.
             if (Tag.Parse($"{tagKey}={tagValue}").Key != tagKey)
             {
-                throw Errors.Errors.InvalidTag(tagKey);
+                throw Errors.InvalidTag(tagKey);
             }
         }
 
@@ -37,7 +37,7 @@ public sealed partial class Registry
         var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);
 
         var view = await Log.LoadAsync(key, cancellationToken);
-        ModelName.EnsureCreatable(request.Model, view.Exists ? view.Model : null);
+        ModelNameRules.EnsureCreatable(request.Model, view.Exists ? view.Model : null);
 
         // The gates are evaluated even for a recipe registered before: tightening a threshold on an unchanged model
         // must fail the build, not pass it because nothing new was registered.
@@ -56,7 +56,7 @@ public sealed partial class Registry
 
         if (request.Label is not null && await FindByLabelAsync(view, request.Label, cancellationToken) is { } labelled)
         {
-            throw Errors.Errors.LabelTaken(view.Model, request.Label, labelled.Version);
+            throw Errors.LabelTaken(view.Model, request.Label, labelled.Version);
         }
 
         await EnsureCreatedAsync(cancellationToken);
@@ -102,7 +102,7 @@ public sealed partial class Registry
 
             if (request.Label is not null && await FindByLabelAsync(latest, request.Label, cancellationToken) is { } taken)
             {
-                throw Errors.Errors.LabelTaken(latest.Model, request.Label, taken.Version);
+                throw Errors.LabelTaken(latest.Model, request.Label, taken.Version);
             }
 
             return new LogEntry
@@ -188,7 +188,7 @@ public sealed partial class Registry
                     uploaded += await Blobs.PutAsync(local.FullPath, file, null, cancellationToken);
                 }
             }
-            catch (Exception e) when (e is IOException or Errors.RegistryException)
+            catch (Exception e) when (e is IOException or RegistryException)
             {
                 // The check got no answer. The commit has landed and must be reported as landed; the file was there
                 // moments ago, and 'model-registry verify' finds the rare case where gc took it in between.
@@ -214,14 +214,14 @@ public sealed partial class Registry
 
         if (metrics is null)
         {
-            throw Errors.Errors.MetricsFileNotFound("(none given)");
+            throw Errors.MetricsFileNotFound("(none given)");
         }
 
         // Baselines are read before evaluating, so the evaluator itself stays synchronous and pure.
         var baselines = new Dictionary<string, Baseline?>(StringComparer.OrdinalIgnoreCase);
         foreach (var stage in rules.Select(r => r.BaselineStage).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var configured = Settings.FindStage(stage) ?? throw Errors.Errors.UnknownStage(stage, Settings.Stages);
+            var configured = Settings.FindStage(stage) ?? throw Errors.UnknownStage(stage, Settings.Stages);
             baselines[stage] = null;
             if (view is { Exists: true } && view.State.Stages.TryGetValue(configured, out var held))
             {
@@ -243,7 +243,7 @@ public sealed partial class Registry
         {
             if (await Storage.GetInfoAsync(path, cancellationToken) is null)
             {
-                throw Errors.Errors.OutcomeUnknown("writing a version record", path);
+                throw Errors.OutcomeUnknown("writing a version record", path);
             }
         }
     }

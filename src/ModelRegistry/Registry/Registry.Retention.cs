@@ -89,7 +89,7 @@ public sealed partial class Registry
                 // Read back below: our own write id means it landed.
             }
 
-            var landed = await ReadRetentionRevisionAsync(next.Revision, cancellationToken) ?? throw Errors.Errors.OutcomeUnknown("changing the retention policy", path);
+            var landed = await ReadRetentionRevisionAsync(next.Revision, cancellationToken) ?? throw Errors.OutcomeUnknown("changing the retention policy", path);
             if (landed.WriteId == writeId)
             {
                 return landed;
@@ -98,7 +98,7 @@ public sealed partial class Registry
             await Task.Delay(Random.Shared.Next(1, 20 * attempt), cancellationToken);
         }
 
-        throw Errors.Errors.CommitContention(RegistryPaths.Retention, 100);
+        throw Errors.CommitContention(RegistryPaths.Retention, 100);
     }
 
     private static RetentionRevision Apply(RetentionRevision? current, RetentionChange change, string? key)
@@ -137,7 +137,7 @@ public sealed partial class Registry
         }
 
         var found = RegistryJson.Deserialize<RetentionRevision>(stored.Content, path);
-        return found.Revision == revision ? found : throw Errors.Errors.CorruptEntry(path, $"it says revision {found.Revision}");
+        return found.Revision == revision ? found : throw Errors.CorruptEntry(path, $"it says revision {found.Revision}");
     }
 
     private static long? RetentionRevisionNumber(string path) =>

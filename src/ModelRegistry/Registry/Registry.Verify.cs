@@ -44,7 +44,7 @@ public sealed partial class Registry
                 {
                     entry = await Log.ReadEntryAsync(key, revision, cancellationToken);
                 }
-                catch (Errors.RegistryException e)
+                catch (RegistryException e)
                 {
                     problems.Add(new VerifyProblem(RegistryPaths.Log(key, revision), e.Message));
                     continue;
@@ -93,7 +93,7 @@ public sealed partial class Registry
                     var record = await ReadRecordAsync(model, entry.Record ?? "", useCache: false, cancellationToken);
                     versionFiles[entry.Version ?? 0] = record.Files;
                 }
-                catch (Errors.RegistryException e)
+                catch (RegistryException e)
                 {
                     problems.Add(new VerifyProblem(RegistryPaths.Record(key, entry.Record ?? ""), e.Message));
                 }
@@ -146,7 +146,7 @@ public sealed partial class Registry
                     models.Add((key, RegistryJson.Deserialize<ModelIndexEntry>(stored.Content, item.Path).Model));
                 }
             }
-            catch (Errors.RegistryException)
+            catch (RegistryException)
             {
                 problems.Add(new VerifyProblem(item.Path, "is not a readable model index entry (it gives the model's display name; 'list' fails until it is restored)"));
                 models.Add((key, key));

@@ -38,7 +38,7 @@ public sealed partial class Registry
             {
                 snapshot = RegistryJson.Deserialize<ModelState>(stored.Content, path);
             }
-            catch (Errors.RegistryException)
+            catch (RegistryException)
             {
                 // Harmless: readers ignore a snapshot they cannot read and fold the log; the next commit rewrites it.
             }
@@ -155,7 +155,7 @@ public sealed partial class Registry
                 {
                     index = RegistryJson.Deserialize<VersionIndexEntry>(stored.Content, item.Path);
                 }
-                catch (Errors.RegistryException)
+                catch (RegistryException)
                 {
                     problems.Add(new VerifyProblem(item.Path, $"is not a readable {kind} index entry (a cache readers trust: {Repair})"));
                     continue;

@@ -44,7 +44,7 @@ public sealed partial class Registry
         ArgumentNullException.ThrowIfNull(storage);
         if (storage is FolderStorage folder && File.Exists(folder.Root))
         {
-            throw Errors.Errors.NotARegistry(storage.DisplayLocation, "it is a file, not a folder");
+            throw Errors.NotARegistry(storage.DisplayLocation, "it is a file, not a folder");
         }
 
         var stored = await ReadSettingsAsync(storage, cancellationToken);
@@ -60,8 +60,8 @@ public sealed partial class Registry
                 // A concurrent first writer creates registry.json before anything else: read it again before refusing.
                 stored = await ReadSettingsAsync(storage, cancellationToken)
                     ?? throw (await FindNestedRegistryAsync(storage, cancellationToken) is { } inner
-                        ? Errors.Errors.RegistryAroundAnother(storage.DisplayLocation, inner)
-                        : Errors.Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json"));
+                        ? Errors.RegistryAroundAnother(storage.DisplayLocation, inner)
+                        : Errors.NotARegistry(storage.DisplayLocation, $"it holds '{unexpected.Path}' but no registry.json"));
                 break;
             }
 
@@ -76,19 +76,19 @@ public sealed partial class Registry
         {
             settings = RegistryJson.Deserialize<RegistrySettings>(stored.Content, RegistryPaths.Settings);
         }
-        catch (Errors.RegistryException)
+        catch (RegistryException)
         {
-            throw Errors.Errors.NotARegistry(storage.DisplayLocation, "its registry.json is not a registry settings document");
+            throw Errors.NotARegistry(storage.DisplayLocation, "its registry.json is not a registry settings document");
         }
 
         if (settings.Kind != "model-registry")
         {
-            throw Errors.Errors.NotARegistry(storage.DisplayLocation, $"its registry.json describes a '{settings.Kind}'");
+            throw Errors.NotARegistry(storage.DisplayLocation, $"its registry.json describes a '{settings.Kind}'");
         }
 
         if (settings.Format > RegistrySettings.CurrentFormat)
         {
-            throw Errors.Errors.UnsupportedFormat(storage.DisplayLocation, settings.Format);
+            throw Errors.UnsupportedFormat(storage.DisplayLocation, settings.Format);
         }
 
         return new Registry(storage, settings, exists: true);
@@ -124,7 +124,7 @@ public sealed partial class Registry
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.Errors.StorageFailed(storage.DisplayLocation, "reading registry.json", e);
+            throw Errors.StorageFailed(storage.DisplayLocation, "reading registry.json", e);
         }
     }
 
@@ -140,7 +140,7 @@ public sealed partial class Registry
         {
             if (IsRegistrySettings(stored))
             {
-                throw Errors.Errors.RegistryInsideAnother(Storage.DisplayLocation, outer);
+                throw Errors.RegistryInsideAnother(Storage.DisplayLocation, outer);
             }
         }
 
@@ -166,7 +166,7 @@ public sealed partial class Registry
         {
             return RegistryJson.Deserialize<RegistrySettings>(stored.Content, RegistryPaths.Settings).Kind == "model-registry";
         }
-        catch (Errors.RegistryException)
+        catch (RegistryException)
         {
             return false;
         }

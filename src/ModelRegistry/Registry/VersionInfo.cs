@@ -45,7 +45,7 @@ public sealed record VersionInfo
 
     /// <summary>Refuses a version whose files are gone (MRB1230), naming the revision that purged them.</summary>
     public VersionInfo EnsureFilesStored() =>
-        PurgedBy is { } revision ? throw Errors.Errors.VersionPurged(Model, Version, revision) : this;
+        PurgedBy is { } revision ? throw Errors.VersionPurged(Model, Version, revision) : this;
 
     internal static VersionInfo From(VersionRecord record, string digest, VersionIndexEntry index, ModelView view, RegistrySettings settings) => new()
     {

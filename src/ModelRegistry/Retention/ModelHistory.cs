@@ -42,7 +42,7 @@ public sealed class ModelHistory
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Revision != State.Revision + 1)
         {
-            throw Errors.Errors.CorruptEntry(RegistryPaths.Log(Key, entry.Revision), $"it follows revision {State.Revision}");
+            throw Errors.CorruptEntry(RegistryPaths.Log(Key, entry.Revision), $"it follows revision {State.Revision}");
         }
 
         if (entry.Operation == Operation.Register && entry.Version is { } version && entry.Record is { } record)

@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.Runtime;
 
 namespace ModelRegistry;
@@ -20,7 +19,7 @@ public sealed partial class ModelRegistryClient
         var duplicate = references.GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw Errors.Errors.DuplicateModelReference(duplicate.Key);
+            throw ContractErrors.DuplicateModelReference(duplicate.Key);
         }
 
         var lockFile = ReadLock(options);
@@ -47,7 +46,7 @@ public sealed partial class ModelRegistryClient
         {
             problems.AddRange(lockFile?.Models
                 .Where(m => !references.Any(r => m.Model.Equals(r.Model, StringComparison.OrdinalIgnoreCase)))
-                .Select(stale => Errors.Errors.LockedModeStaleEntry(stale.Model, options.LockFile)) ?? []);
+                .Select(stale => Errors.LockedModeStaleEntry(stale.Model, options.LockFile)) ?? []);
         }
 
         var written = problems.Count == 0 && !options.LockedMode
@@ -89,13 +88,13 @@ public sealed partial class ModelRegistryClient
     {
         if (pinned is null || !pinned.Answers(request))
         {
-            throw Errors.Errors.LockedModeMissingEntry(request.Model, request.Requested, options.LockFile);
+            throw Errors.LockedModeMissingEntry(request.Model, request.Requested, options.LockFile);
         }
 
         var current = await ResolveAsync(request.Reference, cancellationToken);
         return current.Digest == pinned.Digest
             ? pinned
-            : throw Errors.Errors.LockedModeMismatch(pinned.Model, request.Requested, pinned.Version, pinned.Digest, current.Version, current.Digest, options.LockFile);
+            : throw Errors.LockedModeMismatch(pinned.Model, request.Requested, pinned.Version, pinned.Digest, current.Version, current.Digest, options.LockFile);
     }
 
     /// <summary>Pulls a pinned version by its digest when the cache does not hold it; true when it was pulled.</summary>
@@ -109,13 +108,13 @@ public sealed partial class ModelRegistryClient
         var version = await ResolveAsync($"{entry.Model}@{entry.Digest}", cancellationToken);
         if (version.Digest != entry.Digest)
         {
-            throw Errors.Errors.PulledDigestMismatch(entry.Model, entry.Digest, version.Digest);
+            throw Errors.PulledDigestMismatch(entry.Model, entry.Digest, version.Digest);
         }
 
         // The lock comes with the repository: a file list edited by hand would never match what the cache holds.
         if (!version.Files.OrderBy(f => f.Path, StringComparer.Ordinal).SequenceEqual(entry.Files.OrderBy(f => f.Path, StringComparer.Ordinal)))
         {
-            throw Errors.Errors.LockFileMalformed(options.LockFile, $"the files it lists for {entry.Model} are not those of version {version.Version}");
+            throw ContractErrors.LockFileMalformed(options.LockFile, $"the files it lists for {entry.Model} are not those of version {version.Version}");
         }
 
         await PullAsync(version, cancellationToken);

@@ -22,7 +22,7 @@ public sealed class ModelWatch : IAsyncDisposable
         var parsed = ModelReference.Parse(reference);
         if (parsed.Kind is not (ReferenceKind.Name or ReferenceKind.Latest))
         {
-            throw Errors.Errors.WatchStageRequired(reference);
+            throw Errors.WatchStageRequired(reference);
         }
 
         this.client = client;

@@ -33,7 +33,7 @@ public sealed class FolderStorage : IRegistryStorage
             // ETag to the content read here, or a later If-None-Match would keep this stale content as "not modified".
             if (stream.Length > StoredObject.MaxBytes)
             {
-                throw Errors.Errors.ObjectTooLarge(path, stream.Length, StoredObject.MaxBytes);
+                throw Errors.ObjectTooLarge(path, stream.Length, StoredObject.MaxBytes);
             }
 
             var etag = ETagOf(File.GetLastWriteTimeUtc(stream.SafeFileHandle), stream.Length);

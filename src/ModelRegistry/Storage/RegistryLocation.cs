@@ -40,7 +40,7 @@ public static partial class RegistryLocation
         }
 
         var scheme = location[..location.IndexOf(':', StringComparison.Ordinal)];
-        throw Errors.Errors.UnsupportedLocation(scheme);
+        throw Errors.UnsupportedLocation(scheme);
     }
 
     /// <summary><c>scheme://</c>; a Windows path (<c>C:\</c>, <c>C:/</c>) has one letter before its colon and no '//'.</summary>

@@ -26,7 +26,7 @@ public sealed class PackageLayoutTests(PackagedProductFixture fixture)
                 "buildMultiTargeting/ModelRegistry.Build.props",
                 "buildMultiTargeting/ModelRegistry.Build.targets",
                 "tasks/net10.0/ModelRegistry.Build.dll",
-                "tasks/net10.0/ModelRegistry.dll",
+                "tasks/net10.0/ModelRegistry.Contracts.dll",
                 "tools/cli/model-registry.dll",
                 "tools/cli/model-registry.deps.json",
                 "tools/cli/model-registry.runtimeconfig.json",
@@ -36,8 +36,8 @@ public sealed class PackageLayoutTests(PackagedProductFixture fixture)
         Assert.Contains(entries, e => e.StartsWith("tools/cli/runtimes/linux-x64/native/libgit2-", StringComparison.Ordinal) && e.EndsWith(".so", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.StartsWith("tools/cli/runtimes/win-x64/native/git2-", StringComparison.Ordinal));
 
-        // Only the task assembly and the engine's own dll load into MSBuild: no Azure SDK, Octokit, libgit2 or MSBuild copy.
-        Assert.Equal(["tasks/net10.0/ModelRegistry.Build.dll", "tasks/net10.0/ModelRegistry.dll"], entries.Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        // Only the task assembly and the contracts load into MSBuild: no engine, Azure SDK, Octokit, libgit2 or MSBuild copy.
+        Assert.Equal(["tasks/net10.0/ModelRegistry.Build.dll", "tasks/net10.0/ModelRegistry.Contracts.dll"], entries.Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

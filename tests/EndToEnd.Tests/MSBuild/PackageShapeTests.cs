@@ -10,7 +10,7 @@ namespace EndToEnd.Tests.MSBuild;
 [Collection(PackagedProductCollectionDefinition.Name)]
 public sealed class PackageShapeTests(PackagedProductFixture fixture)
 {
-    public static TheoryData<string> Packages() => ["ModelRegistry", "ModelRegistry.Build", "ModelRegistry.Cli", "ModelRegistry.Cake", "ModelRegistry.Templates"];
+    public static TheoryData<string> Packages() => ["ModelRegistry", "ModelRegistry.Contracts", "ModelRegistry.Build", "ModelRegistry.Cli", "ModelRegistry.Cake", "ModelRegistry.Templates"];
 
     private string PackagePath(string id, string extension = "nupkg") =>
         Path.Combine(fixture.Product.FeedFolder, $"{id}.{PackagedProduct.Version}.{extension}");
@@ -45,6 +45,7 @@ public sealed class PackageShapeTests(PackagedProductFixture fixture)
 
     [Theory]
     [InlineData("ModelRegistry", "lib/net10.0/ModelRegistry.pdb")]
+    [InlineData("ModelRegistry.Contracts", "lib/net10.0/ModelRegistry.Contracts.pdb")]
     [InlineData("ModelRegistry.Build", "tasks/net10.0/ModelRegistry.Build.pdb")]
     [InlineData("ModelRegistry.Cli", "tools/net10.0/any/model-registry.pdb")]
     [InlineData("ModelRegistry.Cake", "lib/net10.0/ModelRegistry.Cake.pdb")]
@@ -69,5 +70,23 @@ public sealed class PackageShapeTests(PackagedProductFixture fixture)
         Assert.Contains(natives, e => e.FullName.StartsWith(toolFolder + "runtimes/osx-arm64/native/", StringComparison.Ordinal));
         Assert.Equal(natives.Count, natives.Select(e => e.FullName).Distinct(StringComparer.Ordinal).Count());
         Assert.All(natives, e => Assert.StartsWith(toolFolder, e.FullName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_engine_depends_on_the_contracts_package_and_the_addin_carries_the_contracts_assembly()
+    {
+        // arrange
+        using var engine = ZipFile.OpenRead(PackagePath("ModelRegistry"));
+        using var addin = ZipFile.OpenRead(PackagePath("ModelRegistry.Cake"));
+        using var nuspec = engine.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+
+        // act
+        var dependencies = XDocument.Load(nuspec).Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (e.Attribute("id")?.Value, e.Attribute("version")?.Value)).ToList();
+        var addinAssemblies = addin.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).Select(e => e.FullName).Order(StringComparer.Ordinal);
+
+        // assert: a service gets the contracts with the engine; Cake loads the addin's lib/ folder, without its dependencies
+        Assert.Contains(("ModelRegistry.Contracts", PackagedProduct.Version), dependencies);
+        Assert.Equal(["lib/net10.0/ModelRegistry.Cake.dll", "lib/net10.0/ModelRegistry.Contracts.dll"], addinAssemblies);
     }
 }

@@ -45,5 +45,5 @@ public sealed class CliTextTests
 
     [Fact]
     public void An_unreadable_tool_output_is_MRB1612() =>
-        Assert.Equal("MRB1612", Assert.Throws<Errors.RegistryException>(() => VersionDocument.Parse("{ \"error\": {} }", "resolve")).Code);
+        Assert.Equal("MRB1612", Assert.Throws<RegistryException>(() => VersionDocument.Parse("{ \"error\": {} }", "resolve")).Code);
 }

@@ -1,5 +1,4 @@
 using ModelRegistry.Build.Registration;
-using ModelRegistry.Errors;
 using Xunit;
 using static ModelRegistry.Build.Tests.Infrastructure.Items;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ModelRegistry.Cli.Tests.Infrastructure;
-using ModelRegistry.Errors;
 using ModelRegistry.Retention;
 using Xunit.Abstractions;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ModelRegistry.Errors;
 using ModelRegistry.Storage.Azure;
 using ModelRegistry.Tests.Infrastructure;
 using Xunit;

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using ModelRegistry.Errors;
 using ModelRegistry.Storage;
 using ModelRegistry.Storage.Azure;
 using Xunit;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using ModelRegistry.Content;
-using ModelRegistry.Errors;
 using ModelRegistry.Metrics;
 using ModelRegistry.Policies;
 using ModelRegistry.Storage;

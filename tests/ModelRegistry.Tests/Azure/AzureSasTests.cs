@@ -1,5 +1,4 @@
 using Azure.Storage.Sas;
-using ModelRegistry.Errors;
 using ModelRegistry.Policies;
 using ModelRegistry.Storage.Azure;
 using ModelRegistry.Tests.Infrastructure;

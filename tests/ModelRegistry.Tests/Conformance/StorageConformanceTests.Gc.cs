@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.Manifest;
 using ModelRegistry.Storage;
 using ModelRegistry.Tests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using ModelRegistry.Errors;
 using ModelRegistry.Retention;
 using ModelRegistry.Storage;
 using ModelRegistry.Tests.Infrastructure;

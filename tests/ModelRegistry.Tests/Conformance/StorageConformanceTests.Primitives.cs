@@ -228,7 +228,7 @@ public abstract partial class StorageConformanceTests
             await storage.UploadAsync("models/m/records/huge.json", zeros, size);
         }
 
-        var error = await Assert.ThrowsAsync<Errors.RegistryException>(() => storage.ReadAsync("models/m/records/huge.json"));
+        var error = await Assert.ThrowsAsync<RegistryException>(() => storage.ReadAsync("models/m/records/huge.json"));
 
         Assert.Equal("MRB1032", error.Code);
     }

@@ -108,7 +108,7 @@ public abstract partial class StorageConformanceTests
                         await PromoteAsync(registry, $"FraudDetection@{version}", "Production");
                         Interlocked.Increment(ref committed);
                     }
-                    catch (Errors.RegistryException e) when (e.Code == "MRB1310")
+                    catch (RegistryException e) when (e.Code == "MRB1310")
                     {
                         // An approved promotion whose displacement changed under it is refused, never re-decided.
                         Interlocked.Increment(ref refused);
@@ -149,7 +149,7 @@ public abstract partial class StorageConformanceTests
         await OverwriteAsync(storage, blob, damaged);
         var output = Work.Combine("out");
 
-        var error = await Assert.ThrowsAsync<Errors.RegistryException>(async () => await (await Registry.OpenAsync(storage)).PullAsync("FraudDetection@1", output));
+        var error = await Assert.ThrowsAsync<RegistryException>(async () => await (await Registry.OpenAsync(storage)).PullAsync("FraudDetection@1", output));
 
         Assert.Equal("MRB1104", error.Code);
         Assert.Empty(FolderListing.Files(output));

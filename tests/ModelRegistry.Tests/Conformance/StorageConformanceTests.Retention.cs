@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.Manifest;
 using ModelRegistry.Retention;
 using ModelRegistry.Storage;

@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 
 namespace ModelRegistry.Tests.Infrastructure;
 

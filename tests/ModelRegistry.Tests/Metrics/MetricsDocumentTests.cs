@@ -195,7 +195,7 @@ public class MetricsDocumentTests : IDisposable
     {
         Directory.CreateDirectory(temp.Combine("metrics.json"));
 
-        var error = Assert.Throws<Errors.RegistryException>(() => MetricsDocument.Load(temp.Combine("metrics.json")));
+        var error = Assert.Throws<RegistryException>(() => MetricsDocument.Load(temp.Combine("metrics.json")));
         Assert.StartsWith("MRB120", error.Code, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.Metrics;
 using ModelRegistry.Tests.Infrastructure;
 

@@ -97,7 +97,7 @@ public class ModelNameTests
     [InlineData("prn")]
     public void A_new_model_may_not_take_a_name_Windows_reserves(string name)
     {
-        Refusal.Expect("MRB1030", () => ModelName.EnsureCreatable(name, existing: null));
+        Refusal.Expect("MRB1030", () => ModelNameRules.EnsureCreatable(name, existing: null));
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public class ModelNameTests
     [InlineData("LPT")]
     public void Names_that_only_start_like_a_device_are_fine(string name)
     {
-        ModelName.EnsureCreatable(name, existing: null);
+        ModelNameRules.EnsureCreatable(name, existing: null);
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public class AsOfAndHistoryTests : IDisposable
     {
         var error = Refusal.Expect("MRB1013", () => AsOf.Parse(text));
 
-        Assert.Equal(Errors.ErrorKind.Usage, error.Kind);
+        Assert.Equal(ErrorKind.Usage, error.Kind);
     }
 
     [Fact]

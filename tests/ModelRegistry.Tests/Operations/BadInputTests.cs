@@ -118,7 +118,7 @@ public class BadInputTests : IDisposable
         var file = harness.Temp.WriteFile("a-file", "I am a file");
         var before = File.ReadAllText(file);
 
-        var error = await Assert.ThrowsAsync<Errors.RegistryException>(async () =>
+        var error = await Assert.ThrowsAsync<RegistryException>(async () =>
         {
             var registry = await Registry.OpenAsync(file);
             await harness.RegisterAsync(registry, "M", "w");

@@ -1,5 +1,4 @@
 using ModelRegistry.Content;
-using ModelRegistry.Errors;
 using ModelRegistry.Manifest;
 using ModelRegistry.Storage;
 using ModelRegistry.Tests.Infrastructure;

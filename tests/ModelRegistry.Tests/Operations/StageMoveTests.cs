@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.Manifest;
 using ModelRegistry.Metrics;
 using ModelRegistry.Policies;
@@ -188,7 +187,7 @@ public class StageMoveTests : IDisposable
         var registry = await WithVersionsAsync(0.8);
         var storage = new HookedStorage(new FolderStorage(harness.Root))
         {
-            ReplaceFails = () => Errors.Errors.AzureAccessDenied("the registry", "replacing 'models/frauddetection/state.json'", "403 AuthorizationPermissionMismatch"),
+            ReplaceFails = () => Errors.AzureAccessDenied("the registry", "replacing 'models/frauddetection/state.json'", "403 AuthorizationPermissionMismatch"),
         };
 
         var result = await (await Registry.OpenAsync(storage)).PromoteAsync(new PromotionRequest { Reference = "FraudDetection@1", Stage = "Staging" });

@@ -39,7 +39,7 @@ public class AmbiguousOutcomeTests : IDisposable
     {
         var registry = await OpenWithFaultOnceAsync("create", "/log/", Fault.UnknownBeforeApplying);
 
-        var error = await Assert.ThrowsAsync<Errors.RegistryException>(() => harness.RegisterAsync(registry, "FraudDetection", "w"));
+        var error = await Assert.ThrowsAsync<RegistryException>(() => harness.RegisterAsync(registry, "FraudDetection", "w"));
 
         Assert.Equal("MRB1102", error.Code);
         Assert.False(File.Exists(harness.StoredPath(RegistryPaths.Log("frauddetection", 1))));
@@ -80,7 +80,7 @@ public class AmbiguousOutcomeTests : IDisposable
     {
         var registry = await OpenWithFaultOnceAsync(operation, path, Fault.UnknownBeforeApplying);
 
-        var error = await Assert.ThrowsAsync<Errors.RegistryException>(() => harness.RegisterAsync(registry, "FraudDetection", "w"));
+        var error = await Assert.ThrowsAsync<RegistryException>(() => harness.RegisterAsync(registry, "FraudDetection", "w"));
 
         Assert.Equal("MRB1102", error.Code);
         Assert.False(File.Exists(harness.StoredPath(RegistryPaths.Log("frauddetection", 1))));

@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.Manifest;
 using ModelRegistry.Naming;
 using ModelRegistry.Retention;

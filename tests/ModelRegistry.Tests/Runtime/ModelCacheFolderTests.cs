@@ -1,5 +1,4 @@
 using ModelRegistry.Content;
-using ModelRegistry.Errors;
 using ModelRegistry.Runtime;
 using ModelRegistry.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using ModelRegistry.Runtime;
 using ModelRegistry.Tests.Infrastructure;
 using ModelRegistry.Content;
-using ModelRegistry.Errors;
 using Xunit;
 
 namespace ModelRegistry.Tests.Runtime;

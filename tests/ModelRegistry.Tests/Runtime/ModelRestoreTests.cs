@@ -1,4 +1,3 @@
-using ModelRegistry.Errors;
 using ModelRegistry.Runtime;
 using ModelRegistry.Storage;
 using ModelRegistry.Tests.Infrastructure;

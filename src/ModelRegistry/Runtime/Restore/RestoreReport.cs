@@ -1,19 +1,5 @@
-using ModelRegistry.Errors;
 
 namespace ModelRegistry.Runtime;
-
-/// <summary>What a restore did to one reference's lock entry.</summary>
-public enum RestoreChange
-{
-    /// <summary>The lock already pinned the reference, and the pin was kept.</summary>
-    Pinned,
-
-    /// <summary>The lock did not answer the reference (new, or its version changed): it was resolved now.</summary>
-    Resolved,
-
-    /// <summary>A refresh found the reference at another version than the lock pinned.</summary>
-    Moved,
-}
 
 /// <summary>One reference restored: its lock entry, where its files are in the cache, and what changed.</summary>
 public sealed record RestoredModel(LockedModel Entry, string CachePath, RestoreChange Change, int? PreviousVersion, bool Pulled);
@@ -26,4 +12,12 @@ public sealed record RestoredModel(LockedModel Entry, string CachePath, RestoreC
 public sealed record RestoreReport(string LockFile, IReadOnlyList<RestoredModel> Models, bool LockWritten, IReadOnlyList<RegistryException> Problems)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>The document <c>model-registry restore --json</c> prints.</summary>
+    public RestoreDocument ToDocument(string cache) => new(
+        LockFile,
+        LockWritten,
+        cache,
+        [.. Models.Select(m => new RestoredModelDocument(m.Entry.Model, m.Entry.Requested, m.Entry.Version, m.Entry.Digest, m.Entry.Files, m.CachePath, m.Change, m.PreviousVersion, m.Pulled))],
+        [.. Problems.Select(p => new ProblemDocument(p.Code, p.Message))]);
 }

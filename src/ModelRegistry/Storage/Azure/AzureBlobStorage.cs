@@ -61,7 +61,7 @@ public sealed class AzureBlobStorage : IRegistryStorage
             var length = result.Value.Details.ContentLength;
             if (length > StoredObject.MaxBytes)
             {
-                throw Errors.Errors.ObjectTooLarge(path, length, StoredObject.MaxBytes);
+                throw Errors.ObjectTooLarge(path, length, StoredObject.MaxBytes);
             }
 
             var content = new byte[length];
@@ -301,7 +301,7 @@ public sealed class AzureBlobStorage : IRegistryStorage
                         await CreateContainerAsync(tolerateDenied: false, cancellationToken);
                         continue;
                     case AzureFailureKind.ContainerNotFound:
-                        throw Errors.Errors.AzureContainerMissing(DisplayLocation, failure.Detail);
+                        throw Errors.AzureContainerMissing(DisplayLocation, failure.Detail);
                     default:
                         throw WriteFailure(failure, what, path);
                 }
@@ -328,7 +328,7 @@ public sealed class AzureBlobStorage : IRegistryStorage
             }
 
             throw failure.Kind is AzureFailureKind.AccessDenied or AzureFailureKind.Rejected
-                ? Errors.Errors.AzureContainerMissing(DisplayLocation, failure.Detail)
+                ? Errors.AzureContainerMissing(DisplayLocation, failure.Detail)
                 : ReadFailure(failure, "creating the container for", "/");
         }
     }
@@ -343,11 +343,11 @@ public sealed class AzureBlobStorage : IRegistryStorage
 
     private Exception ReadFailure(AzureFailure failure, string what, string path) => failure.Kind switch
     {
-        AzureFailureKind.AccessDenied => Errors.Errors.AzureAccessDenied(DisplayLocation, $"{what} '{path}'", failure.Detail),
-        AzureFailureKind.Credential => Errors.Errors.AzureCredentialUnavailable(DisplayLocation, failure.Detail),
+        AzureFailureKind.AccessDenied => Errors.AzureAccessDenied(DisplayLocation, $"{what} '{path}'", failure.Detail),
+        AzureFailureKind.Credential => Errors.AzureCredentialUnavailable(DisplayLocation, failure.Detail),
         AzureFailureKind.NoAnswer => new AzureUnavailableException(
             $"Azure Blob Storage at {DisplayLocation} gave no answer {what} '{path}' after {options.MaxRetries} retries ({failure.Detail}): check the network and the account's health, then run the command again."),
-        _ => Errors.Errors.AzureRequestRejected(DisplayLocation, $"{what} '{path}'", failure.Detail),
+        _ => Errors.AzureRequestRejected(DisplayLocation, $"{what} '{path}'", failure.Detail),
     };
 
     private Exception WriteFailure(AzureFailure failure, string what, string path) =>

@@ -35,7 +35,7 @@ internal sealed class AzureConnectionString
             var equals = part.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw Errors.Errors.AzureConnectionStringInvalid("a part is not keyword=value");
+                throw Errors.AzureConnectionStringInvalid("a part is not keyword=value");
             }
 
             pairs[part[..equals].Trim()] = part[(equals + 1)..].Trim();
@@ -61,14 +61,14 @@ internal sealed class AzureConnectionString
         }
         else
         {
-            throw Errors.Errors.AzureConnectionStringInvalid("it has neither AccountName nor BlobEndpoint");
+            throw Errors.AzureConnectionStringInvalid("it has neither AccountName nor BlobEndpoint");
         }
 
         if (pairs.TryGetValue("AccountKey", out var key) && key.Length > 0)
         {
             if (string.IsNullOrEmpty(account))
             {
-                throw Errors.Errors.AzureConnectionStringInvalid("AccountKey needs AccountName");
+                throw Errors.AzureConnectionStringInvalid("AccountKey needs AccountName");
             }
 
             try
@@ -77,7 +77,7 @@ internal sealed class AzureConnectionString
             }
             catch (FormatException)
             {
-                throw Errors.Errors.AzureConnectionStringInvalid("AccountKey is not base64");
+                throw Errors.AzureConnectionStringInvalid("AccountKey is not base64");
             }
         }
 
@@ -86,7 +86,7 @@ internal sealed class AzureConnectionString
             return new AzureConnectionString(blobEndpoint, string.IsNullOrEmpty(account) ? null : account, null, new AzureSasCredential(sas.TrimStart('?')));
         }
 
-        throw Errors.Errors.AzureConnectionStringInvalid("it has neither AccountKey nor SharedAccessSignature");
+        throw Errors.AzureConnectionStringInvalid("it has neither AccountKey nor SharedAccessSignature");
     }
 
     /// <summary>The account this connection string is for: its AccountName, or the endpoint's first host label.</summary>
@@ -96,5 +96,5 @@ internal sealed class AzureConnectionString
     private static Uri ParseEndpoint(string value) =>
         Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0
             ? uri
-            : throw Errors.Errors.AzureConnectionStringInvalid("its blob endpoint is not an http(s) URL without a query");
+            : throw Errors.AzureConnectionStringInvalid("its blob endpoint is not an http(s) URL without a query");
 }

@@ -44,7 +44,7 @@ public static class AzureConnector
 
         if (parsed.UsesConnectionString)
         {
-            var fromString = AzureConnectionString.Parse(connectionString ?? throw Errors.Errors.AzureConnectionStringMissing(SecretScrubber.Scrub(location)));
+            var fromString = AzureConnectionString.Parse(connectionString ?? throw Errors.AzureConnectionStringMissing(SecretScrubber.Scrub(location)));
             return Storage(fromString.BlobEndpoint, parsed, fromString, clientOptions, options);
         }
 
@@ -52,7 +52,7 @@ public static class AzureConnector
         var display = parsed.Display(service);
         if (service.Scheme == Uri.UriSchemeHttp && !parsed.IsLoopback)
         {
-            throw Errors.Errors.AzureInsecureLocation(display);
+            throw Errors.AzureInsecureLocation(display);
         }
 
         if (parsed.Sas is { } sas)
@@ -65,7 +65,7 @@ public static class AzureConnector
             var fromString = AzureConnectionString.Parse(connectionString);
             if (!string.Equals(fromString.AccountOrHost, parsed.Account, StringComparison.OrdinalIgnoreCase))
             {
-                throw Errors.Errors.AzureConnectionStringAccountMismatch(fromString.AccountOrHost, parsed.Account ?? "");
+                throw Errors.AzureConnectionStringAccountMismatch(fromString.AccountOrHost, parsed.Account ?? "");
             }
 
             return Storage(service, parsed, fromString, clientOptions, options);
@@ -79,7 +79,7 @@ public static class AzureConnector
 
         if (service.Scheme == Uri.UriSchemeHttp)
         {
-            throw Errors.Errors.InvalidAzureLocation(display, $"an http endpoint needs a SAS query, {ConnectionStringVariable}, or the emulator's account {AzuriteAccount.Name}");
+            throw Errors.InvalidAzureLocation(display, $"an http endpoint needs a SAS query, {ConnectionStringVariable}, or the emulator's account {AzuriteAccount.Name}");
         }
 
         TokenCredential credential = new DefaultAzureCredential();

@@ -55,7 +55,7 @@ internal sealed partial record AzureLocation
             var rest = location[(Scheme.Length + 3)..];
             if (rest.Contains('?', StringComparison.Ordinal))
             {
-                throw Errors.Errors.InvalidAzureLocation(SecretScrubber.Scrub(location), "an azure:// location takes its credential from the connection string, not from a query");
+                throw Errors.InvalidAzureLocation(SecretScrubber.Scrub(location), "an azure:// location takes its credential from the connection string, not from a query");
             }
 
             var (container, prefix) = SplitContainer(location, rest.Split('/', StringSplitOptions.RemoveEmptyEntries));
@@ -64,7 +64,7 @@ internal sealed partial record AzureLocation
 
         if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
         {
-            throw Errors.Errors.InvalidAzureLocation(SecretScrubber.Scrub(location), "it is not a URL");
+            throw Errors.InvalidAzureLocation(SecretScrubber.Scrub(location), "it is not a URL");
         }
 
         var shown = SecretScrubber.DisplayUri(uri);
@@ -72,11 +72,11 @@ internal sealed partial record AzureLocation
         // Uri resolves dot segments away (models/../other becomes other): refuse them before that hides a typo.
         if (location.Split('?', '#')[0].Split('/').Skip(3).Any(s => s is "." or ".."))
         {
-            throw Errors.Errors.InvalidAzureLocation(shown, "the prefix may not contain '.', '..' or '\\' segments");
+            throw Errors.InvalidAzureLocation(shown, "the prefix may not contain '.', '..' or '\\' segments");
         }
         if (uri.UserInfo.Length > 0)
         {
-            throw Errors.Errors.InvalidAzureLocation(shown, "credentials go in a SAS query or the connection string, not before the host");
+            throw Errors.InvalidAzureLocation(shown, "credentials go in a SAS query or the connection string, not before the host");
         }
 
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
@@ -89,7 +89,7 @@ internal sealed partial record AzureLocation
         {
             if (segments.Length < 2)
             {
-                throw Errors.Errors.InvalidAzureLocation(shown, "a path-style URL names the account and then the container");
+                throw Errors.InvalidAzureLocation(shown, "a path-style URL names the account and then the container");
             }
 
             var (pathContainer, pathPrefix) = SplitContainer(shown, segments[1..]);
@@ -111,19 +111,19 @@ internal sealed partial record AzureLocation
     {
         if (segments.Length == 0)
         {
-            throw Errors.Errors.InvalidAzureLocation(shown, "it names no container");
+            throw Errors.InvalidAzureLocation(shown, "it names no container");
         }
 
         var container = segments[0];
         if (!ContainerName().IsMatch(container))
         {
-            throw Errors.Errors.InvalidAzureLocation(shown, $"'{container}' is not a container name: use 3 to 63 lower-case letters, digits and single hyphens");
+            throw Errors.InvalidAzureLocation(shown, $"'{container}' is not a container name: use 3 to 63 lower-case letters, digits and single hyphens");
         }
 
         var prefix = segments[1..];
         if (prefix.Any(s => s is "." or ".." || s.Contains('\\', StringComparison.Ordinal)))
         {
-            throw Errors.Errors.InvalidAzureLocation(shown, "the prefix may not contain '.', '..' or '\\' segments");
+            throw Errors.InvalidAzureLocation(shown, "the prefix may not contain '.', '..' or '\\' segments");
         }
 
         return (container, string.Join('/', prefix));

@@ -1,4 +1,4 @@
-namespace ModelRegistry.Cli;
+namespace ModelRegistry;
 
 /// <summary>The exit codes of model-registry; docs/cli.md documents the same table.</summary>
 public enum ExitCode

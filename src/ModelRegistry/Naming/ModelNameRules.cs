@@ -1,20 +1,9 @@
-using System.Text.RegularExpressions;
-using ModelRegistry.Errors;
-
 namespace ModelRegistry.Naming;
 
-/// <summary>A model name: case-preserving, unique ignoring case, and safe as a path on disk and in blob storage.</summary>
-public static partial class ModelName
+/// <summary>The registry's rules for a model name beyond its syntax (<see cref="ModelName"/>), checked when a model is
+/// first stored.</summary>
+internal static class ModelNameRules
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
-
-    public static bool IsValid(string? name) =>
-        name is not null && Pattern().IsMatch(name) && !name.EndsWith('.');
-
-    public static string Validate(string? name) =>
-        IsValid(name) ? name! : throw Errors.Errors.InvalidModelName(name ?? "");
-
     /// <summary>
     /// Checks a name for a model about to be created in <paramref name="existing"/>'s place: registries are shared
     /// between Linux CI and Windows laptops, so a name Windows reserves (<c>CON</c>, <c>NUL</c>, <c>COM1</c>, with or
@@ -23,12 +12,12 @@ public static partial class ModelName
     /// </summary>
     public static void EnsureCreatable(string name, string? existing)
     {
-        Validate(name);
+        ModelName.Validate(name);
         if (existing is not null)
         {
             if (!string.Equals(existing, name, StringComparison.Ordinal))
             {
-                throw Errors.Errors.ModelNameCaseDiffers(name, existing);
+                throw Errors.ModelNameCaseDiffers(name, existing);
             }
 
             return;
@@ -37,10 +26,7 @@ public static partial class ModelName
         var stem = name.Split('.')[0].ToUpperInvariant();
         if (stem is "CON" or "PRN" or "AUX" or "NUL" || (stem.Length == 4 && (stem.StartsWith("COM", StringComparison.Ordinal) || stem.StartsWith("LPT", StringComparison.Ordinal)) && stem[3] is >= '0' and <= '9'))
         {
-            throw Errors.Errors.ModelNameReservedOnWindows(name);
+            throw Errors.ModelNameReservedOnWindows(name);
         }
     }
-
-    /// <summary>The storage key of a model: names are unique ignoring case, so the key is lower-case.</summary>
-    public static string Key(string name) => Validate(name).ToLowerInvariant();
 }

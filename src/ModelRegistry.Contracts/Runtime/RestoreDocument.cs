@@ -1,18 +1,11 @@
 using ModelRegistry.Content;
+
 namespace ModelRegistry.Runtime;
 
 /// <summary>The --json document of <c>model-registry restore</c> (docs/cli.md): every reference restored, where its
 /// files are, and every problem (also printed as coded errors on stderr). The tool writes it and the faces read it
-/// with <see cref="Manifest.RegistryJson.Options"/>, so both sides share one definition.</summary>
-public sealed record RestoreDocument(string LockFile, bool LockWritten, string Cache, IReadOnlyList<RestoredModelDocument> Models, IReadOnlyList<ProblemDocument> Problems)
-{
-    public static RestoreDocument From(RestoreReport report, string cache) => new(
-        report.LockFile,
-        report.LockWritten,
-        cache,
-        [.. report.Models.Select(m => new RestoredModelDocument(m.Entry.Model, m.Entry.Requested, m.Entry.Version, m.Entry.Digest, m.Entry.Files, m.CachePath, m.Change, m.PreviousVersion, m.Pulled))],
-        [.. report.Problems.Select(p => new ProblemDocument(p.Code, p.Message))]);
-}
+/// with the registry's JSON options (camelCase, enums as camelCase text, no nulls), so both sides share one definition.</summary>
+public sealed record RestoreDocument(string LockFile, bool LockWritten, string Cache, IReadOnlyList<RestoredModelDocument> Models, IReadOnlyList<ProblemDocument> Problems);
 
 /// <summary>One restored reference: the lock entry (model, requested, version, digest, files) and its cache folder.</summary>
 public sealed record RestoredModelDocument(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files, string Path, RestoreChange Change, int? PreviousVersion, bool Pulled);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ModelRegistry.Errors;
 
 namespace ModelRegistry.Naming;
 
@@ -28,7 +27,7 @@ public sealed record ModelReference(string Model, ReferenceKind Kind, string Sel
         var model = at < 0 ? text : text[..at];
         if (!ModelName.IsValid(model))
         {
-            throw Errors.Errors.InvalidModelName(model);
+            throw ContractErrors.InvalidModelName(model);
         }
 
         if (at < 0)
@@ -39,7 +38,7 @@ public sealed record ModelReference(string Model, ReferenceKind Kind, string Sel
         var selector = text[(at + 1)..];
         if (selector.Length == 0)
         {
-            throw Errors.Errors.InvalidReference(text, "nothing after '@'");
+            throw ContractErrors.InvalidReference(text, "nothing after '@'");
         }
 
         if (selector.Equals("latest", StringComparison.OrdinalIgnoreCase))
@@ -52,7 +51,7 @@ public sealed record ModelReference(string Model, ReferenceKind Kind, string Sel
             var hex = selector[7..];
             if (hex.Length != 64 || !hex.All(Uri.IsHexDigit))
             {
-                throw Errors.Errors.InvalidReference(text, "a digest is sha256: followed by 64 hex digits");
+                throw ContractErrors.InvalidReference(text, "a digest is sha256: followed by 64 hex digits");
             }
 
             return new(model, ReferenceKind.Digest, "sha256:" + hex.ToLowerInvariant());
@@ -62,7 +61,7 @@ public sealed record ModelReference(string Model, ReferenceKind Kind, string Sel
         {
             if (!int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
             {
-                throw Errors.Errors.InvalidReference(text, "a version number is a positive integer");
+                throw ContractErrors.InvalidReference(text, "a version number is a positive integer");
             }
 
             return new(model, ReferenceKind.Number, number.ToString(CultureInfo.InvariantCulture));
@@ -75,7 +74,7 @@ public sealed record ModelReference(string Model, ReferenceKind Kind, string Sel
 
         if (selector.Length > 64 || !selector.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
         {
-            throw Errors.Errors.InvalidReference(text, "unexpected characters after '@'");
+            throw ContractErrors.InvalidReference(text, "unexpected characters after '@'");
         }
 
         return new(model, ReferenceKind.Name, selector);

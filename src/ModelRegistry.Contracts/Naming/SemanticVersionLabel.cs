@@ -10,7 +10,7 @@ public static partial class SemanticVersionLabel
 
     public static bool IsValid(string? label) => label is { Length: <= 128 } && Pattern().IsMatch(label);
 
-    public static string Validate(string label) => IsValid(label) ? label : throw Errors.Errors.InvalidLabel(label);
+    public static string Validate(string label) => IsValid(label) ? label : throw ContractErrors.InvalidLabel(label);
 
     /// <summary>Labels are unique per model ignoring case and build metadata order is kept as written.</summary>
     public static string Key(string label) => label.ToLowerInvariant();

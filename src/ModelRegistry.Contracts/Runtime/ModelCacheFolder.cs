@@ -33,7 +33,7 @@ public sealed class ModelCacheFolder
         var full = Path.GetFullPath(Path.Combine(folder, relativePath));
         return relativePath.Length > 0 && !Path.IsPathRooted(relativePath) && full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? full
-            : throw Errors.Errors.InvalidPath(relativePath);
+            : throw ContractErrors.InvalidPath(relativePath);
     }
 
     /// <summary>Cheap check (no hashing): the folder exists, and every file has its recorded size and the size and
@@ -122,7 +122,7 @@ public sealed class ModelCacheFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.Errors.CacheInstallFailed(Root, e.Message);
+            throw ContractErrors.CacheInstallFailed(Root, e.Message);
         }
     }
 
@@ -149,6 +149,6 @@ public sealed class ModelCacheFolder
         var hex = digest.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? digest[7..] : digest;
         return hex.Length == 64 && hex.All(Uri.IsHexDigit)
             ? hex.ToLowerInvariant()
-            : throw Errors.Errors.InvalidReference(digest, "a digest is sha256: followed by 64 hex digits");
+            : throw ContractErrors.InvalidReference(digest, "a digest is sha256: followed by 64 hex digits");
     }
 }

@@ -7,7 +7,7 @@ namespace ModelRegistry.Faces;
 /// <c>--registry</c> is absent, never on the command line, where every local user can read it (<c>ps</c>,
 /// <c>/proc/&lt;pid&gt;/cmdline</c>) and build logs print it.
 /// </summary>
-internal static class CliProcessEnvironment
+public static class CliProcessEnvironment
 {
     public const string RegistryVariable = "MODEL_REGISTRY";
 

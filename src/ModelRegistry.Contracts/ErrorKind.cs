@@ -1,4 +1,4 @@
-namespace ModelRegistry.Errors;
+namespace ModelRegistry;
 
 /// <summary>How an error ends a command; the CLI maps each kind to its exit code.</summary>
 public enum ErrorKind

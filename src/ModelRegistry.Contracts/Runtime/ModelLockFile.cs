@@ -37,7 +37,7 @@ public sealed class ModelLockFile
             var format = root.GetProperty("version").GetInt32();
             if (format != FormatVersion)
             {
-                throw Errors.Errors.LockFileMalformed(path, $"format version {format}, this package reads {FormatVersion}");
+                throw ContractErrors.LockFileMalformed(path, $"format version {format}, this package reads {FormatVersion}");
             }
 
             var models = new List<LockedModel>();
@@ -54,7 +54,7 @@ public sealed class ModelLockFile
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw Errors.Errors.LockFileMalformed(path, e.Message);
+            throw ContractErrors.LockFileMalformed(path, e.Message);
         }
     }
 

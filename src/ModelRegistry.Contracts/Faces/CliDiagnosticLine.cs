@@ -4,7 +4,7 @@ namespace ModelRegistry.Faces;
 
 /// <summary>One <c>error MRB1203: ...</c> or <c>warning MRB1502: ...</c> line the tool wrote on stderr, read the same
 /// way by every face (compiled into both the MSBuild tasks and the Cake addin).</summary>
-internal sealed partial record CliDiagnosticLine(bool IsError, string Code, string Message)
+public sealed partial record CliDiagnosticLine(bool IsError, string Code, string Message)
 {
     public static CliDiagnosticLine? TryParse(string line)
     {

@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ModelRegistry.Runtime;
+
+namespace ModelRegistry;
+
+/// <summary>
+/// The one JSON spelling of the tool's result documents, shared by the tool that writes them and the faces that read
+/// them: camelCase, no nulls, enums as camelCase text, non-ASCII as written. The records are serialized with
+/// source-generated metadata, so no face reflects over them at run time.
+/// </summary>
+public static class ContractJson
+{
+    /// <summary>The options, with the generated metadata of every contract record first in the resolver chain.</summary>
+    public static JsonSerializerOptions Options { get; } = Create(indented: false);
+
+    /// <summary>The same, indented, as the tool prints its documents.</summary>
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    /// <summary>Reads a document; throws <see cref="JsonException"/> when it is not one.</summary>
+    public static T Deserialize<T>(string json)
+        where T : class =>
+        JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T))) ?? throw new JsonException("the document is empty (null)");
+
+    /// <summary>Adds the contract records' metadata in front of another options' resolvers (the engine's own JSON).</summary>
+    public static void Apply(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default);
+    }
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = ContractJsonContext.Default,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}
+
+/// <summary>Generated metadata of every record in the contract.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RestoreDocument))]
+internal sealed partial class ContractJsonContext : JsonSerializerContext;
