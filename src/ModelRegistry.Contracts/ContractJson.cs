@@ -8,7 +8,7 @@ namespace ModelRegistry;
 
 /// <summary>
 /// The one JSON spelling of the tool's result documents, shared by the tool that writes them and the faces that read
-/// them: camelCase, no nulls, enums as camelCase text, non-ASCII as written. The records are serialized with
+/// them: camelCase, numbers as numbers, no nulls, enums as camelCase text, non-ASCII as written. The records are serialized with
 /// source-generated metadata, so no face reflects over them at run time.
 /// </summary>
 public static class ContractJson
@@ -37,6 +37,7 @@ public static class ContractJson
         {
             WriteIndented = indented,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            NumberHandling = JsonNumberHandling.Strict,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = ContractJsonContext.Default,
         };
@@ -46,6 +47,11 @@ public static class ContractJson
 }
 
 /// <summary>Generated metadata of every record in the contract.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(VersionInfo))]
+[JsonSerializable(typeof(RegistrationDocument))]
+[JsonSerializable(typeof(NotRegisteredDocument))]
+[JsonSerializable(typeof(PulledVersionDocument))]
 [JsonSerializable(typeof(RestoreDocument))]
+[JsonSerializable(typeof(ErrorDocument))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

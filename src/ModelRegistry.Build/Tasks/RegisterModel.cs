@@ -95,7 +95,7 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
             if (result.Succeeded)
             {
                 Log.RelayWarnings(result, ProjectFile);
-                var version = VersionDocument.Parse(result.StandardOutput, "register");
+                var version = CliDocument.Parse<RegistrationDocument>(result.StandardOutput, "register");
                 Log.LogMessage(MessageImportance.High, version.IsNew
                     ? $"{version.Model} version {version.Version} registered ({version.Digest})."
                     : $"{version.Model} is unchanged: version {version.Version} already has this recipe ({version.Digest}).");

@@ -80,7 +80,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
         }
 
         Log.RelayWarnings(result, ProjectFile);
-        var document = RestoreOutput.Parse(result.StandardOutput);
+        var document = CliDocument.Parse<RestoreDocument>(result.StandardOutput, "restore");
         foreach (var model in document.Models)
         {
             Report(model);

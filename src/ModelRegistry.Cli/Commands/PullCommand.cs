@@ -17,7 +17,7 @@ internal static class PullCommand
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var folder = Path.GetFullPath(parse.GetValue(outputFolder)!);
             var version = await registry.PullAsync(parse.GetValue(reference)!, folder, parse.AsOf(asOf), output.TransferProgress(), cancellationToken);
-            output.Result(Documents.Version(version).With("output", folder), writer =>
+            output.Result(new PulledVersionDocument(version, folder), writer =>
                 writer.WriteLine($"Pulled {version.Model} version {version.Version} ({version.Files.Count} file(s), {version.Files.Sum(f => f.Size)} bytes) into {folder}."));
             output.Actions.SetOutputs([new("version", version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("digest", version.Digest), new("path", folder)]);
             return ExitCode.Success;

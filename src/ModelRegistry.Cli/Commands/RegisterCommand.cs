@@ -63,7 +63,7 @@ internal static class RegisterCommand
 
             if (result.Version is null)
             {
-                output.Result(new { model = name, registered = false, passed = false, evaluation = result.Evaluation }, writer =>
+                output.Result(new NotRegisteredDocument(name, result.Evaluation), writer =>
                 {
                     writer.WriteLine($"{name}: not registered, the metrics did not pass:");
                     Documents.WriteVerdict(writer, result.Evaluation);
@@ -79,13 +79,14 @@ internal static class RegisterCommand
                 output.Warning(cacheWarning);
             }
 
-            var document = Documents.Version(version)
-                .With("isNew", result.Created)
-                .With("restored", result.Restored)
-                .With("passed", true)
-                .With("bytesUploaded", result.BytesUploaded)
-                .With("evaluation", Documents.Node(result.Evaluation))
-                .With("warnings", Documents.Node(captured.Warnings));
+            var document = new RegistrationDocument(version)
+            {
+                IsNew = result.Created,
+                Restored = result.Restored,
+                BytesUploaded = result.BytesUploaded,
+                Evaluation = result.Evaluation,
+                Warnings = captured.Warnings,
+            };
             output.Result(document, writer =>
             {
                 writer.WriteLine(result.Created

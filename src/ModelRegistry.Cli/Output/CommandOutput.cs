@@ -62,7 +62,7 @@ internal sealed class CommandOutput(bool json)
             if (Json && !resultWritten)
             {
                 resultWritten = true;
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { error = new { code, message } }, RegistryJson.Indented));
+                Console.Out.WriteLine(JsonSerializer.Serialize(new ErrorDocument(new ProblemDocument(code, message)), RegistryJson.Indented));
             }
         }
     }

@@ -119,7 +119,7 @@ public sealed partial class Registry
         {
             var record = await ReadRecordAsync(view.Model, pointed, cancellationToken);
             var index = new VersionIndexEntry(version, pointed, record.RecipeDigest, 0, record.Created, record.Label);
-            return VersionInfo.From(record, pointed, index, view, Settings) with { Revision = null };
+            return VersionInfos.From(record, pointed, index, view, Settings) with { Revision = null };
         }
 
         var found = version > 0 ? await FindIndexAsync(view, version, cancellationToken) : null;
@@ -131,7 +131,7 @@ public sealed partial class Registry
     internal async Task<VersionInfo> InfoAsync(ModelView view, VersionIndexEntry index, CancellationToken cancellationToken)
     {
         var record = await ReadRecordAsync(view.Model, index.Record, cancellationToken);
-        return VersionInfo.From(record, index.Record, index, view, Settings);
+        return VersionInfos.From(record, index.Record, index, view, Settings);
     }
 
     internal async Task<VersionIndexEntry?> FindIndexAsync(ModelView view, int version, CancellationToken cancellationToken)

@@ -33,11 +33,11 @@ public sealed class CliTextTests
     }
 
     [Fact]
-    public void A_version_document_is_read_from_the_tool_output()
+    public void A_registration_document_is_read_from_the_tool_output_with_the_contract_records()
     {
-        var json = """{ "model": "Fraud", "version": 3, "digest": "sha256:ab", "isNew": true, "files": [ { "path": "m.bin", "size": 6, "digest": "sha256:cd" } ] }""";
+        var json = """{ "model": "Fraud", "version": 3, "digest": "sha256:ab", "stage": "None", "aliases": [], "isNew": true, "files": [ { "path": "m.bin", "size": 6, "digest": "sha256:cd" } ] }""";
 
-        var document = VersionDocument.Parse(json, "register");
+        var document = CliDocument.Parse<RegistrationDocument>(json, "register");
 
         Assert.Equal(("Fraud", 3, "sha256:ab", true), (document.Model, document.Version, document.Digest, document.IsNew));
         Assert.Equal("m.bin", Assert.Single(document.Files).Path);
@@ -45,5 +45,5 @@ public sealed class CliTextTests
 
     [Fact]
     public void An_unreadable_tool_output_is_MRB1612() =>
-        Assert.Equal("MRB1612", Assert.Throws<RegistryException>(() => VersionDocument.Parse("{ \"error\": {} }", "resolve")).Code);
+        Assert.Equal("MRB1612", Assert.Throws<RegistryException>(() => CliDocument.Parse<VersionInfo>("{ \"error\": {} }", "resolve")).Code);
 }

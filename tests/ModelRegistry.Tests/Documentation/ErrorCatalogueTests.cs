@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ModelRegistry.Tests.Infrastructure;
 using Xunit;
 
 namespace ModelRegistry.Tests.Documentation;
@@ -13,7 +14,7 @@ public sealed partial class ErrorCatalogueTests
     public void Every_code_is_raised_from_one_factory_and_documented()
     {
         // arrange
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root;
         var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories).Where(IsErrorsFile);
         var codes = sources.SelectMany(f => RaisedCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToList();
         var documentation = File.ReadAllText(Path.Combine(root, "docs", "errors.md"));
@@ -32,7 +33,7 @@ public sealed partial class ErrorCatalogueTests
     public void No_face_prints_a_code_without_a_factory()
     {
         // arrange
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root;
         var faces = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !IsErrorsFile(f));
 
@@ -47,17 +48,4 @@ public sealed partial class ErrorCatalogueTests
     /// (BuildErrors.cs, Errors.Cake.cs).</summary>
     private static bool IsErrorsFile(string path) =>
         Path.GetFileName(path).StartsWith("Errors", StringComparison.Ordinal) || Path.GetFileNameWithoutExtension(path).EndsWith("Errors", StringComparison.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ModelRegistry.Build.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (ModelRegistry.Build.sln) is not above the test assembly.");
-    }
 }

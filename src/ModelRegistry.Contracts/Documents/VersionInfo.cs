@@ -1,10 +1,11 @@
+using System.Text.Json.Serialization;
 using ModelRegistry.Content;
-using ModelRegistry.Manifest;
 
 namespace ModelRegistry;
 
-/// <summary>One model version as commands report it: the fields every face and the --json documents rely on.</summary>
-public sealed record VersionInfo
+/// <summary>One model version as commands report it: the version document of <c>resolve</c> (docs/schemas), and the
+/// fields every other document about a version starts with.</summary>
+public record VersionInfo
 {
     public required string Model { get; init; }
 
@@ -43,27 +44,7 @@ public sealed record VersionInfo
     /// record, metrics and lineage stay, so show, diff, lineage and provenance still answer.</summary>
     public long? PurgedBy { get; init; }
 
-    /// <summary>Refuses a version whose files are gone (MRB1230), naming the revision that purged them.</summary>
-    public VersionInfo EnsureFilesStored() =>
-        PurgedBy is { } revision ? throw Errors.VersionPurged(Model, Version, revision) : this;
-
-    internal static VersionInfo From(VersionRecord record, string digest, VersionIndexEntry index, ModelView view, RegistrySettings settings) => new()
-    {
-        Model = view.Model,
-        Version = index.Version,
-        Digest = digest,
-        Stage = view.State.StageOf(index.Version, RegistrySettings.None, RegistrySettings.Archived),
-        Aliases = view.State.AliasesOf(index.Version),
-        Files = record.Files,
-        Label = record.Label,
-        Tags = record.Tags,
-        Description = record.Description,
-        Metrics = record.Metrics,
-        Created = record.Created,
-        CreatedBy = record.CreatedBy,
-        Revision = index.Revision,
-        ModelRevision = view.Revision,
-        RecipeDigest = record.RecipeDigest,
-        PurgedBy = view.State.Purged.TryGetValue(index.Version, out var purgedBy) ? purgedBy : null,
-    };
+    /// <summary>The reference that names exactly this version: <c>FraudDetection@3</c>.</summary>
+    [JsonIgnore]
+    public string Reference => $"{Model}@{Version}";
 }

@@ -9,6 +9,3 @@ public sealed record RestoreDocument(string LockFile, bool LockWritten, string C
 
 /// <summary>One restored reference: the lock entry (model, requested, version, digest, files) and its cache folder.</summary>
 public sealed record RestoredModelDocument(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files, string Path, RestoreChange Change, int? PreviousVersion, bool Pulled);
-
-/// <summary>A coded problem in a result document.</summary>
-public sealed record ProblemDocument(string Code, string Message);
