@@ -10,7 +10,7 @@ internal static class GateKinds
     {
         if (policy.Requires.Count > 0 && !policy.Requires.Any(r => r == StagePolicy.Approval || r == kind))
         {
-            throw Errors.GitHubGateKindNotAllowed(model, stage, kind, policy.Requires);
+            throw GitHubErrors.GitHubGateKindNotAllowed(model, stage, kind, policy.Requires);
         }
     }
 

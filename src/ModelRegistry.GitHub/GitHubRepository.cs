@@ -8,7 +8,7 @@ public sealed record GitHubRepository(string Owner, string Name)
         var parts = (text ?? "").Trim().Split('/');
         if (parts.Length != 2 || !parts.All(IsValidPart))
         {
-            throw Errors.GitHubRepositoryMissing(text ?? "");
+            throw GitHubErrors.GitHubRepositoryMissing(text ?? "");
         }
 
         return new GitHubRepository(parts[0], parts[1]);

@@ -22,7 +22,7 @@ public sealed record GitHubSettings
     public static GitHubSettings Resolve(string command, string? token, string? repository, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var resolvedToken = NonEmpty(token) ?? NonEmpty(environment("GITHUB_TOKEN")) ?? throw Errors.GitHubTokenMissing(command);
+        var resolvedToken = NonEmpty(token) ?? NonEmpty(environment("GITHUB_TOKEN")) ?? throw GitHubErrors.GitHubTokenMissing(command);
         var resolvedRepository = GitHubRepository.Parse(NonEmpty(repository) ?? NonEmpty(environment("GITHUB_REPOSITORY")) ?? "");
         return new GitHubSettings
         {
@@ -44,7 +44,7 @@ public sealed record GitHubSettings
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0)
         {
             // The value is not echoed when it carries credentials: the error would print them.
-            throw Errors.GitHubInvalidOption(name, uri?.UserInfo.Length > 0 ? "(a URL with credentials)" : value, "give an http(s) URL without credentials, such as https://api.github.com");
+            throw GitHubErrors.GitHubInvalidOption(name, uri?.UserInfo.Length > 0 ? "(a URL with credentials)" : value, "give an http(s) URL without credentials, such as https://api.github.com");
         }
 
         return uri;

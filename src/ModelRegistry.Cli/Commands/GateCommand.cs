@@ -1,3 +1,4 @@
+using ModelRegistry.GitHub;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -42,7 +43,7 @@ internal static class GateCommand
         {
             if (parse.GetValue(number) <= 0)
             {
-                throw Errors.GitHubInvalidOption("--pr", parse.GetValue(number).ToString(System.Globalization.CultureInfo.InvariantCulture), "a pull request number is positive");
+                throw GitHubErrors.GitHubInvalidOption("--pr", parse.GetValue(number).ToString(System.Globalization.CultureInfo.InvariantCulture), "a pull request number is positive");
             }
 
             var registry = await parse.OpenRegistryAsync(cancellationToken);
@@ -85,7 +86,7 @@ internal static class GateCommand
             output.Actions.AppendSummary(GateCommentMarkdown.Render(comparison, null));
             if (!report.Passed)
             {
-                throw Errors.GitHubGateNotMet(comparison.Candidate.Model, report.Number, comparison.FailureSummary);
+                throw GitHubErrors.GitHubGateNotMet(comparison.Candidate.Model, report.Number, comparison.FailureSummary);
             }
 
             return ExitCode.Success;

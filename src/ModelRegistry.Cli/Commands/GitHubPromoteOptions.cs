@@ -1,3 +1,4 @@
+using ModelRegistry.GitHub;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -45,12 +46,12 @@ internal sealed class GitHubPromoteOptions
         var number = parse.GetValue(pullRequest);
         if (runId is not null && number is not null)
         {
-            throw Errors.GitHubInvalidOption("--github-run", runId.Value.ToString(CultureInfo.InvariantCulture), "give --github-run or --github-pr, not both");
+            throw GitHubErrors.GitHubInvalidOption("--github-run", runId.Value.ToString(CultureInfo.InvariantCulture), "give --github-run or --github-pr, not both");
         }
 
         if (otherEvidence)
         {
-            throw Errors.GitHubInvalidOption(runId is not null ? "--github-run" : "--github-pr", "", "GitHub evidence does not combine with --approved-by, --metrics or --threshold; use one gate");
+            throw GitHubErrors.GitHubInvalidOption(runId is not null ? "--github-run" : "--github-pr", "", "GitHub evidence does not combine with --approved-by, --metrics or --threshold; use one gate");
         }
 
         var api = GitHubApi.Create(connection.Settings(parse, parse.CommandResult.Command.Name));
@@ -104,12 +105,12 @@ internal sealed class GitHubPromoteOptions
     {
         if (parse.GetValue(run) is <= 0 and var runId)
         {
-            throw Errors.GitHubInvalidOption("--github-run", runId.ToString(CultureInfo.InvariantCulture), "a run id is a positive number");
+            throw GitHubErrors.GitHubInvalidOption("--github-run", runId.ToString(CultureInfo.InvariantCulture), "a run id is a positive number");
         }
 
         if (parse.GetValue(pullRequest) is <= 0 and var number)
         {
-            throw Errors.GitHubInvalidOption("--github-pr", number.ToString(CultureInfo.InvariantCulture), "a pull request number is positive");
+            throw GitHubErrors.GitHubInvalidOption("--github-pr", number.ToString(CultureInfo.InvariantCulture), "a pull request number is positive");
         }
     }
 

@@ -1,3 +1,4 @@
+using ModelRegistry.Lineage;
 using System.CommandLine;
 using ModelRegistry.Cli.Output;
 using ModelRegistry.Lineage.Queries;
@@ -22,7 +23,7 @@ internal static class LineageCommand
             var (named, data) = (parse.GetValue(reference), parse.GetValue(dataset));
             if ((named is null) == (data is null))
             {
-                throw Errors.LineageQueryAmbiguous();
+                throw LineageErrors.LineageQueryAmbiguous();
             }
 
             var queries = new LineageQueries(await parse.OpenRegistryAsync(cancellationToken));

@@ -86,7 +86,7 @@ public sealed class GitHubApi
                     var wait = failure.RequestedWait ?? Retry.Backoff(attempt);
                     if (attempt >= Retry.MaxAttempts || wait > Retry.MaxDelay)
                     {
-                        throw Errors.GitHubRateLimited(operation.Description, attempt, ResetText(failure.ResetAt ?? Retry.Time.GetUtcNow() + wait));
+                        throw GitHubErrors.GitHubRateLimited(operation.Description, attempt, ResetText(failure.ResetAt ?? Retry.Time.GetUtcNow() + wait));
                     }
 
                     await Retry.Delay(wait, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class GitHubApi
                         // The write may have landed before the answer was lost: look for it before sending it again.
                         if (readBack is null)
                         {
-                            throw Errors.GitHubOutcomeUnknown(operation.Description);
+                            throw GitHubErrors.GitHubOutcomeUnknown(operation.Description);
                         }
 
                         await Retry.Delay(backoff, cancellationToken);
@@ -111,7 +111,7 @@ public sealed class GitHubApi
 
                     if (attempt >= Retry.MaxAttempts)
                     {
-                        throw Errors.GitHubUnavailable(operation.Description, attempt, StatusText(failure.Status, detail));
+                        throw GitHubErrors.GitHubUnavailable(operation.Description, attempt, StatusText(failure.Status, detail));
                     }
 
                     if (operation.Kind != OperationKind.Create)
@@ -158,12 +158,12 @@ public sealed class GitHubApi
 
     private RegistryException Map(GitHubOperation operation, int status, string detail) => status switch
     {
-        401 => Errors.GitHubUnauthorized(operation.Description, Settings.ApiUrl.ToString()),
-        403 => Errors.GitHubForbidden(operation.Description, operation.Permission, detail),
-        404 => Errors.GitHubNotFound(operation.Description, operation.Permission),
-        422 => Errors.GitHubValidationFailed(operation.Description, detail),
-        0 => Errors.GitHubUnavailable(operation.Description, 1, detail),
-        _ => Errors.GitHubRefused(operation.Description, status, detail),
+        401 => GitHubErrors.GitHubUnauthorized(operation.Description, Settings.ApiUrl.ToString()),
+        403 => GitHubErrors.GitHubForbidden(operation.Description, operation.Permission, detail),
+        404 => GitHubErrors.GitHubNotFound(operation.Description, operation.Permission),
+        422 => GitHubErrors.GitHubValidationFailed(operation.Description, detail),
+        0 => GitHubErrors.GitHubUnavailable(operation.Description, 1, detail),
+        _ => GitHubErrors.GitHubRefused(operation.Description, status, detail),
     };
 
     /// <summary>What GitHub or the network did to a call; a cancellation the caller asked for is not one of them,

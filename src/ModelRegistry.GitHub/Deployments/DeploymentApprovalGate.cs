@@ -35,26 +35,26 @@ public sealed class DeploymentApprovalGate(GitHubApi api)
         {
             await registry.RecordPromotionEventAsync(exact, stage, Operation.PromotionRejected, evidence with { Approvers = [] },
                 $"rejected by {rejection.User} on GitHub" + (rejection.Comment.Length > 0 ? $": {rejection.Comment}" : ""), request.Actor, cancellationToken);
-            throw Errors.DeploymentRejected(version.Model, stage, rejection.User, rejection.Comment);
+            throw GitHubErrors.DeploymentRejected(version.Model, stage, rejection.User, rejection.Comment);
         }
 
         if (evidence.Approvers.Count == 0)
         {
-            throw Errors.DeploymentNotApproved(version.Model, stage, request.RunId, environment);
+            throw GitHubErrors.DeploymentNotApproved(version.Model, stage, request.RunId, environment);
         }
 
         if (policy.DistinctApprover && evidence.Approvers.All(a => a.Equals(approvals.Requester, StringComparison.OrdinalIgnoreCase)))
         {
             await registry.RecordPromotionEventAsync(exact, stage, Operation.PromotionRejected, evidence,
                 $"self-approval by {approvals.Requester} refused by the stage policy", request.Actor, cancellationToken);
-            throw Errors.SelfApprovalRefused(version.Model, stage, approvals.Requester);
+            throw GitHubErrors.SelfApprovalRefused(version.Model, stage, approvals.Requester);
         }
 
         // Only the job that is running can spend its approval; a finished run's approval is not a ticket for later.
         var status = approvals.Run.Status.StringValue;
         if (!string.Equals(status, "in_progress", StringComparison.OrdinalIgnoreCase))
         {
-            throw Errors.RunNotInProgress(request.RunId, status);
+            throw GitHubErrors.RunNotInProgress(request.RunId, status);
         }
 
         var publisher = new DeploymentPublisher(api);

@@ -41,7 +41,7 @@ internal sealed class DeploymentPublisher(GitHubApi api)
                 return new CreatedDeployment(created.Id, created.Url);
             },
             () => FindAsync(sha, environment, requestId, cancellationToken),
-            (status, detail) => status == 409 ? Errors.DeploymentChecksFailed(reference, detail) : null,
+            (status, detail) => status == 409 ? GitHubErrors.DeploymentChecksFailed(reference, detail) : null,
             cancellationToken);
     }
 

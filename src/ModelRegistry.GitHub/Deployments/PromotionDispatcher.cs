@@ -22,7 +22,7 @@ public sealed class PromotionDispatcher(GitHubApi api)
         GateKinds.EnsureAccepted(registry.Settings.PolicyFor(stage), version.Model, stage, StagePolicy.GitHubDeployment);
         if (string.IsNullOrWhiteSpace(request.Workflow) || request.Workflow.Contains('/', StringComparison.Ordinal) || request.Workflow.Contains("..", StringComparison.Ordinal))
         {
-            throw Errors.GitHubInvalidOption("--workflow", request.Workflow, "give the workflow's file name, such as model-registry-promote.yml");
+            throw GitHubErrors.GitHubInvalidOption("--workflow", request.Workflow, "give the workflow's file name, such as model-registry-promote.yml");
         }
 
         var exact = GateKinds.Exact(version);

@@ -77,7 +77,7 @@ public sealed class PullRequestGate(GitHubApi api)
         }
         else if (pullRequest.State.StringValue.Equals("closed", StringComparison.OrdinalIgnoreCase))
         {
-            throw Errors.PullRequestClosed(request.Number);
+            throw GitHubErrors.PullRequestClosed(request.Number);
         }
         else
         {
@@ -85,7 +85,7 @@ public sealed class PullRequestGate(GitHubApi api)
             var required = Math.Max(1, policy.RequiredApprovals);
             if (approvers.Count < required)
             {
-                throw Errors.PullRequestNotApproved(request.Number, approvers.Count, required, headSha);
+                throw GitHubErrors.PullRequestNotApproved(request.Number, approvers.Count, required, headSha);
             }
         }
 

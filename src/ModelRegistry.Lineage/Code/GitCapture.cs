@@ -43,13 +43,13 @@ internal static class GitCapture
         }
         catch (LibGit2SharpException e)
         {
-            warnings.Add(Errors.RepositoryUnreadableWarning(projectDirectory, e.Message));
+            warnings.Add(LineageErrors.RepositoryUnreadableWarning(projectDirectory, e.Message));
             return new GitResult(new CodeLineage { IsRepository = false }, [], warnings);
         }
 
         if (gitDirectory is null)
         {
-            warnings.Add(Errors.NotARepositoryWarning(projectDirectory));
+            warnings.Add(LineageErrors.NotARepositoryWarning(projectDirectory));
             return new GitResult(new CodeLineage { IsRepository = false }, LockFiles.Scan(projectDirectory, new PathDisplay(null)), warnings);
         }
 
@@ -58,7 +58,7 @@ internal static class GitCapture
             using var repository = new Repository(gitDirectory);
             if (repository.Info.WorkingDirectory is null)
             {
-                warnings.Add(Errors.NotARepositoryWarning(projectDirectory));
+                warnings.Add(LineageErrors.NotARepositoryWarning(projectDirectory));
                 return new GitResult(new CodeLineage { IsRepository = false }, [], warnings);
             }
 
@@ -66,7 +66,7 @@ internal static class GitCapture
         }
         catch (LibGit2SharpException e)
         {
-            warnings.Add(Errors.RepositoryUnreadableWarning(projectDirectory, e.Message));
+            warnings.Add(LineageErrors.RepositoryUnreadableWarning(projectDirectory, e.Message));
             return new GitResult(new CodeLineage { IsRepository = false }, [], warnings);
         }
     }
@@ -79,12 +79,12 @@ internal static class GitCapture
         var head = info.IsHeadUnborn ? null : repository.Head.Tip;
         if (head is null)
         {
-            warnings.Add(Errors.NoCommitsWarning(root));
+            warnings.Add(LineageErrors.NoCommitsWarning(root));
         }
 
         if (info.IsShallow)
         {
-            warnings.Add(Errors.ShallowCloneWarning(root));
+            warnings.Add(LineageErrors.ShallowCloneWarning(root));
         }
 
         var status = repository.RetrieveStatus(new StatusOptions

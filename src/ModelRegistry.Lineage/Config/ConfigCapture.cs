@@ -28,12 +28,12 @@ internal static class ConfigCapture
         var shown = display.Show(full);
         if (Directory.Exists(full) || !File.Exists(full))
         {
-            throw Errors.ConfigFileNotFound(shown);
+            throw LineageErrors.ConfigFileNotFound(shown);
         }
 
         if (FileKinds.Of(new FileInfo(full)) == FileKind.Special)
         {
-            throw Errors.ConfigFileUnreadable(shown, FileKinds.Describe(full));
+            throw LineageErrors.ConfigFileUnreadable(shown, FileKinds.Describe(full));
         }
 
         byte[]? small = null;
@@ -53,7 +53,7 @@ internal static class ConfigCapture
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.ConfigFileUnreadable(shown, e is UnauthorizedAccessException ? "permission denied" : e.Message);
+            throw LineageErrors.ConfigFileUnreadable(shown, e is UnauthorizedAccessException ? "permission denied" : e.Message);
         }
 
         var (content, warning) = Inline(full, shown, small);
@@ -71,7 +71,7 @@ internal static class ConfigCapture
 
         if (small is null)
         {
-            return (null, Errors.ConfigNotInlinedWarning(shown, $"it is larger than {InlineLimit / 1024} KB"));
+            return (null, LineageErrors.ConfigNotInlinedWarning(shown, $"it is larger than {InlineLimit / 1024} KB"));
         }
 
         if (extension == ".json")
@@ -82,7 +82,7 @@ internal static class ConfigCapture
             }
             catch (JsonException e)
             {
-                return (null, Errors.ConfigNotInlinedWarning(shown, $"it is not valid JSON: {e.Message}"));
+                return (null, LineageErrors.ConfigNotInlinedWarning(shown, $"it is not valid JSON: {e.Message}"));
             }
         }
 
@@ -92,7 +92,7 @@ internal static class ConfigCapture
         }
         catch (DecoderFallbackException)
         {
-            return (null, Errors.ConfigNotInlinedWarning(shown, "it is not UTF-8 text"));
+            return (null, LineageErrors.ConfigNotInlinedWarning(shown, "it is not UTF-8 text"));
         }
     }
 }

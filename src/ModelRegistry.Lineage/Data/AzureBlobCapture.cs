@@ -48,7 +48,7 @@ internal static partial class AzureBlobCapture
                 throw;
             }
 
-            return (Unresolved(source), Errors.BlobNotReachableWarning(source, Why(e)));
+            return (Unresolved(source), LineageErrors.BlobNotReachableWarning(source, Why(e)));
         }
     }
 

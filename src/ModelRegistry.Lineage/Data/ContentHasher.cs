@@ -15,7 +15,7 @@ internal static class ContentHasher
     {
         if (FileKinds.Of(new FileInfo(path)) == FileKind.Special)
         {
-            throw Errors.DataUnreadable(shownPath, FileKinds.Describe(path));
+            throw LineageErrors.DataUnreadable(shownPath, FileKinds.Describe(path));
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -43,19 +43,19 @@ internal static class ContentHasher
         }
         catch (FileNotFoundException)
         {
-            throw Errors.DataUnreadable(shownPath, "it disappeared while it was being hashed");
+            throw LineageErrors.DataUnreadable(shownPath, "it disappeared while it was being hashed");
         }
         catch (DirectoryNotFoundException)
         {
-            throw Errors.DataUnreadable(shownPath, "its folder disappeared while it was being hashed");
+            throw LineageErrors.DataUnreadable(shownPath, "its folder disappeared while it was being hashed");
         }
         catch (UnauthorizedAccessException)
         {
-            throw Errors.DataUnreadable(shownPath, "permission denied");
+            throw LineageErrors.DataUnreadable(shownPath, "permission denied");
         }
         catch (IOException e)
         {
-            throw Errors.DataUnreadable(shownPath, e.Message);
+            throw LineageErrors.DataUnreadable(shownPath, e.Message);
         }
         finally
         {

@@ -11,7 +11,7 @@ internal static class DataCapture
     {
         if (string.IsNullOrWhiteSpace(declared))
         {
-            throw Errors.InvalidDataInput(declared, "it is empty");
+            throw LineageErrors.InvalidDataInput(declared, "it is empty");
         }
 
         if (RemoteUri(declared) is { } uri)
@@ -56,7 +56,7 @@ internal static class DataCapture
             var target = info.ResolveLinkTarget(returnFinalTarget: true);
             if (target is null || !(File.Exists(target.FullName) || Directory.Exists(target.FullName)))
             {
-                throw Errors.DataInputNotFound(shown);
+                throw LineageErrors.DataInputNotFound(shown);
             }
 
             full = target.FullName;
@@ -65,7 +65,7 @@ internal static class DataCapture
         if (Directory.Exists(full))
         {
             var tree = await FolderTree.HashAsync(full, shown, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<string> warnings = tree.LinksOutside.Count == 0 ? [] : [Errors.LinksOutsideFolderWarning(shown, tree.LinksOutside.Count, tree.LinksOutside[0])];
+            IReadOnlyList<string> warnings = tree.LinksOutside.Count == 0 ? [] : [LineageErrors.LinksOutsideFolderWarning(shown, tree.LinksOutside.Count, tree.LinksOutside[0])];
             return (new DataInput
             {
                 Kind = DataKinds.Folder,
@@ -79,7 +79,7 @@ internal static class DataCapture
 
         if (!File.Exists(full))
         {
-            throw Errors.DataInputNotFound(shown);
+            throw LineageErrors.DataInputNotFound(shown);
         }
 
         var (digest, size) = await Task.Run(() => ContentHasher.HashFile(full, shown, cancellationToken), cancellationToken).ConfigureAwait(false);

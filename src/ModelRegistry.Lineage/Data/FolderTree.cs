@@ -67,7 +67,7 @@ internal sealed record FolderTree(string Digest, long Size, IReadOnlyList<DataFi
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw Errors.DataUnreadable(folder.Relative.Length == 0 ? shownRoot : $"{shownRoot}/{folder.Relative}", e is UnauthorizedAccessException ? "its folder cannot be listed: permission denied" : e.Message);
+                throw LineageErrors.DataUnreadable(folder.Relative.Length == 0 ? shownRoot : $"{shownRoot}/{folder.Relative}", e is UnauthorizedAccessException ? "its folder cannot be listed: permission denied" : e.Message);
             }
 
             foreach (var child in children)
@@ -82,7 +82,7 @@ internal sealed record FolderTree(string Digest, long Size, IReadOnlyList<DataFi
                         pending.Push((child.FullName, relative));
                         break;
                     case FileKind.Special:
-                        throw Errors.DataUnreadable($"{shownRoot}/{relative}", FileKinds.Describe(child.FullName));
+                        throw LineageErrors.DataUnreadable($"{shownRoot}/{relative}", FileKinds.Describe(child.FullName));
                     default:
                         found.Add((relative, child.FullName, null));
                         break;

@@ -24,12 +24,12 @@ internal static partial class EnvironmentCapture
         {
             if (!VariableName().IsMatch(name))
             {
-                throw Errors.InvalidEnvironmentVariableName(name);
+                throw LineageErrors.InvalidEnvironmentVariableName(name);
             }
 
             if (LooksSecret(name))
             {
-                throw Errors.SecretEnvironmentVariable(name);
+                throw LineageErrors.SecretEnvironmentVariable(name);
             }
         }
     }
@@ -53,14 +53,14 @@ internal static partial class EnvironmentCapture
             }
             else
             {
-                warnings.Add(Errors.EnvironmentVariableNotSetWarning(name));
+                warnings.Add(LineageErrors.EnvironmentVariableNotSetWarning(name));
             }
         }
 
         var image = string.IsNullOrWhiteSpace(options.ContainerImage) ? null : SecretRedaction.Scrub(options.ContainerImage.Trim());
         if (image is not null && !image.Contains("@sha256:", StringComparison.Ordinal))
         {
-            warnings.Add(Errors.ContainerImageNotPinnedWarning(image));
+            warnings.Add(LineageErrors.ContainerImageNotPinnedWarning(image));
         }
 
         return (new EnvironmentLineage

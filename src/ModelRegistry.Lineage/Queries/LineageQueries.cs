@@ -38,11 +38,11 @@ public sealed class LineageQueries(Registry registry)
         if (string.IsNullOrWhiteSpace(dataset))
         {
             // Reached from a command line (--dataset ""), so a coded refusal, not an argument exception.
-            throw Errors.InvalidDataInput(dataset, "it is empty");
+            throw LineageErrors.InvalidDataInput(dataset, "it is empty");
         }
         if (asOf?.Revision is not null && model is null)
         {
-            throw Errors.AsOfRevisionNeedsModel(asOf.ToString());
+            throw LineageErrors.AsOfRevisionNeedsModel(asOf.ToString());
         }
 
         var matcher = await DatasetMatcher.CreateAsync(dataset, workingDirectory ?? Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);

@@ -163,4 +163,7 @@ public static partial class Errors
         $"Could not write the GitHub Actions file ${variable} ('{Printable(path)}': {Printable(why)}): the command's result stands (it is on stdout); run inside a job step, where the runner provides a writable file.");
 
     internal static string Printable(string value) => ContractErrors.Printable(value);
+
+    /// <summary>A coded warning as the faces print it after <c>warning </c>: <c>MRB1109: message</c>.</summary>
+    private static string Warning(string code, string message) => $"{code}: {message}";
 }
