@@ -33,6 +33,12 @@ internal static class RestoreCommand
                 throw Errors.CommandLine("--refresh and --locked contradict each other: locked mode never changes the lock file.");
             }
 
+            // A mistyped option (--lokced) would otherwise be read as a reference and refused as a model name.
+            if (parse.GetValue(references)!.FirstOrDefault(r => r.StartsWith('-')) is { } unknown)
+            {
+                throw Errors.CommandLine($"Unrecognized option '{unknown}' (a model name never starts with '-').");
+            }
+
             var requests = parse.GetValue(references)!.Select(ReferenceRequest.Parse).ToList();
             var client = ModelRegistryClient.Create(await parse.OpenRegistryAsync(cancellationToken), parse.GetValue(cache));
             var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(lockFile)!), parse.GetValue(refresh), parse.GetValue(locked));

@@ -24,7 +24,7 @@ public sealed class UsageErrorTests : Scenario
     [InlineData("gate", "pull-request")]
     [InlineData("verify", "--no-such-option")]
     [InlineData("gc", "--no-such-option")]
-    [InlineData("restore", "--lock-file")]
+    [InlineData("restore", "--no-such-option")]
     [InlineData("retention")]
     [InlineData("retention", "apply")]
     [InlineData("retention", "set", "--keep-last", "many")]
