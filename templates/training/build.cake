@@ -17,7 +17,7 @@ var metricsFile = File("./out/metrics.json");
 var dataFolder = Directory("./data");
 var configFile = File("./config/training.json");
 var thresholds = new[] { "auc>=0.90", "latency_p95_ms<=MODEL_MAX_LATENCY_MS" };
-ModelVersion registered = null;
+VersionInfo registered = null;
 
 Task("Train")
     .Description("Builds the trainer and trains: data/ and config/ in, out/model/model.zip and out/metrics.json out.")

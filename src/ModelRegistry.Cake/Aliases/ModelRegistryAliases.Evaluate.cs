@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.IO;
+using ModelRegistry.Metrics;
 
 namespace ModelRegistry.Cake;
 
@@ -25,7 +26,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Evaluate")]
-    public static ModelEvaluation ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, params string[] thresholds)
+    public static Verdict ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, params string[] thresholds)
     {
         var settings = new ModelRegistryEvaluateSettings();
         foreach (var rule in thresholds ?? [])
@@ -58,13 +59,13 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Evaluate")]
-    public static ModelEvaluation ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, ModelRegistryEvaluateSettings settings)
+    public static Verdict ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, ModelRegistryEvaluateSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(metricsFile);
         var arguments = new ProcessArgumentBuilder().Append("--metrics").AppendPath(metricsFile, context.Environment);
         var result = Run(context, "evaluate", arguments, settings);
-        return CliJson.Read<ModelEvaluation>(result.Document, result.Command);
+        return CliJson.Read<Verdict>(result.Document, result.Command);
     }
 
     /// <summary>
@@ -85,6 +86,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Evaluate")]
-    public static ModelEvaluation ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, Func<ModelRegistryEvaluateSettings, ModelRegistryEvaluateSettings> configure) =>
+    public static Verdict ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, Func<ModelRegistryEvaluateSettings, ModelRegistryEvaluateSettings> configure) =>
         context.ModelRegistryEvaluate(metricsFile, Configure(configure));
 }

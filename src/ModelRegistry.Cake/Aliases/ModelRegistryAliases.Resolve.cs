@@ -17,7 +17,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Resolve")]
-    public static ModelVersion ModelRegistryResolve(this ICakeContext context, string reference) =>
+    public static VersionInfo ModelRegistryResolve(this ICakeContext context, string reference) =>
         context.ModelRegistryResolve(reference, new ModelRegistryResolveSettings());
 
     /// <summary>Resolves a reference to the exact version and digest it names, now or at a point in history (<c>model-registry resolve</c>).</summary>
@@ -32,10 +32,10 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Resolve")]
-    public static ModelVersion ModelRegistryResolve(this ICakeContext context, string reference, ModelRegistryResolveSettings settings)
+    public static VersionInfo ModelRegistryResolve(this ICakeContext context, string reference, ModelRegistryResolveSettings settings)
     {
         var result = Run(context, "resolve", Arguments(reference), settings);
-        return CliJson.Read<ModelVersion>(result.Document, result.Command);
+        return CliJson.Read<VersionInfo>(result.Document, result.Command);
     }
 
     /// <summary>Resolves a reference to the exact version and digest it names (<c>model-registry resolve</c>), with settings built by a delegate.</summary>
@@ -50,6 +50,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Resolve")]
-    public static ModelVersion ModelRegistryResolve(this ICakeContext context, string reference, Func<ModelRegistryResolveSettings, ModelRegistryResolveSettings> configure) =>
+    public static VersionInfo ModelRegistryResolve(this ICakeContext context, string reference, Func<ModelRegistryResolveSettings, ModelRegistryResolveSettings> configure) =>
         context.ModelRegistryResolve(reference, Configure(configure));
 }

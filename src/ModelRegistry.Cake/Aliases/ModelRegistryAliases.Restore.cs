@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
+using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Cake;
 
@@ -20,7 +21,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Restore")]
-    public static ModelRegistryRestore ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references) =>
+    public static RestoreDocument ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references) =>
         context.ModelRegistryRestore(references, new ModelRegistryRestoreSettings());
 
     /// <summary>Restores a project's model references in one run (<c>model-registry restore</c>) with a lock file, a
@@ -36,11 +37,11 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Restore")]
-    public static ModelRegistryRestore ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references, ModelRegistryRestoreSettings settings)
+    public static RestoreDocument ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references, ModelRegistryRestoreSettings settings)
     {
         ArgumentNullException.ThrowIfNull(references);
         var result = Run(context, "restore", Arguments([.. references]), settings);
-        return CliJson.Read<ModelRegistryRestore>(result.Document, result.Command);
+        return CliJson.Read<RestoreDocument>(result.Document, result.Command);
     }
 
     /// <summary>Restores a project's model references in one run (<c>model-registry restore</c>), with settings built by a delegate.</summary>
@@ -55,6 +56,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Restore")]
-    public static ModelRegistryRestore ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references, Func<ModelRegistryRestoreSettings, ModelRegistryRestoreSettings> configure) =>
+    public static RestoreDocument ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references, Func<ModelRegistryRestoreSettings, ModelRegistryRestoreSettings> configure) =>
         context.ModelRegistryRestore(references, Configure(configure));
 }

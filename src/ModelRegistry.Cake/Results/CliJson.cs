@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace ModelRegistry.Cake;
 
-/// <summary>Reads the CLI's documents (camelCase, as <c>--json</c> writes them) into the addin's result types.</summary>
+/// <summary>Reads the CLI's documents (camelCase, as <c>--json</c> writes them): the contract's records (versions,
+/// verdicts, the restore document) with the options the CLI writes them with, the addin's own result types with the
+/// same spelling.</summary>
 internal static class CliJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
@@ -12,7 +14,8 @@ internal static class CliJson
     {
         try
         {
-            return element.Deserialize<T>(Options) ?? throw Errors.UnreadableOutput(command, "the document is empty");
+            var options = typeof(T).Assembly == typeof(ContractJson).Assembly ? ContractJson.Options : Options;
+            return element.Deserialize<T>(options) ?? throw Errors.UnreadableOutput(command, "the document is empty");
         }
         catch (JsonException e)
         {

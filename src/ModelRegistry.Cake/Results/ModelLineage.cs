@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelRegistry.Metrics;
 
 namespace ModelRegistry.Cake;
 
@@ -6,18 +7,18 @@ namespace ModelRegistry.Cake;
 public sealed class ModelLineage
 {
     /// <summary>Gets the version.</summary>
-    public ModelVersion Version { get; init; } = new();
+    public required VersionInfo Version { get; init; }
 
     /// <summary>Gets how the version was made.</summary>
     public ModelRecipe Recipe { get; init; } = new();
 
     /// <summary>Gets the verdict of the thresholds applied at registration.</summary>
-    public ModelEvaluation Evaluation { get; init; } = new();
+    public Verdict Evaluation { get; init; } = Verdict.Empty;
 
     internal static ModelLineage From(JsonElement document, string command) => new()
     {
-        Version = CliJson.Read<ModelVersion>(document, command),
+        Version = CliJson.Read<VersionInfo>(document, command),
         Recipe = CliJson.ReadProperty<ModelRecipe>(document, "recipe", command) ?? new(),
-        Evaluation = CliJson.ReadProperty<ModelEvaluation>(document, "evaluation", command) ?? new(),
+        Evaluation = CliJson.ReadProperty<Verdict>(document, "evaluation", command) ?? Verdict.Empty,
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelRegistry.Metrics;
 
 namespace ModelRegistry.Cake;
 
@@ -6,7 +7,7 @@ namespace ModelRegistry.Cake;
 public sealed class ModelPromotion
 {
     /// <summary>Gets the version, as it is after the call.</summary>
-    public ModelVersion Version { get; init; } = new();
+    public required VersionInfo Version { get; init; }
 
     /// <summary>Gets a value indicating whether a revision was committed (false: the version already was in the stage, or its gate did not pass).</summary>
     public bool Changed { get; init; }
@@ -21,7 +22,7 @@ public sealed class ModelPromotion
     public string? DisplacedTo { get; init; }
 
     /// <summary>Gets the verdict of the gate's thresholds, when the promotion applied any.</summary>
-    public ModelEvaluation Evaluation { get; init; } = new();
+    public Verdict Evaluation { get; init; } = Verdict.Empty;
 
     /// <summary>Gets who approved a GitHub-gated promotion (environment reviewers or pull-request approvers).</summary>
     public IReadOnlyList<string> Approvers { get; init; } = [];
@@ -31,12 +32,12 @@ public sealed class ModelPromotion
 
     internal static ModelPromotion From(JsonElement document, string command) => new()
     {
-        Version = CliJson.Read<ModelVersion>(document, command),
+        Version = CliJson.Read<VersionInfo>(document, command),
         Changed = CliJson.Flag(document, "changed"),
         FromStage = CliJson.Text(document, "fromStage"),
         Displaced = CliJson.Number(document, "displaced") is { } displaced ? (int)displaced : null,
         DisplacedTo = CliJson.Text(document, "displacedTo"),
-        Evaluation = CliJson.ReadProperty<ModelEvaluation>(document, "evaluation", command) ?? new(),
+        Evaluation = CliJson.ReadProperty<Verdict>(document, "evaluation", command) ?? Verdict.Empty,
         Approvers = GitHubApprovers(document),
         DeploymentId = document.TryGetProperty("github", out var github) ? CliJson.Number(github, "deploymentId") : null,
     };

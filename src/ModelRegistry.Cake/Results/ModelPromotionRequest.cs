@@ -6,7 +6,7 @@ namespace ModelRegistry.Cake;
 public sealed class ModelPromotionRequest
 {
     /// <summary>Gets the version whose promotion was requested.</summary>
-    public ModelVersion Version { get; init; } = new();
+    public required VersionInfo Version { get; init; }
 
     /// <summary>Gets the stage asked for.</summary>
     public string RequestedStage { get; init; } = "";
@@ -19,7 +19,7 @@ public sealed class ModelPromotionRequest
 
     internal static ModelPromotionRequest From(JsonElement document, string command) => new()
     {
-        Version = CliJson.Read<ModelVersion>(document, command),
+        Version = CliJson.Read<VersionInfo>(document, command),
         RequestedStage = CliJson.Text(document, "requestedStage") ?? "",
         RunId = CliJson.Number(document, "runId"),
         RunUrl = CliJson.Text(document, "runUrl") ?? CliJson.Text(document, "workflowUrl"),

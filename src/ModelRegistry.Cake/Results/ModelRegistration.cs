@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelRegistry.Metrics;
 
 namespace ModelRegistry.Cake;
 
@@ -6,7 +7,7 @@ namespace ModelRegistry.Cake;
 public sealed class ModelRegistration
 {
     /// <summary>Gets the registered version; null when the metrics did not pass and nothing was registered.</summary>
-    public ModelVersion? Version { get; init; }
+    public VersionInfo? Version { get; init; }
 
     /// <summary>Gets a value indicating whether a version is in the registry after the call.</summary>
     public bool Registered => Version is not null;
@@ -18,13 +19,13 @@ public sealed class ModelRegistration
     public long BytesUploaded { get; init; }
 
     /// <summary>Gets the verdict of the thresholds applied before registration.</summary>
-    public ModelEvaluation Evaluation { get; init; } = new();
+    public Verdict Evaluation { get; init; } = Verdict.Empty;
 
     internal static ModelRegistration From(JsonElement document, string command) => new()
     {
-        Version = document.TryGetProperty("version", out _) ? CliJson.Read<ModelVersion>(document, command) : null,
+        Version = document.TryGetProperty("version", out _) ? CliJson.Read<VersionInfo>(document, command) : null,
         IsNew = CliJson.Flag(document, "isNew"),
         BytesUploaded = CliJson.Number(document, "bytesUploaded") ?? 0,
-        Evaluation = CliJson.ReadProperty<ModelEvaluation>(document, "evaluation", command) ?? new(),
+        Evaluation = CliJson.ReadProperty<Verdict>(document, "evaluation", command) ?? Verdict.Empty,
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ModelRegistry.Content;
 
 namespace ModelRegistry.Cake;
 
@@ -16,7 +17,7 @@ public sealed class ModelRegistryGcResult
 
     /// <summary>Gets the files removed, or to remove in a plan: files only purged versions name and files no revision names.</summary>
     [JsonPropertyName("unnamed")]
-    public IReadOnlyList<ModelFile> Files { get; init; } = [];
+    public IReadOnlyList<ArtifactFile> Files { get; init; } = [];
 
     /// <summary>Gets the bytes of <see cref="Files"/>.</summary>
     public long Bytes { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelRegistry.Metrics;
 
 namespace ModelRegistry.Cake;
 
@@ -18,16 +19,16 @@ public sealed class PullRequestGateResult
     public string? Status { get; init; }
 
     /// <summary>Gets the candidate version.</summary>
-    public ModelVersion Candidate { get; init; } = new();
+    public required VersionInfo Candidate { get; init; }
 
     /// <summary>Gets the stage's current version, when there is one.</summary>
-    public ModelVersion? Baseline { get; init; }
+    public VersionInfo? Baseline { get; init; }
 
     /// <summary>Gets the comparison, one row per metric.</summary>
     public IReadOnlyList<GateComparisonRow> Rows { get; init; } = [];
 
     /// <summary>Gets the verdict of the thresholds.</summary>
-    public ModelEvaluation Evaluation { get; init; } = new();
+    public Verdict Evaluation { get; init; } = Verdict.Empty;
 
     /// <summary>Gets the link to the sticky comment.</summary>
     public string? CommentUrl { get; init; }
@@ -38,10 +39,10 @@ public sealed class PullRequestGateResult
         HeadSha = CliJson.Text(document, "headSha"),
         Passed = CliJson.Flag(document, "passed"),
         Status = CliJson.Text(document, "status"),
-        Candidate = CliJson.ReadProperty<ModelVersion>(document, "candidate", command) ?? throw Errors.UnreadableOutput(command, "it names no candidate"),
-        Baseline = CliJson.ReadProperty<ModelVersion>(document, "baseline", command),
+        Candidate = CliJson.ReadProperty<VersionInfo>(document, "candidate", command) ?? throw Errors.UnreadableOutput(command, "it names no candidate"),
+        Baseline = CliJson.ReadProperty<VersionInfo>(document, "baseline", command),
         Rows = CliJson.ReadProperty<List<GateComparisonRow>>(document, "rows", command) ?? [],
-        Evaluation = CliJson.ReadProperty<ModelEvaluation>(document, "evaluation", command) ?? new(),
+        Evaluation = CliJson.ReadProperty<Verdict>(document, "evaluation", command) ?? Verdict.Empty,
         CommentUrl = document.TryGetProperty("comment", out var comment) ? CliJson.Text(comment, "url") : null,
     };
 }

@@ -7,7 +7,7 @@ namespace ModelRegistry.Cake;
 public sealed class PulledModel
 {
     /// <summary>Gets the version that was pulled.</summary>
-    public ModelVersion Version { get; init; } = new();
+    public required VersionInfo Version { get; init; }
 
     /// <summary>Gets the folder the files were written into.</summary>
     public DirectoryPath Folder { get; init; } = new(".");
@@ -17,7 +17,7 @@ public sealed class PulledModel
 
     internal static PulledModel From(JsonElement document, string command) => new()
     {
-        Version = CliJson.Read<ModelVersion>(document, command),
+        Version = CliJson.Read<VersionInfo>(document, command),
         Folder = new DirectoryPath(CliJson.Text(document, "output") ?? throw Errors.UnreadableOutput(command, "it names no output folder")),
     };
 }

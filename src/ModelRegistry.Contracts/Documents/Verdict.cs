@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelRegistry.Metrics;
 
 /// <summary>The result of one rule: the actual value, the bound it was held to, and by how much it passed or missed.</summary>
@@ -25,6 +27,9 @@ public sealed record RuleVerdict
     public string? Error { get; init; }
 
     public string? Note { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Rule}: {(Passed ? "pass" : "FAIL")} (actual {Actual}, bound {Bound}, margin {Margin})";
 }
 
 /// <summary>Every rule's verdict. Passed only when every rule was evaluated and passed.</summary>
@@ -34,4 +39,8 @@ public sealed record Verdict(bool Passed, IReadOnlyList<RuleVerdict> Rules)
 
     /// <summary>True when some rule could not be evaluated at all (missing metric, NaN, unreadable baseline).</summary>
     public bool HasErrors => Rules.Any(r => r.Error is not null);
+
+    /// <summary>The rules that failed or could not be evaluated.</summary>
+    [JsonIgnore]
+    public IEnumerable<RuleVerdict> Failures => Rules.Where(r => !r.Passed);
 }

@@ -47,4 +47,7 @@ public record VersionInfo
     /// <summary>The reference that names exactly this version: <c>FraudDetection@3</c>.</summary>
     [JsonIgnore]
     public string Reference => $"{Model}@{Version}";
+
+    /// <inheritdoc />
+    public sealed override string ToString() => $"{Reference} ({Stage}, {Digest})";
 }

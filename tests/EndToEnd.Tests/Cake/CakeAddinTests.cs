@@ -139,7 +139,7 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
                 var restored = ModelRegistryRestore(new[] { "FraudDetection@Production" }, s => s.WithRegistry(registry).WithLockFile("service/models.lock.json").WithCache("cache"));
                 var model = restored.Models.Single();
                 Information("restored {0} as version {1}, {2}, pulled {3}, lock written {4}", model.Model + "@" + model.Requested, model.Version, model.Change, model.Pulled, restored.LockWritten);
-                Information("cached bytes {0}", System.IO.File.ReadAllBytes(model.File("model.zip").FullPath).Length);
+                Information("cached bytes {0}", System.IO.File.ReadAllBytes(System.IO.Path.Combine(model.Path, "model.zip")).Length);
                 var locked = ModelRegistryRestore(new[] { "FraudDetection@Production" }, new ModelRegistryRestoreSettings { Registry = registry, LockFile = "service/models.lock.json", Cache = "cache", Locked = true });
                 Information("locked restore: {0}, lock written {1}", locked.Models.Single().Change, locked.LockWritten);
             });
@@ -157,9 +157,9 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
         Assert.Contains("production FraudDetection@2 displaced 1 to Archived", promoted.Output, StringComparison.Ordinal);
         Assert.Contains("pulled FraudDetection@2 into serving", promoted.Output, StringComparison.Ordinal);
         Assert.Equal(new byte[] { 9, 9, 9 }, File.ReadAllBytes(script.Folder.Combine("serving", "model.zip")));
-        Assert.Contains("restored FraudDetection@Production as version 2, resolved, pulled True, lock written True", promoted.Output, StringComparison.Ordinal);
+        Assert.Contains("restored FraudDetection@Production as version 2, Resolved, pulled True, lock written True", promoted.Output, StringComparison.Ordinal);
         Assert.Contains("cached bytes 3", promoted.Output, StringComparison.Ordinal);
-        Assert.Contains("locked restore: pinned, lock written False", promoted.Output, StringComparison.Ordinal);
+        Assert.Contains("locked restore: Pinned, lock written False", promoted.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(script.Folder.Combine("service", "models.lock.json")));
     }
 
