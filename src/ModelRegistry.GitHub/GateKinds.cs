@@ -15,7 +15,7 @@ internal static class GateKinds
     }
 
     public static string Stage(Registry registry, string stage) =>
-        registry.Settings.FindStage(stage) ?? throw Errors.UnknownStage(stage, registry.Settings.Stages);
+        registry.Settings.Stage(stage);
 
     /// <summary>A reference that cannot move between the check and the commit: model@number.</summary>
     public static string Exact(VersionInfo version) => $"{version.Model}@{version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

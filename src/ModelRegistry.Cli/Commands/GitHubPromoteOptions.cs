@@ -115,7 +115,7 @@ internal sealed class GitHubPromoteOptions
     }
 
     private static string GateStage(Registry registry, string? stage) =>
-        registry.Settings.FindStage(stage ?? Manifest.RegistrySettings.Production) ?? throw Errors.UnknownStage(stage!, registry.Settings.Stages);
+        registry.Settings.Stage(stage ?? Manifest.RegistrySettings.Production);
 
     private static ExitCode Report(CommandOutput output, PromotionResult result, PromotionEvidence evidence, JsonObject github, KeyValuePair<string, string>[] outputs)
     {

@@ -24,7 +24,7 @@ public sealed class PullRequestGate(GitHubApi api)
         var stage = GateKinds.Stage(registry, request.Stage);
         var candidate = await registry.ResolveAsync(request.Candidate, cancellationToken: cancellationToken);
         var baseline = await HolderAsync(registry, candidate.Model, stage, cancellationToken);
-        var rules = registry.Settings.PolicyFor(stage).Thresholds.Select(ThresholdRule.Parse).Concat(request.Thresholds).ToList();
+        var rules = registry.Settings.PolicyFor(stage).RulesWith(request.Thresholds);
         var verdict = await registry.EvaluateAsync(candidate.Model, MetricsDocument.FromValues($"{candidate.Model} version {candidate.Version}", candidate.Metrics), rules, cancellationToken);
         var comparison = GateComparison.Build(candidate, baseline, stage, verdict);
 

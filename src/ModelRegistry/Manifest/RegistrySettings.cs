@@ -33,6 +33,9 @@ public sealed record RegistrySettings
     /// <summary>The stage as configured (case-insensitive lookup), or null.</summary>
     public string? FindStage(string name) => Stages.FirstOrDefault(s => s.Equals(name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The configured spelling of a stage (stages are matched ignoring case); MRB1009 when there is none.</summary>
+    public string Stage(string name) => FindStage(name) ?? throw Errors.UnknownStage(name, Stages);
+
     public static bool IsPointerStage(string stage) =>
         !stage.Equals(None, StringComparison.OrdinalIgnoreCase) && !stage.Equals(Archived, StringComparison.OrdinalIgnoreCase);
 

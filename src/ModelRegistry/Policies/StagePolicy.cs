@@ -1,3 +1,5 @@
+using ModelRegistry.Metrics;
+
 namespace ModelRegistry.Policies;
 
 /// <summary>
@@ -27,4 +29,7 @@ public sealed record StagePolicy
 
     /// <summary>Metric rules every promotion into the stage must pass (auc>=Production-0.005).</summary>
     public IReadOnlyList<string> Thresholds { get; init; } = [];
+
+    /// <summary>The rules a promotion into the stage is held to: the policy's own, then those the caller adds.</summary>
+    public IReadOnlyList<ThresholdRule> RulesWith(IEnumerable<ThresholdRule> extra) => [.. Thresholds.Select(ThresholdRule.Parse).Concat(extra)];
 }

@@ -21,7 +21,7 @@ public sealed partial class Registry
     {
         ArgumentNullException.ThrowIfNull(request);
         var reference = ModelReference.Parse(request.Reference);
-        var stage = Settings.FindStage(request.Stage) ?? throw Errors.UnknownStage(request.Stage, Settings.Stages);
+        var stage = Settings.Stage(request.Stage);
         var key = KeyOf(reference.Model);
         var policy = Settings.PolicyFor(stage);
         var actor = Actor(request.Actor);
@@ -41,7 +41,7 @@ public sealed partial class Registry
         }
 
         CheckEvidence(target, stage, policy, request.Evidence, actor);
-        var rules = policy.Thresholds.Select(ThresholdRule.Parse).Concat(request.Thresholds).ToList();
+        var rules = policy.RulesWith(request.Thresholds);
         var metrics = request.Metrics ?? MetricsDocument.FromValues($"{target.Model} version {target.Version}", target.Metrics);
         var evaluation = await EvaluateAsync(current, metrics, rules, cancellationToken);
         if (!evaluation.Passed)
@@ -128,7 +128,7 @@ public sealed partial class Registry
     /// </summary>
     public async Task<RollbackPlan> PlanRollbackAsync(string model, string? stage, int? from = null, CancellationToken cancellationToken = default)
     {
-        var configured = Settings.FindStage(stage ?? RegistrySettings.Production) ?? throw Errors.UnknownStage(stage!, Settings.Stages);
+        var configured = Settings.Stage(stage ?? RegistrySettings.Production);
         var view = await LoadModelAsync(model, null, cancellationToken);
         var holder = HolderOf(view, configured);
         if (holder is null && from is null)
@@ -257,7 +257,7 @@ public sealed partial class Registry
             throw new ArgumentOutOfRangeException(nameof(operation), operation, "Only promotion events are recorded this way.");
         }
 
-        var configured = Settings.FindStage(stage) ?? throw Errors.UnknownStage(stage, Settings.Stages);
+        var configured = Settings.Stage(stage);
         var parsed = ModelReference.Parse(reference);
         var view = await LoadModelAsync(parsed.Model, null, cancellationToken);
         var target = await ResolveAsync(view, parsed, cancellationToken);

@@ -221,7 +221,7 @@ public sealed partial class Registry
         var baselines = new Dictionary<string, Baseline?>(StringComparer.OrdinalIgnoreCase);
         foreach (var stage in rules.Select(r => r.BaselineStage).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var configured = Settings.FindStage(stage) ?? throw Errors.UnknownStage(stage, Settings.Stages);
+            var configured = Settings.Stage(stage);
             baselines[stage] = null;
             if (view is { Exists: true } && view.State.Stages.TryGetValue(configured, out var held))
             {
