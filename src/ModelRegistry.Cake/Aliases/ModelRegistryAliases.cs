@@ -25,6 +25,10 @@ namespace ModelRegistry.Cake;
 /// </code>
 /// </example>
 [CakeAliasCategory("ModelRegistry")]
+[CakeNamespaceImport("ModelRegistry")]
+[CakeNamespaceImport("ModelRegistry.Content")]
+[CakeNamespaceImport("ModelRegistry.Metrics")]
+[CakeNamespaceImport("ModelRegistry.Runtime")]
 public static partial class ModelRegistryAliases
 {
     private static JsonResult Run(ICakeContext context, string command, ProcessArgumentBuilder arguments, ModelRegistrySettings settings)

@@ -32,7 +32,7 @@ public sealed class MultiTargetingTests(PackagedProductFixture fixture)
         Assert.Single(await registry.VersionsAsync("FraudDetection"));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(trained.Output, "model-registry register "));
         built.AssertSuccess();
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(built.Output, "model-registry resolve "));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(built.Output, "model-registry restore "));
         Assert.Equal("weights v1\n", service.Read("bin/Debug/net10.0/models/FraudDetection/model.bin"));
         Assert.Equal("weights v1\n", service.Read("bin/Debug/net9.0/models/FraudDetection/model.bin"));
     }
