@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.IO;
+using ModelRegistry.Faces;
 using Xunit;
 
 namespace ModelRegistry.Cake.Tests;
@@ -10,11 +11,12 @@ public sealed class SettingsArgumentTests
 {
     private static readonly ICakeEnvironment Environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
 
-    private static (string Rendered, string Safe) Render(ModelRegistrySettings settings)
+    /// <summary>The words after the command, without the --json every run ends with, and the run's environment.</summary>
+    private static (string Words, IReadOnlyDictionary<string, string> Environment) Render(ModelRegistrySettings settings)
     {
-        var builder = new ProcessArgumentBuilder();
-        settings.AppendArguments(builder, Environment);
-        return (builder.Render(), builder.RenderSafe());
+        var run = ModelRegistryRunner.Prepare(new CliCommandLine("command"), settings, Environment);
+        Assert.Equal("--json", run.Arguments[^1]);
+        return (string.Join(' ', run.Arguments.Skip(1).SkipLast(1)), run.Environment);
     }
 
     private static string Absolute(string relative) => new DirectoryPath(relative).MakeAbsolute(Environment).FullPath;
@@ -26,13 +28,13 @@ public sealed class SettingsArgumentTests
 
         var (rendered, _) = Render(settings);
 
-        Assert.Equal($"--registry \"{Absolute("registry")}\" --lock-file \"{Absolute("service")}/models.lock.json\" --cache \"{Absolute("cache")}\" --locked", rendered);
+        Assert.Equal($"--lock-file {Absolute("service")}/models.lock.json --cache {Absolute("cache")} --locked --registry {Absolute("registry")}", rendered);
     }
 
     [Fact]
     public void Unset_restore_settings_add_nothing_so_the_cli_defaults_apply()
     {
-        Assert.Equal("", Render(new ModelRegistryRestoreSettings()).Rendered);
+        Assert.Equal("", Render(new ModelRegistryRestoreSettings()).Words);
     }
 
     [Fact]
@@ -40,10 +42,10 @@ public sealed class SettingsArgumentTests
     {
         var settings = new ModelRegistryRestoreSettings { Registry = "https://acct.blob.core.windows.net/models?sv=2024-01-01&sig=SECRET" }.WithRefresh();
 
-        var (rendered, safe) = Render(settings);
+        var (rendered, environment) = Render(settings);
 
         Assert.Equal("--refresh", rendered);
-        Assert.DoesNotContain("SECRET", safe, StringComparison.Ordinal);
+        Assert.Equal(settings.Registry, environment[ModelRegistry.Faces.CliProcessEnvironment.RegistryVariable]);
     }
 
     [Fact]
@@ -51,6 +53,26 @@ public sealed class SettingsArgumentTests
     {
         var (rendered, _) = Render(new ModelRegistryResolveSettings { Registry = "https://acct.blob.core.windows.net/models", AsOf = "42" });
 
-        Assert.Equal("--registry \"https://acct.blob.core.windows.net/models\" --as-of \"42\"", rendered);
+        Assert.Equal("--as-of 42 --registry https://acct.blob.core.windows.net/models", rendered);
+    }
+
+    [Fact]
+    public void Register_settings_give_every_option_of_the_shared_command_line_with_absolute_paths()
+    {
+        var settings = new ModelRegistryRegisterSettings { Label = "1.2.0", Command = "dotnet run" }
+            .WithMetrics("out/metrics.json").WithThreshold("auc>=0.9").WithTag("team", "risk").WithData("data/train.csv")
+            .WithData("https://acct.blob.core.windows.net/data/train.csv").WithConfig("train.json").WithRecordedVariable("SEED")
+            .WithContainerImage("trainer@sha256:abc").WithProjectDirectory("src").WithArtifact(new FilePath("out/vocab.txt"));
+
+        var words = settings.CommandLine("FraudDetection", new FilePath("out/model.zip"), Environment).ToCommandLine();
+
+        string[] expected =
+        [
+            "register", "FraudDetection", Absolute("out") + "/model.zip", Absolute("out") + "/vocab.txt",
+            "--metrics", Absolute("out") + "/metrics.json", "--threshold", "auc>=0.9", "--label", "1.2.0", "--tag", "team=risk",
+            "--command", "dotnet run", "--data", Absolute("data") + "/train.csv", "--data", "https://acct.blob.core.windows.net/data/train.csv",
+            "--config", Absolute(".") + "/train.json", "--env", "SEED", "--container-image", "trainer@sha256:abc", "--project-dir", Absolute("src"),
+        ];
+        Assert.Equal(expected, words);
     }
 }

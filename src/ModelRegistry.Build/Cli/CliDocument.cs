@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Build.Cli;
 
@@ -7,12 +8,12 @@ namespace ModelRegistry.Build.Cli;
 internal static class CliDocument
 {
     /// <summary>Reads the document; <paramref name="command"/> names the command in the error when it is unreadable (MRB1612).</summary>
-    public static T Parse<T>(string json, string command)
+    public static T Parse<T>(CliResult result, string command)
         where T : class
     {
         try
         {
-            return ContractJson.Deserialize<T>(json);
+            return result.Document<T>();
         }
         catch (JsonException e)
         {

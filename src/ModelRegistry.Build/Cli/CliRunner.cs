@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ModelRegistry.Faces;
@@ -7,9 +5,9 @@ using ModelRegistry.Faces;
 namespace ModelRegistry.Build.Cli;
 
 /// <summary>
-/// Runs the bundled <c>model-registry</c> tool out of process (<c>dotnet exec model-registry.dll ... --json</c>) and
-/// captures its JSON result and coded stderr lines. Out of process on purpose: the tool loads the Azure SDK, Octokit
-/// and libgit2, none of which may load into a shared MSBuild node (ARCHITECTURE.md section 1).
+/// Runs the bundled <c>model-registry</c> tool out of process (<c>dotnet exec model-registry.dll ... --json</c>)
+/// through the contract's <see cref="CliRun"/>, which every face shares. Out of process on purpose: the tool loads
+/// the Azure SDK, Octokit and libgit2, none of which may load into a shared MSBuild node (ARCHITECTURE.md section 1).
 /// </summary>
 /// <remarks>
 /// Not a <see cref="ToolTask"/>: a ToolTask funnels stdout and stderr into one logging callback, while this needs
@@ -23,75 +21,19 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
 
     private readonly System.Threading.Lock gate = new();
-    private Process? running;
+    private CliRun? current;
     private bool cancelled;
 
-    /// <summary>Runs the tool; the arguments exclude the host, the dll and <c>--json</c>, which are added here.</summary>
-    public CliResult Run(IReadOnlyList<string> arguments)
+    /// <summary>Runs one command: its words and arguments without <c>--registry</c> and <c>--json</c>, which
+    /// <see cref="CliRun"/> adds.</summary>
+    public CliResult Run(IEnumerable<string> command, string? registry)
     {
         if (!File.Exists(cliPath))
         {
             throw BuildErrors.CliNotFound(cliPath);
         }
 
-        var start = new ProcessStartInfo(string.IsNullOrEmpty(dotNetHost) ? "dotnet" : dotNetHost)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-
-        var (commandLine, registry) = SplitRegistry(arguments);
-        foreach (var argument in (string[])["exec", cliPath, .. commandLine, "--json"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        CliProcessEnvironment.Apply(start.Environment, registry);
-        log.LogMessage(MessageImportance.Normal, $"ModelRegistry.Build {ProductVersion}: model-registry " + ArgumentRedaction.CommandLine(commandLine));
-        var stdout = new StringBuilder();
-        var diagnostics = new List<CliDiagnosticLine>();
-        var otherLines = new List<string>();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (stdout)
-                {
-                    stdout.AppendLine(e.Data);
-                }
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (diagnostics)
-            {
-                if (CliDiagnosticLine.IsWorkflowCommand(e.Data))
-                {
-                    return;
-                }
-
-                if (CliDiagnosticLine.TryParse(e.Data) is { } diagnostic)
-                {
-                    diagnostics.Add(diagnostic);
-                }
-                else if (e.Data.Length > 0)
-                {
-                    otherLines.Add(e.Data);
-                }
-            }
-        };
-
+        var run = new CliRun(command, registry);
         lock (gate)
         {
             if (cancelled)
@@ -99,52 +41,19 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
                 throw new OperationCanceledException();
             }
 
-            try
-            {
-                process.Start();
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw BuildErrors.ToolStartFailed(start.FileName, e.Message);
-            }
-
-            running = process;
+            current = run;
         }
 
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        lock (gate)
+        log.LogMessage(MessageImportance.Normal, $"ModelRegistry.Build {ProductVersion}: {run.LoggedCommandLine}");
+        var host = string.IsNullOrEmpty(dotNetHost) ? "dotnet" : dotNetHost;
+        try
         {
-            running = null;
-            if (cancelled)
-            {
-                throw new OperationCanceledException();
-            }
+            return run.Start(host, ["exec", cliPath], workingDirectory);
         }
-
-        return new CliResult(process.ExitCode, stdout.ToString(), diagnostics, otherLines);
-    }
-
-    /// <summary>The arguments without a <c>--registry</c> whose location carries a credential, and that location, which
-    /// travels in the environment instead (see <see cref="CliProcessEnvironment"/>).</summary>
-    private static (List<string> CommandLine, string? Registry) SplitRegistry(IReadOnlyList<string> arguments)
-    {
-        var commandLine = new List<string>(arguments.Count);
-        string? registry = null;
-        for (var i = 0; i < arguments.Count; i++)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            if (arguments[i] == "--registry" && i + 1 < arguments.Count && CliProcessEnvironment.CarriesCredential(arguments[i + 1]))
-            {
-                registry = arguments[++i];
-                continue;
-            }
-
-            commandLine.Add(arguments[i]);
+            throw BuildErrors.ToolStartFailed(host, e.Message);
         }
-
-        return (commandLine, registry);
     }
 
     /// <summary>Stops a running tool (MSBuild calls this on Ctrl+C through ICancelableTask).</summary>
@@ -153,14 +62,7 @@ internal sealed class CliRunner(string cliPath, string? dotNetHost, string worki
         lock (gate)
         {
             cancelled = true;
-            try
-            {
-                running?.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited between the check and the kill.
-            }
+            current?.Cancel();
         }
     }
 }

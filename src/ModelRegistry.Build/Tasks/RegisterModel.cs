@@ -3,6 +3,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ModelRegistry.Build.Cli;
 using ModelRegistry.Build.Registration;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Build.Tasks;
 
@@ -36,6 +37,15 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
     public string[] Tags { get; set; } = [];
 
     public string? Description { get; set; }
+
+    /// <summary>The training command line, recorded in the recipe.</summary>
+    public string? TrainingCommand { get; set; }
+
+    /// <summary>Names of environment variables whose values the recipe records (a seed; secret-looking names are refused by the tool).</summary>
+    public string[] RecordedVariables { get; set; } = [];
+
+    /// <summary>The container image training ran in, ideally <c>name@sha256:...</c>.</summary>
+    public string? ContainerImage { get; set; }
 
     /// <summary><c>Error</c> (default) or <c>Warning</c>: how a missed threshold is reported.</summary>
     public string? ThresholdFailure { get; set; }
@@ -90,18 +100,17 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
         var allRegistered = true;
         foreach (var model in GroupByModel())
         {
-            var arguments = Arguments(model.Key, model.ToList());
-            var result = runner.Run(arguments);
+            var result = runner.Run(CommandLine(model.Key, model.ToList()), Registry);
             if (result.Succeeded)
             {
                 Log.RelayWarnings(result, ProjectFile);
-                var version = CliDocument.Parse<RegistrationDocument>(result.StandardOutput, "register");
+                var version = CliDocument.Parse<RegistrationDocument>(result, "register");
                 Log.LogMessage(MessageImportance.High, version.IsNew
                     ? $"{version.Model} version {version.Version} registered ({version.Digest})."
                     : $"{version.Model} is unchanged: version {version.Version} already has this recipe ({version.Digest}).");
                 registered.Add(new RegisteredVersion(version.Model, version.Version, version.Digest));
             }
-            else if (result.ExitCode == CliResult.GateNotMet)
+            else if (result.GateNotMet)
             {
                 allRegistered = false;
                 foreach (var diagnostic in result.Diagnostics)
@@ -148,45 +157,27 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
         return Artifacts.GroupBy(a => a.GetMetadata("Model").Trim(), StringComparer.OrdinalIgnoreCase);
     }
 
-    private List<string> Arguments(string model, List<ITaskItem> artifacts)
+    private CliCommandLine CommandLine(string model, List<ITaskItem> artifacts)
     {
-        var arguments = new List<string> { "register", model };
-        arguments.AddRange(artifacts.Select(a => a.GetMetadata("FullPath")));
         var metrics = ForModel(Metrics, model).ToList();
         if (metrics.Count > 1)
         {
             throw BuildErrors.AmbiguousMetrics(model, metrics.Count);
         }
 
-        foreach (var file in metrics)
+        return new RegisterCommandLine(model, [.. artifacts.Select(a => a.GetMetadata("FullPath"))])
         {
-            arguments.AddRange(["--metrics", file.GetMetadata("FullPath")]);
-        }
-
-        foreach (var rule in ForModel(Thresholds, model).SelectMany(ThresholdRules.From))
-        {
-            arguments.AddRange(["--threshold", rule]);
-        }
-
-        foreach (var data in ForModel(TrainingData, model))
-        {
-            arguments.AddRange(["--data", Location(data)]);
-        }
-
-        foreach (var config in ForModel(TrainingConfig, model))
-        {
-            arguments.AddRange(["--config", config.GetMetadata("FullPath")]);
-        }
-
-        AddIfPresent(arguments, "--label", Label);
-        AddIfPresent(arguments, "--description", Description);
-        foreach (var tag in Tags.Select(t => t.Trim()).Where(t => t.Length > 0))
-        {
-            arguments.AddRange(["--tag", tag]);
-        }
-
-        AddIfPresent(arguments, "--registry", Registry);
-        return arguments;
+            Metrics = metrics.FirstOrDefault()?.GetMetadata("FullPath"),
+            Thresholds = [.. ForModel(Thresholds, model).SelectMany(ThresholdRules.From)],
+            Data = [.. ForModel(TrainingData, model).Select(Location)],
+            Config = [.. ForModel(TrainingConfig, model).Select(c => c.GetMetadata("FullPath"))],
+            Label = Label,
+            Description = Description,
+            Tags = Tags,
+            TrainingCommand = TrainingCommand,
+            RecordedVariables = RecordedVariables,
+            ContainerImage = ContainerImage,
+        }.ToCommandLine();
     }
 
     /// <summary>Items scoped to this model by their Model metadata, plus the unscoped ones.</summary>
@@ -196,14 +187,6 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary>Local data as a full path; a remote one (https://, az://) exactly as written.</summary>
     private static string Location(ITaskItem item) =>
         item.ItemSpec.Contains("://", StringComparison.Ordinal) ? item.ItemSpec : item.GetMetadata("FullPath");
-
-    private static void AddIfPresent(List<string> arguments, string option, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            arguments.AddRange([option, value.Trim()]);
-        }
-    }
 
     private static TaskItem ToItem(RegisteredVersion version)
     {

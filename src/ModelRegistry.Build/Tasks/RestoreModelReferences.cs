@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using ModelRegistry.Build.Cli;
+using ModelRegistry.Faces;
 using ModelRegistry.Build.References;
 using ModelRegistry.Naming;
 using ModelRegistry.Runtime;
@@ -72,7 +73,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     {
         var requests = Requests();
         runner = new CliRunner(CliPath, DotNetHost, ProjectDirectory, Log);
-        var result = runner.Run(Arguments(requests));
+        var result = runner.Run(Arguments(requests), Registry);
         if (!result.Succeeded)
         {
             Log.LogFailure(result, "restore", ProjectFile);
@@ -80,7 +81,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
         }
 
         Log.RelayWarnings(result, ProjectFile);
-        var document = CliDocument.Parse<RestoreDocument>(result.StandardOutput, "restore");
+        var document = CliDocument.Parse<RestoreDocument>(result, "restore");
         foreach (var model in document.Models)
         {
             Report(model);
@@ -140,24 +141,10 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
         return duplicate is null ? requests : throw ContractErrors.DuplicateModelReference(duplicate.Key);
     }
 
-    private List<string> Arguments(List<ReferenceRequest> requests)
-    {
-        List<string> arguments = ["restore", .. requests.Select(r => r.Reference), "--lock-file", LockFile, "--cache", CacheRoot];
-        if (Refresh && !LockedMode)
-        {
-            arguments.Add("--refresh");
-        }
-
-        if (LockedMode)
-        {
-            arguments.Add("--locked");
-        }
-
-        if (!string.IsNullOrWhiteSpace(Registry))
-        {
-            arguments.AddRange(["--registry", Registry.Trim()]);
-        }
-
-        return arguments;
-    }
+    private CliCommandLine Arguments(List<ReferenceRequest> requests) =>
+        new CliCommandLine(["restore", .. requests.Select(r => r.Reference)])
+            .Option("--lock-file", LockFile)
+            .Option("--cache", CacheRoot)
+            .Flag("--refresh", Refresh && !LockedMode)
+            .Flag("--locked", LockedMode);
 }

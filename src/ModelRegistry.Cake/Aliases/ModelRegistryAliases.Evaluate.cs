@@ -63,7 +63,7 @@ public static partial class ModelRegistryAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(metricsFile);
-        var arguments = new ProcessArgumentBuilder().Append("--metrics").AppendPath(metricsFile, context.Environment);
+        var arguments = new[] { "--metrics", CliArguments.Absolute(metricsFile, context.Environment) };
         var result = Run(context, "evaluate", arguments, settings);
         return CliJson.Read<Verdict>(result.Document, result.Command);
     }

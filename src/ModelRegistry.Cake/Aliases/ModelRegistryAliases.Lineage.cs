@@ -39,7 +39,7 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("Lineage")]
     public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference, ModelRegistryLineageSettings settings)
     {
-        var result = Run(context, "lineage", Arguments(reference), settings);
+        var result = Run(context, "lineage", [reference], settings);
         return ModelLineage.From(result.Document, result.Command);
     }
 
@@ -81,7 +81,7 @@ public static partial class ModelRegistryAliases
         var value = dataset.Contains("://", StringComparison.Ordinal) || dataset.StartsWith("sha256:", StringComparison.Ordinal) || dataset.StartsWith("md5:", StringComparison.Ordinal)
             ? dataset
             : CliArguments.Absolute(new FilePath(dataset), context.Environment);
-        var result = Run(context, "lineage", new ProcessArgumentBuilder().Append("--dataset").AppendQuoted(value), settings);
+        var result = Run(context, "lineage", ["--dataset", value], settings);
         return CliJson.Read<DatasetLineage>(result.Document, result.Command);
     }
 

@@ -48,7 +48,7 @@ public static partial class ModelRegistryAliases
     public static ModelPromotion ModelRegistryPromote(this ICakeContext context, string reference, string stage, ModelRegistryPromoteSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var arguments = Arguments(reference).Append("--to").AppendQuoted(stage);
+        var arguments = new[] { reference, "--to", stage };
         var result = Run(context, "promote", arguments, settings);
         return ModelPromotion.From(result.Document, result.Command);
     }

@@ -39,7 +39,7 @@ public static partial class ModelRegistryAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var arguments = Arguments(reference).Append("--output").AppendPath(output, context.Environment);
+        var arguments = new[] { reference, "--output", CliArguments.Absolute(output, context.Environment) };
         var result = Run(context, "pull", arguments, settings);
         return PulledModel.From(result.Document, result.Command);
     }

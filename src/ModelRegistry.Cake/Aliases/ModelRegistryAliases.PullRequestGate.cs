@@ -49,9 +49,7 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("PullRequestGate")]
     public static PullRequestGateResult ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate, ModelRegistryPullRequestGateSettings settings)
     {
-        var arguments = new ProcessArgumentBuilder()
-            .Append("--pr").Append(pullRequest.ToString(CultureInfo.InvariantCulture))
-            .Append("--candidate").AppendQuoted(candidate);
+        var arguments = new[] { "--pr", pullRequest.ToString(CultureInfo.InvariantCulture), "--candidate", candidate };
         var result = Run(context, "gate pull-request", arguments, settings);
         return PullRequestGateResult.From(result.Document, result.Command);
     }

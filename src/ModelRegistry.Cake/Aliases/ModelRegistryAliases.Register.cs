@@ -52,8 +52,8 @@ public static partial class ModelRegistryAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(artifact);
-        var arguments = Arguments(model).AppendPath(artifact, context.Environment);
-        var result = Run(context, "register", arguments, settings);
+        ArgumentNullException.ThrowIfNull(settings);
+        var result = Run(context, settings.CommandLine(model, artifact, context.Environment).ToCommandLine(), settings);
         return ModelRegistration.From(result.Document, result.Command);
     }
 

@@ -46,7 +46,7 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("Promote")]
     public static ModelPromotionRequest ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage, ModelRegistryPromotionRequestSettings settings)
     {
-        var arguments = Arguments(reference).Append("--to").AppendQuoted(stage);
+        var arguments = new[] { reference, "--to", stage };
         var result = Run(context, "promote request", arguments, settings);
         return ModelPromotionRequest.From(result.Document, result.Command);
     }

@@ -34,7 +34,7 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("Resolve")]
     public static VersionInfo ModelRegistryResolve(this ICakeContext context, string reference, ModelRegistryResolveSettings settings)
     {
-        var result = Run(context, "resolve", Arguments(reference), settings);
+        var result = Run(context, "resolve", [reference], settings);
         return CliJson.Read<VersionInfo>(result.Document, result.Command);
     }
 

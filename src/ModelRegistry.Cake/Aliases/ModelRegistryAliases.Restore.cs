@@ -40,7 +40,7 @@ public static partial class ModelRegistryAliases
     public static RestoreDocument ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references, ModelRegistryRestoreSettings settings)
     {
         ArgumentNullException.ThrowIfNull(references);
-        var result = Run(context, "restore", Arguments([.. references]), settings);
+        var result = Run(context, "restore", references, settings);
         return CliJson.Read<RestoreDocument>(result.Document, result.Command);
     }
 

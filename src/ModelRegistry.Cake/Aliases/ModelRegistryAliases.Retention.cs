@@ -35,7 +35,7 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("Retention")]
     public static ModelRegistryGcResult ModelRegistryGc(this ICakeContext context, ModelRegistryGcSettings settings)
     {
-        var result = Run(context, "gc", new ProcessArgumentBuilder(), settings);
+        var result = Run(context, "gc", [], settings);
         return CliJson.Read<ModelRegistryGcResult>(result.Document, result.Command);
     }
 
@@ -67,7 +67,7 @@ public static partial class ModelRegistryAliases
     public static ModelRegistryRetention ModelRegistrySetRetention(this ICakeContext context, ModelRegistryRetentionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var result = Run(context, settings.Command, new ProcessArgumentBuilder(), settings);
+        var result = Run(context, settings.Command, [], settings);
         return ModelRegistryRetention.From(result.Document);
     }
 

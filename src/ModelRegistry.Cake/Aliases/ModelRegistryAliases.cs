@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Core.IO;
+using System.Text.Json;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -31,11 +32,24 @@ namespace ModelRegistry.Cake;
 [CakeNamespaceImport("ModelRegistry.Runtime")]
 public static partial class ModelRegistryAliases
 {
-    private static JsonResult Run(ICakeContext context, string command, ProcessArgumentBuilder arguments, ModelRegistrySettings settings)
+    private static JsonResult Run(ICakeContext context, string command, IEnumerable<string> arguments, ModelRegistrySettings settings) =>
+        Run(context, new CliCommandLine([.. command.Split(' '), .. arguments]), settings);
+
+    private static JsonResult Run(ICakeContext context, CliCommandLine line, ModelRegistrySettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return new JsonResult(new ModelRegistryRunner(context).Execute(command, arguments, settings), command);
+        var command = line[0];
+        var result = new ModelRegistryRunner(context).Execute(line, settings);
+        try
+        {
+            using var document = JsonDocument.Parse(result.StandardOutput);
+            return new JsonResult(document.RootElement.Clone(), command);
+        }
+        catch (JsonException e)
+        {
+            throw Errors.UnreadableOutput(command, e.Message);
+        }
     }
 
     private static TSettings Configure<TSettings>(Func<TSettings, TSettings> configure)
@@ -45,17 +59,6 @@ public static partial class ModelRegistryAliases
         return configure(new TSettings());
     }
 
-    private static ProcessArgumentBuilder Arguments(params string[] values)
-    {
-        var builder = new ProcessArgumentBuilder();
-        foreach (var value in values)
-        {
-            builder.AppendQuoted(value);
-        }
-
-        return builder;
-    }
-
     /// <summary>One command's document, with the command's name for the messages that read it.</summary>
-    private readonly record struct JsonResult(System.Text.Json.JsonElement Document, string Command);
+    private readonly record struct JsonResult(JsonElement Document, string Command);
 }

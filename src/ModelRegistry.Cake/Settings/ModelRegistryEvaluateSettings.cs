@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -50,9 +51,8 @@ public sealed class ModelRegistryEvaluateSettings : ModelRegistrySettings
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder.AppendOptions("--threshold", Thresholds).AppendOption("--model", Model);
+        line.Options("--threshold", Thresholds).Option("--model", Model);
     }
 }

@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -41,11 +42,10 @@ public sealed class ModelRegistryGcSettings : ModelRegistrySettings
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder.AppendOption("--grace", Grace);
-        builder.AppendFlag("--apply", Apply);
-        builder.AppendOption("--policy", PolicyFile, environment);
+        line.Option("--grace", Grace);
+        line.Flag("--apply", Apply);
+        line.Option("--policy", PolicyFile, environment);
     }
 }

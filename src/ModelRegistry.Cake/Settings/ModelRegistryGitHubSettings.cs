@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -19,10 +20,9 @@ public abstract class ModelRegistryGitHubSettings : ModelRegistrySettings
     /// <summary>Gets or sets the repository, <c>owner/name</c>. CLI flag: <c>--github-repository</c>. Default: <c>$GITHUB_REPOSITORY</c>.</summary>
     public string? GitHubRepository { get; set; }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder.AppendOption("--github-repository", GitHubRepository);
+        line.Option("--github-repository", GitHubRepository);
     }
 
     internal override IEnumerable<KeyValuePair<string, string>> ProcessEnvironment() =>

@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -33,9 +34,8 @@ public sealed class ModelRegistryLineageSettings : ModelRegistrySettings
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder.AppendOption("--as-of", AsOf).AppendOption("--model", Model);
+        line.Option("--as-of", AsOf).Option("--model", Model);
     }
 }

@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using System.Globalization;
 using Cake.Core;
 using Cake.Core.IO;
@@ -130,17 +131,17 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistryGitHubSettings
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder
-            .AppendOption("--reason", Reason)
-            .AppendOption("--approved-by", ApprovedBy)
-            .AppendOption("--expect-current", ExpectCurrent)
-            .AppendOption("--metrics", Metrics, environment)
-            .AppendOptions("--threshold", Thresholds)
-            .AppendOption("--github-run", GitHubRun?.ToString(CultureInfo.InvariantCulture))
-            .AppendOption("--github-pr", GitHubPullRequest?.ToString(CultureInfo.InvariantCulture))
-            .AppendOptions("--github-required-context", GitHubRequiredContexts);
+        base.AddOptions(line, environment);
+        line
+            .Option("--reason", Reason)
+            .Option("--approved-by", ApprovedBy)
+            .Option("--expect-current", ExpectCurrent)
+            .Option("--metrics", Metrics, environment)
+            .Options("--threshold", Thresholds)
+            .Option("--github-run", GitHubRun?.ToString(CultureInfo.InvariantCulture))
+            .Option("--github-pr", GitHubPullRequest?.ToString(CultureInfo.InvariantCulture))
+            .Options("--github-required-context", GitHubRequiredContexts);
     }
 }

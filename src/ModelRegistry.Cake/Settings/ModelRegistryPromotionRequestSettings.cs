@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -36,9 +37,9 @@ public sealed class ModelRegistryPromotionRequestSettings : ModelRegistryGitHubS
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder.AppendOption("--workflow", Workflow).AppendOption("--ref", Ref).AppendOption("--reason", Reason);
+        base.AddOptions(line, environment);
+        line.Option("--workflow", Workflow).Option("--ref", Ref).Option("--reason", Reason);
     }
 }

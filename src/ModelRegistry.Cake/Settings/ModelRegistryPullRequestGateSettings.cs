@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -30,9 +31,9 @@ public sealed class ModelRegistryPullRequestGateSettings : ModelRegistryGitHubSe
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder.AppendOption("--stage", Stage).AppendOptions("--threshold", Thresholds);
+        base.AddOptions(line, environment);
+        line.Option("--stage", Stage).Options("--threshold", Thresholds);
     }
 }

@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -21,9 +22,8 @@ public sealed class ModelRegistryPullSettings : ModelRegistrySettings
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder.AppendOption("--as-of", AsOf);
+        line.Option("--as-of", AsOf);
     }
 }

@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 using CakePath = Cake.Core.IO.Path;
@@ -176,25 +177,20 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
-    {
-        foreach (var artifact in Artifacts)
+    /// <summary>The command line of <c>register</c>, written once for both faces by the contract.</summary>
+    internal RegisterCommandLine CommandLine(string model, CakePath artifact, ICakeEnvironment environment) =>
+        new(model, [.. Artifacts.Prepend(artifact).Select(a => CliArguments.Absolute(a, environment))])
         {
-            builder.AppendPath(artifact, environment);
-        }
-
-        base.AppendArguments(builder, environment);
-        builder
-            .AppendOption("--metrics", Metrics, environment)
-            .AppendOptions("--threshold", Thresholds)
-            .AppendOption("--label", Label)
-            .AppendOptions("--tag", Tags.Select(t => $"{t.Key}={t.Value}"))
-            .AppendOption("--description", Description)
-            .AppendOption("--command", Command)
-            .AppendOptions("--data", Data.Select(d => d.Contains("://", StringComparison.Ordinal) ? d : CliArguments.Absolute(new FilePath(d), environment)))
-            .AppendOptions("--config", Config.Cast<CakePath>(), environment)
-            .AppendOptions("--env", RecordedVariables)
-            .AppendOption("--container-image", ContainerImage)
-            .AppendOption("--project-dir", ProjectDirectory, environment);
-    }
+            Metrics = Metrics is null ? null : CliArguments.Absolute(Metrics, environment),
+            Thresholds = [.. Thresholds],
+            Label = Label,
+            Tags = [.. Tags.Select(t => $"{t.Key}={t.Value}")],
+            Description = Description,
+            TrainingCommand = Command,
+            Data = [.. Data.Select(d => CliArguments.Location(d, environment))],
+            Config = [.. Config.Select(c => CliArguments.Absolute(c, environment))],
+            RecordedVariables = [.. RecordedVariables],
+            ContainerImage = ContainerImage,
+            ProjectDirectory = ProjectDirectory is null ? null : CliArguments.Absolute(ProjectDirectory, environment),
+        };
 }

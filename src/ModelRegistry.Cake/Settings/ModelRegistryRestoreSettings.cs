@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -55,12 +56,11 @@ public sealed class ModelRegistryRestoreSettings : ModelRegistrySettings
         return this;
     }
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        base.AppendArguments(builder, environment);
-        builder.AppendOption("--lock-file", LockFile, environment);
-        builder.AppendOption("--cache", Cache, environment);
-        builder.AppendFlag("--refresh", Refresh);
-        builder.AppendFlag("--locked", Locked);
+        line.Option("--lock-file", LockFile, environment);
+        line.Option("--cache", Cache, environment);
+        line.Flag("--refresh", Refresh);
+        line.Flag("--locked", Locked);
     }
 }

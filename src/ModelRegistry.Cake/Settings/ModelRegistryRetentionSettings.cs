@@ -1,3 +1,4 @@
+using ModelRegistry.Faces;
 using System.Globalization;
 using Cake.Core;
 using Cake.Core.IO;
@@ -31,23 +32,21 @@ public sealed class ModelRegistryRetentionSettings : ModelRegistrySettings
 
     internal string Command => Clear ? "retention clear" : "retention set";
 
-    internal override void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
         if (Model is not null)
         {
-            builder.AppendQuoted(Model);
+            line.Add(Model);
         }
-
-        base.AppendArguments(builder, environment);
-        builder.AppendOption("--reason", Reason);
+        line.Option("--reason", Reason);
         if (Clear)
         {
             return;
         }
 
-        builder.AppendOption("--keep-last", KeepLast?.ToString(CultureInfo.InvariantCulture));
-        builder.AppendOption("--keep-labelled", KeepLabelled is { } labelled ? (labelled ? "true" : "false") : null);
-        builder.AppendOption("--keep-production-for", KeepProductionFor);
-        builder.AppendOption("--keep-days", KeepDays?.ToString(CultureInfo.InvariantCulture));
+        line.Option("--keep-last", KeepLast?.ToString(CultureInfo.InvariantCulture));
+        line.Option("--keep-labelled", KeepLabelled is { } labelled ? (labelled ? "true" : "false") : null);
+        line.Option("--keep-production-for", KeepProductionFor);
+        line.Option("--keep-days", KeepDays?.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -25,25 +25,17 @@ public abstract class ModelRegistrySettings : ToolSettings
     public string? Registry { get; set; }
 
     /// <summary>The command's options, after the verb and its positional arguments.</summary>
-    internal virtual void AppendArguments(ProcessArgumentBuilder builder, ICakeEnvironment environment)
+    internal virtual void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
-        builder.AppendOption("--registry", RegistryArgument(environment));
     }
 
     /// <summary>Variables for the CLI's process beyond <c>EnvironmentVariables</c>: secrets go here, not on the command line.</summary>
     internal virtual IEnumerable<KeyValuePair<string, string>> ProcessEnvironment() => [];
 
-    private string? RegistryArgument(ICakeEnvironment environment)
-    {
-        // A location with a credential travels in the environment (ModelRegistryRunner), where other users cannot read it.
-        if (CliProcessEnvironment.RegistryArgument(Registry) is null)
-        {
-            return null;
-        }
-
-        // A URL goes as written; a folder is resolved against Cake's working directory, as every Cake path is.
-        return Uri.TryCreate(Registry, UriKind.Absolute, out var uri) && !uri.IsFile
+    /// <summary>The registry for <see cref="CliRun"/>: a URL as written, a folder resolved against Cake's working
+    /// directory, as every Cake path is. A location that carries a credential travels in the environment.</summary>
+    internal string? RegistryLocation(ICakeEnvironment environment) =>
+        string.IsNullOrWhiteSpace(Registry) || Uri.TryCreate(Registry, UriKind.Absolute, out var uri) && !uri.IsFile || CliProcessEnvironment.CarriesCredential(Registry)
             ? Registry
             : new DirectoryPath(Registry).MakeAbsolute(environment).FullPath;
-    }
 }

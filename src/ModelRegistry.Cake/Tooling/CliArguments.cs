@@ -5,50 +5,14 @@ using CakePath = Cake.Core.IO.Path;
 
 namespace ModelRegistry.Cake;
 
-/// <summary>How settings become command-line words: quoted, paths made absolute against Cake's working directory.</summary>
+/// <summary>Cake paths on the tool's command line: made absolute against Cake's working directory, as every Cake path is.</summary>
 internal static class CliArguments
 {
-    public static ProcessArgumentBuilder AppendOption(this ProcessArgumentBuilder builder, string name, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return builder;
-        }
+    public static CliCommandLine Option(this CliCommandLine line, string name, CakePath? path, ICakeEnvironment environment) =>
+        path is null ? line : line.Option(name, Absolute(path, environment));
 
-        // A value with a credential in it (a SAS on a data URI) is marked secret, so no verbosity prints it.
-        return CliProcessEnvironment.CarriesCredential(value)
-            ? builder.Append(name).AppendQuotedSecret(value)
-            : builder.Append(name).AppendQuoted(value);
-    }
-
-    public static ProcessArgumentBuilder AppendOption(this ProcessArgumentBuilder builder, string name, CakePath? path, ICakeEnvironment environment) =>
-        path is null ? builder : builder.AppendOption(name, Absolute(path, environment));
-
-    public static ProcessArgumentBuilder AppendOptions(this ProcessArgumentBuilder builder, string name, IEnumerable<string> values)
-    {
-        foreach (var value in values)
-        {
-            builder.AppendOption(name, value);
-        }
-
-        return builder;
-    }
-
-    public static ProcessArgumentBuilder AppendOptions(this ProcessArgumentBuilder builder, string name, IEnumerable<CakePath> paths, ICakeEnvironment environment)
-    {
-        foreach (var path in paths)
-        {
-            builder.AppendOption(name, path, environment);
-        }
-
-        return builder;
-    }
-
-    public static ProcessArgumentBuilder AppendFlag(this ProcessArgumentBuilder builder, string name, bool on) =>
-        on ? builder.Append(name) : builder;
-
-    public static ProcessArgumentBuilder AppendPath(this ProcessArgumentBuilder builder, CakePath path, ICakeEnvironment environment) =>
-        builder.AppendQuoted(Absolute(path, environment));
+    public static CliCommandLine Options(this CliCommandLine line, string name, IEnumerable<CakePath> paths, ICakeEnvironment environment) =>
+        line.Options(name, paths.Select(p => Absolute(p, environment)));
 
     public static string Absolute(CakePath path, ICakeEnvironment environment) => path switch
     {
@@ -56,4 +20,8 @@ internal static class CliArguments
         DirectoryPath folder => folder.MakeAbsolute(environment).FullPath,
         _ => path.FullPath,
     };
+
+    /// <summary>A local path made absolute; a URI (<c>https://</c>, <c>az://</c>) exactly as written.</summary>
+    public static string Location(string value, ICakeEnvironment environment) =>
+        value.Contains("://", StringComparison.Ordinal) ? value : Absolute(new FilePath(value), environment);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
@@ -8,17 +7,17 @@ using ModelRegistry.Faces;
 namespace ModelRegistry.Cake;
 
 /// <summary>
-/// Runs one model-registry command the way Cake runs every tool, always with <c>--json</c>, and hands back its one
-/// JSON document. The CLI runs in a process of its own, so none of the registry's dependencies (Azure SDK,
-/// LibGit2Sharp, Octokit) loads into Cake, which pins its own versions of shared assemblies.
+/// Runs one model-registry command the way Cake runs every tool (so <c>ToolPath</c>, <c>ToolTimeout</c>,
+/// <c>HandleExitCode</c> and the other tool settings work), prepared and read by the contract's <see cref="CliRun"/>,
+/// which the MSBuild tasks share. The CLI runs in a process of its own, so none of the registry's dependencies
+/// (Azure SDK, LibGit2Sharp, Octokit) loads into Cake, which pins its own versions of shared assemblies.
 /// </summary>
 internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
 {
     private readonly ICakeContext context;
     private readonly CliLocator locator;
-    private readonly List<string> codedErrors = [];
-    private readonly List<string> otherErrorLines = [];
-    private string command = "";
+    private CliRun? run;
+    private CliResult? result;
 
     public ModelRegistryRunner(ICakeContext context)
         : base(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools)
@@ -27,20 +26,26 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         locator = new CliLocator(context.Environment, context.FileSystem);
     }
 
+    /// <summary>The run a command line and settings make: the options of the settings added, the registry placed.</summary>
+    public static CliRun Prepare(CliCommandLine line, ModelRegistrySettings settings, ICakeEnvironment environment)
+    {
+        settings.AddOptions(line, environment);
+        return new CliRun(line, settings.RegistryLocation(environment));
+    }
+
     /// <summary>
-    /// Runs <c>model-registry &lt;command&gt; &lt;arguments&gt; &lt;settings' options&gt; --json</c>. A non-zero exit fails with
-    /// the CLI's coded errors unless <see cref="ToolSettings.HandleExitCode"/> accepts it; an error document always
-    /// fails.
+    /// Runs the command and returns what it produced. A non-zero exit fails with the CLI's coded errors unless
+    /// <see cref="ToolSettings.HandleExitCode"/> accepts it; an error document always fails.
     /// </summary>
-    public JsonElement Execute(string command, ProcessArgumentBuilder arguments, ModelRegistrySettings settings)
+    public CliResult Execute(CliCommandLine line, ModelRegistrySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        this.command = command;
         if (settings.ToolPath is { } toolPath && toolPath.GetExtension() is ".dll")
         {
             throw Errors.ToolPathIsAssembly(toolPath.FullPath);
         }
 
+        run = Prepare(line, settings, context.Environment);
         var launch = HostedLaunch(settings);
         var resolved = GetToolPath(settings) ?? throw Errors.CliNotFound(Searched());
         var commandLine = new ProcessArgumentBuilder();
@@ -53,23 +58,28 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
             }
         }
 
-        commandLine.Append(command);
-        foreach (var argument in arguments)
+        foreach (var word in run.Arguments)
         {
-            commandLine.Append(argument);
+            // A value with a credential in it (a SAS on a data URI) is marked secret, so no verbosity prints it.
+            _ = CliProcessEnvironment.CarriesCredential(word) ? commandLine.AppendQuotedSecret(word) : commandLine.AppendQuoted(word);
         }
-
-        settings.AppendArguments(commandLine, context.Environment);
-        commandLine.Append("--json");
 
         var standardOutput = new List<string>();
         Run(settings, commandLine, new ProcessSettings { RedirectStandardOutput = true, RedirectStandardError = true }, process =>
         {
             standardOutput.AddRange(process.GetStandardOutput());
-            ReadStandardError(process.GetStandardError());
+            foreach (var line in process.GetStandardError())
+            {
+                Relay(run.ReadErrorLine(line), line);
+            }
+
+            result = run.Result(process.GetExitCode(), string.Join('\n', standardOutput));
         });
 
-        return ReadDocument(standardOutput);
+        result ??= run.Result(0, string.Join('\n', standardOutput));
+        return result.Problem() is { } problem
+            ? throw Errors.CommandFailed(result.ExitCode == 0 ? 1 : result.ExitCode, result.Errors.Count > 0 ? result.Errors : [$"{problem.Code}: {problem.Message}"])
+            : result;
     }
 
     protected override string GetToolName() => "model-registry";
@@ -89,21 +99,14 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         }
     }
 
-    /// <summary>The settings' own variables (a GitHub token) join the process environment; the settings' dictionary is left as it is.</summary>
+    /// <summary>The run's environment and the settings' own variables (a GitHub token) join the process environment.</summary>
     protected override IDictionary<string, string> GetEnvironmentVariables(ModelRegistrySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var variables = new Dictionary<string, string>(base.GetEnvironmentVariables(settings) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        foreach (var (name, value) in settings.ProcessEnvironment())
+        foreach (var (name, value) in settings.ProcessEnvironment().Concat(run?.Environment ?? new Dictionary<string, string>()))
         {
             variables[name] = value;
-        }
-
-        var shared = new Dictionary<string, string?>(StringComparer.Ordinal);
-        CliProcessEnvironment.Apply(shared, settings.Registry);
-        foreach (var (name, value) in shared)
-        {
-            variables[name] = value ?? "";
         }
 
         return variables;
@@ -117,9 +120,10 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
             return;
         }
 
-        throw codedErrors.Count > 0
-            ? Errors.CommandFailed(exitCode, codedErrors)
-            : Errors.CommandCrashed(command, exitCode, otherErrorLines);
+        var errors = result?.Errors ?? [];
+        throw errors.Count > 0
+            ? Errors.CommandFailed(exitCode, errors)
+            : Errors.CommandCrashed(run?.Name ?? "", exitCode, result?.OtherErrorLines ?? []);
     }
 
     private CliLaunch? HostedLaunch(ModelRegistrySettings settings) =>
@@ -129,48 +133,16 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         "ToolPath, #tool registrations, PATH, " + string.Join(", ", locator.GlobalToolPaths().Select(p => p.FullPath))
         + ", dotnet-tools.json manifests, the addin package's tools/cli";
 
-    /// <summary>Coded errors are kept for the failure; warnings go to Cake's log as warnings; the rest is verbose.</summary>
-    private void ReadStandardError(IEnumerable<string> lines)
+    /// <summary>Warnings go to Cake's log as warnings; coded errors wait for the failure; the rest is verbose.</summary>
+    private void Relay(CliDiagnosticLine? diagnostic, string line)
     {
-        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l) && !CliDiagnosticLine.IsWorkflowCommand(l)))
+        if (diagnostic is { IsError: false })
         {
-            if (CliDiagnosticLine.TryParse(line) is not { } diagnostic)
-            {
-                otherErrorLines.Add(line);
-                context.Log.Verbose("{0}", line);
-            }
-            else if (diagnostic.IsError)
-            {
-                codedErrors.Add(diagnostic.ToString());
-            }
-            else
-            {
-                context.Log.Warning("{0}", diagnostic.ToString());
-            }
+            context.Log.Warning("{0}", diagnostic.ToString());
         }
-    }
-
-    private JsonElement ReadDocument(List<string> standardOutput)
-    {
-        JsonElement root;
-        try
+        else if (diagnostic is null && !string.IsNullOrWhiteSpace(line) && !CliDiagnosticLine.IsWorkflowCommand(line))
         {
-            using var document = JsonDocument.Parse(string.Join('\n', standardOutput));
-            root = document.RootElement.Clone();
+            context.Log.Verbose("{0}", line);
         }
-        catch (JsonException e)
-        {
-            throw Errors.UnreadableOutput(command, e.Message);
-        }
-
-        // The error document: the exit code was accepted by HandleExitCode, but there is no result to return.
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-        {
-            var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
-            var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
-            throw Errors.CommandFailed(1, [codedErrors.FirstOrDefault() ?? $"{code}: {message}"]);
-        }
-
-        return root;
     }
 }

@@ -37,7 +37,7 @@ public sealed class CliTextTests
     {
         var json = """{ "model": "Fraud", "version": 3, "digest": "sha256:ab", "stage": "None", "aliases": [], "isNew": true, "files": [ { "path": "m.bin", "size": 6, "digest": "sha256:cd" } ] }""";
 
-        var document = CliDocument.Parse<RegistrationDocument>(json, "register");
+        var document = CliDocument.Parse<RegistrationDocument>(Succeeded(json), "register");
 
         Assert.Equal(("Fraud", 3, "sha256:ab", true), (document.Model, document.Version, document.Digest, document.IsNew));
         Assert.Equal("m.bin", Assert.Single(document.Files).Path);
@@ -45,5 +45,7 @@ public sealed class CliTextTests
 
     [Fact]
     public void An_unreadable_tool_output_is_MRB1612() =>
-        Assert.Equal("MRB1612", Assert.Throws<RegistryException>(() => CliDocument.Parse<VersionInfo>("{ \"error\": {} }", "resolve")).Code);
+        Assert.Equal("MRB1612", Assert.Throws<RegistryException>(() => CliDocument.Parse<VersionInfo>(Succeeded("{ \"error\": {} }"), "resolve")).Code);
+
+    private static CliResult Succeeded(string json) => new(0, json, [], []);
 }

@@ -1,10 +1,11 @@
-namespace ModelRegistry.Build.Cli;
+namespace ModelRegistry.Faces;
 
-/// <summary>Hides what must never reach a build log: the query of a URL (an Azure SAS signature lives there).</summary>
-internal static class ArgumentRedaction
+/// <summary>Hides what must never reach a log: the query of a URL (an Azure SAS signature lives there).</summary>
+public static class ArgumentRedaction
 {
     public static string Redact(string argument)
     {
+        ArgumentNullException.ThrowIfNull(argument);
         var schemeEnd = argument.IndexOf("://", StringComparison.Ordinal);
         var query = argument.IndexOf('?', StringComparison.Ordinal);
         return schemeEnd > 0 && query > schemeEnd ? argument[..query] + "?<redacted>" : argument;
