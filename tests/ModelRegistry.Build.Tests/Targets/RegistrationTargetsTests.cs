@@ -73,6 +73,28 @@ public sealed class RegistrationTargetsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_recipe_records_the_training_command_the_named_variables_and_the_container_image()
+    {
+        System.Environment.SetEnvironmentVariable("TRAINING_SEED_OF_BUILD_TESTS", "42");
+        var project = Training("", """
+            <PropertyGroup>
+              <ModelRegistryTrainingCommand>dotnet run --project Trainer</ModelRegistryTrainingCommand>
+              <ModelRegistryRecordedVariables>TRAINING_SEED_OF_BUILD_TESTS</ModelRegistryRecordedVariables>
+              <ModelRegistryContainerImage>trainer@sha256:0123</ModelRegistryContainerImage>
+            </PropertyGroup>
+            """);
+
+        var outcome = InProcessBuild.Run(project, "Build");
+
+        Assert.True(outcome.Succeeded, outcome.ToString());
+        var version = Assert.Single(await registry.VersionsAsync("FraudDetection"));
+        var recipe = (await (await Registry.OpenAsync(registry.Path)).ReadRecordAsync(version.Model, version.Digest)).Recipe!;
+        Assert.Equal("dotnet run --project Trainer", recipe.Command);
+        Assert.Equal("42", recipe.Environment!.Variables["TRAINING_SEED_OF_BUILD_TESTS"]);
+        Assert.Equal("trainer@sha256:0123", recipe.Environment.ContainerImage);
+    }
+
+    [Fact]
     public async Task A_changed_training_data_file_registers_a_new_version()
     {
         folder.Write("data/train.csv", "a,b\n1,2\n");
