@@ -20,36 +20,13 @@ public sealed class ModelRegistryEvaluateSettings : ModelRegistrySettings
     public string? Model { get; set; }
 
     /// <summary>Adds a threshold rule (<c>--threshold</c>).</summary>
-    /// <param name="rule">The rule, such as <c>auc&gt;=0.90</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryEvaluateSettings WithThreshold(string rule)
-    {
-        Thresholds.Add(rule);
-        return this;
-    }
+    public ModelRegistryEvaluateSettings WithThreshold(string rule) => this.With(s => s.Thresholds.Add(rule));
 
     /// <summary>Sets the model relative rules compare with (<c>--model</c>).</summary>
-    /// <param name="model">The model name.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryEvaluateSettings WithModel(string model)
-    {
-        Model = model;
-        return this;
-    }
+    public ModelRegistryEvaluateSettings WithModel(string model) => this.With(s => s.Model = model);
 
     /// <summary>Adds threshold rules (<c>--threshold</c>, once per rule).</summary>
-    /// <param name="rules">The rules, such as <c>auc&gt;=0.90</c> and <c>latency_p95_ms&lt;=50</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryEvaluateSettings WithThresholds(IEnumerable<string> rules)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        foreach (var rule in rules)
-        {
-            Thresholds.Add(rule);
-        }
-
-        return this;
-    }
+    public ModelRegistryEvaluateSettings WithThresholds(IEnumerable<string> rules) => this.With(s => s.Thresholds.AddRange(rules));
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

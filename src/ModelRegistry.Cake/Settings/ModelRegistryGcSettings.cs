@@ -17,30 +17,13 @@ public sealed class ModelRegistryGcSettings : ModelRegistrySettings
     public FilePath? PolicyFile { get; set; }
 
     /// <summary>Purges and deletes instead of planning (<c>--apply</c>).</summary>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryGcSettings WithApply()
-    {
-        Apply = true;
-        return this;
-    }
+    public ModelRegistryGcSettings WithApply() => this.With(s => s.Apply = true);
 
     /// <summary>Takes only files older than this (<c>--grace</c>).</summary>
-    /// <param name="grace">A number and a unit: 24h, 7d, 90m.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryGcSettings WithGrace(string grace)
-    {
-        Grace = grace;
-        return this;
-    }
+    public ModelRegistryGcSettings WithGrace(string grace) => this.With(s => s.Grace = grace);
 
     /// <summary>Plans with the policy in a file (<c>--policy</c>).</summary>
-    /// <param name="policyFile">The policy file, as <c>retention apply</c> reads it.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryGcSettings WithPolicyFile(FilePath policyFile)
-    {
-        PolicyFile = policyFile;
-        return this;
-    }
+    public ModelRegistryGcSettings WithPolicyFile(FilePath policyFile) => this.With(s => s.PolicyFile = policyFile);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

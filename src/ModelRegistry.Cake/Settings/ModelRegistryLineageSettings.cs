@@ -17,22 +17,10 @@ public sealed class ModelRegistryLineageSettings : ModelRegistrySettings
     public string? Model { get; set; }
 
     /// <summary>Reads the registry as it was at a time or revision (<c>--as-of</c>).</summary>
-    /// <param name="asOf">An ISO 8601 time or a revision number.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryLineageSettings WithAsOf(string asOf)
-    {
-        AsOf = asOf;
-        return this;
-    }
+    public ModelRegistryLineageSettings WithAsOf(string asOf) => this.With(s => s.AsOf = asOf);
 
     /// <summary>Limits a dataset query to one model (<c>--model</c>).</summary>
-    /// <param name="model">The model name.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryLineageSettings WithModel(string model)
-    {
-        Model = model;
-        return this;
-    }
+    public ModelRegistryLineageSettings WithModel(string model) => this.With(s => s.Model = model);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -46,90 +46,32 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistryGitHubSettings
     public string? ExpectCurrent { get; set; }
 
     /// <summary>Expects <paramref name="version"/> to hold the target stage now (<c>--expect-current</c>).</summary>
-    /// <param name="version">The version seen in the stage when the promotion was decided.</param>
-    /// <returns>The same settings, for chaining.</returns>
     /// <example><code>ModelRegistryPromote("FraudDetection@3", "Production", s => s.WithApprovedBy("alice").WithExpectCurrent(2));</code></example>
-    public ModelRegistryPromoteSettings WithExpectCurrent(int version)
-    {
-        ExpectCurrent = version.ToString(CultureInfo.InvariantCulture);
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithExpectCurrent(int version) => this.With(s => s.ExpectCurrent = version.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Expects the target stage to be empty now (<c>--expect-current none</c>).</summary>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromoteSettings WithExpectNoCurrent()
-    {
-        ExpectCurrent = "none";
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithExpectNoCurrent() => this.With(s => s.ExpectCurrent = "none");
 
     /// <summary>Sets the reason (<c>--reason</c>).</summary>
-    /// <param name="reason">Why the version moves.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromoteSettings WithReason(string reason)
-    {
-        Reason = reason;
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithReason(string reason) => this.With(s => s.Reason = reason);
 
     /// <summary>Records a local approval (<c>--approved-by</c>).</summary>
-    /// <param name="approver">Who approves.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromoteSettings WithApprovedBy(string approver)
-    {
-        ApprovedBy = approver;
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithApprovedBy(string approver) => this.With(s => s.ApprovedBy = approver);
 
     /// <summary>Sets the metrics file of the threshold gate (<c>--metrics</c>).</summary>
-    /// <param name="metrics">The JSON metrics file.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromoteSettings WithMetrics(FilePath metrics)
-    {
-        Metrics = metrics;
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithMetrics(FilePath metrics) => this.With(s => s.Metrics = metrics);
 
     /// <summary>Adds a threshold rule (<c>--threshold</c>).</summary>
-    /// <param name="rule">The rule, such as <c>auc&gt;=Production</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromoteSettings WithThreshold(string rule)
-    {
-        Thresholds.Add(rule);
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithThreshold(string rule) => this.With(s => s.Thresholds.Add(rule));
 
     /// <summary>Adds threshold rules (<c>--threshold</c>, once per rule).</summary>
-    /// <param name="rules">The rules, such as <c>auc&gt;=0.90</c> and <c>latency_p95_ms&lt;=50</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromoteSettings WithThresholds(IEnumerable<string> rules)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        foreach (var rule in rules)
-        {
-            Thresholds.Add(rule);
-        }
-
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithThresholds(IEnumerable<string> rules) => this.With(s => s.Thresholds.AddRange(rules));
 
     /// <summary>Promotes through the approved environment of a GitHub Actions run (<c>--github-run</c>).</summary>
-    /// <param name="runId">The run, usually <c>GITHUB_RUN_ID</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromoteSettings WithGitHubRun(long runId)
-    {
-        GitHubRun = runId;
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithGitHubRun(long runId) => this.With(s => s.GitHubRun = runId);
 
     /// <summary>Promotes through a merged or approved pull request (<c>--github-pr</c>).</summary>
-    /// <param name="number">The pull request's number.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromoteSettings WithGitHubPullRequest(int number)
-    {
-        GitHubPullRequest = number;
-        return this;
-    }
+    public ModelRegistryPromoteSettings WithGitHubPullRequest(int number) => this.With(s => s.GitHubPullRequest = number);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -20,22 +20,10 @@ public sealed class ModelRegistryPromotionRequestSettings : ModelRegistryGitHubS
     public string? Reason { get; set; }
 
     /// <summary>Sets the promotion workflow (<c>--workflow</c>).</summary>
-    /// <param name="workflow">The file name under .github/workflows.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromotionRequestSettings WithWorkflow(string workflow)
-    {
-        Workflow = workflow;
-        return this;
-    }
+    public ModelRegistryPromotionRequestSettings WithWorkflow(string workflow) => this.With(s => s.Workflow = workflow);
 
     /// <summary>Sets the reason (<c>--reason</c>).</summary>
-    /// <param name="reason">Why the version should move.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPromotionRequestSettings WithReason(string reason)
-    {
-        Reason = reason;
-        return this;
-    }
+    public ModelRegistryPromotionRequestSettings WithReason(string reason) => this.With(s => s.Reason = reason);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -14,22 +14,10 @@ public sealed class ModelRegistryPullRequestGateSettings : ModelRegistryGitHubSe
     public ICollection<string> Thresholds { get; } = new List<string>();
 
     /// <summary>Sets the baseline stage (<c>--stage</c>).</summary>
-    /// <param name="stage">The stage.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPullRequestGateSettings WithStage(string stage)
-    {
-        Stage = stage;
-        return this;
-    }
+    public ModelRegistryPullRequestGateSettings WithStage(string stage) => this.With(s => s.Stage = stage);
 
     /// <summary>Adds a threshold rule (<c>--threshold</c>).</summary>
-    /// <param name="rule">The rule, such as <c>auc&gt;=Production-0.005</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryPullRequestGateSettings WithThreshold(string rule)
-    {
-        Thresholds.Add(rule);
-        return this;
-    }
+    public ModelRegistryPullRequestGateSettings WithThreshold(string rule) => this.With(s => s.Thresholds.Add(rule));
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -55,127 +55,43 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
     public DirectoryPath? ProjectDirectory { get; set; }
 
     /// <summary>Records a training input (<c>--data</c>).</summary>
-    /// <param name="data">A file, a folder or a URI.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithData(string data)
-    {
-        Data.Add(data);
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithData(string data) => this.With(s => s.Data.Add(data));
 
     /// <summary>Records a configuration file (<c>--config</c>).</summary>
-    /// <param name="config">The configuration file.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithConfig(FilePath config)
-    {
-        Config.Add(config);
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithConfig(FilePath config) => this.With(s => s.Config.Add(config));
 
     /// <summary>Records the value of an environment variable in the recipe (<c>--env</c>).</summary>
-    /// <param name="name">The variable's name.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithRecordedVariable(string name)
-    {
-        RecordedVariables.Add(name);
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithRecordedVariable(string name) => this.With(s => s.RecordedVariables.Add(name));
 
     /// <summary>Records the container image training ran in (<c>--container-image</c>).</summary>
-    /// <param name="image">The image, ideally <c>name@sha256:...</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithContainerImage(string image)
-    {
-        ContainerImage = image;
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithContainerImage(string image) => this.With(s => s.ContainerImage = image);
 
     /// <summary>Sets the training project's folder, whose git repository gives the code lineage (<c>--project-dir</c>).</summary>
-    /// <param name="folder">The folder.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithProjectDirectory(DirectoryPath folder)
-    {
-        ProjectDirectory = folder;
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithProjectDirectory(DirectoryPath folder) => this.With(s => s.ProjectDirectory = folder);
 
     /// <summary>Adds a model file or folder (a positional argument after the first).</summary>
-    /// <param name="artifact">A file or folder.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithArtifact(CakePath artifact)
-    {
-        Artifacts.Add(artifact);
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithArtifact(CakePath artifact) => this.With(s => s.Artifacts.Add(artifact));
 
     /// <summary>Sets the metrics file (<c>--metrics</c>).</summary>
-    /// <param name="metrics">The JSON metrics file.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithMetrics(FilePath metrics)
-    {
-        Metrics = metrics;
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithMetrics(FilePath metrics) => this.With(s => s.Metrics = metrics);
 
     /// <summary>Adds a threshold rule (<c>--threshold</c>).</summary>
-    /// <param name="rule">The rule, such as <c>auc&gt;=0.90</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithThreshold(string rule)
-    {
-        Thresholds.Add(rule);
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithThreshold(string rule) => this.With(s => s.Thresholds.Add(rule));
 
     /// <summary>Sets the semantic-version label (<c>--label</c>).</summary>
-    /// <param name="label">The label, such as <c>1.2.0</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithLabel(string label)
-    {
-        Label = label;
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithLabel(string label) => this.With(s => s.Label = label);
 
     /// <summary>Adds a tag (<c>--tag key=value</c>).</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithTag(string key, string value)
-    {
-        Tags[key] = value;
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithTag(string key, string value) => this.With(s => s.Tags[key] = value);
 
     /// <summary>Sets the description (<c>--description</c>).</summary>
-    /// <param name="description">What this version is.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithDescription(string description)
-    {
-        Description = description;
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithDescription(string description) => this.With(s => s.Description = description);
 
     /// <summary>Sets the training command recorded in the recipe (<c>--command</c>).</summary>
-    /// <param name="command">The command line.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithCommand(string command)
-    {
-        Command = command;
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithCommand(string command) => this.With(s => s.Command = command);
 
     /// <summary>Adds threshold rules (<c>--threshold</c>, once per rule).</summary>
-    /// <param name="rules">The rules, such as <c>auc&gt;=0.90</c> and <c>latency_p95_ms&lt;=50</c>.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRegisterSettings WithThresholds(IEnumerable<string> rules)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        foreach (var rule in rules)
-        {
-            Thresholds.Add(rule);
-        }
-
-        return this;
-    }
+    public ModelRegistryRegisterSettings WithThresholds(IEnumerable<string> rules) => this.With(s => s.Thresholds.AddRange(rules));
 
     /// <summary>The command line of <c>register</c>, written once for both faces by the contract.</summary>
     internal RegisterCommandLine CommandLine(string model, CakePath artifact, ICakeEnvironment environment) =>

@@ -14,13 +14,7 @@ public sealed class ModelRegistryResolveSettings : ModelRegistrySettings
     public string? AsOf { get; set; }
 
     /// <summary>Reads the registry as it was at a time or revision (<c>--as-of</c>).</summary>
-    /// <param name="asOf">An ISO 8601 time or a revision number.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryResolveSettings WithAsOf(string asOf)
-    {
-        AsOf = asOf;
-        return this;
-    }
+    public ModelRegistryResolveSettings WithAsOf(string asOf) => this.With(s => s.AsOf = asOf);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

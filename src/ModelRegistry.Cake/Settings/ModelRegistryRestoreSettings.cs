@@ -23,38 +23,16 @@ public sealed class ModelRegistryRestoreSettings : ModelRegistrySettings
     public bool Locked { get; set; }
 
     /// <summary>Reads and writes this lock file (<c>--lock-file</c>).</summary>
-    /// <param name="lockFile">The lock file.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRestoreSettings WithLockFile(FilePath lockFile)
-    {
-        LockFile = lockFile;
-        return this;
-    }
+    public ModelRegistryRestoreSettings WithLockFile(FilePath lockFile) => this.With(s => s.LockFile = lockFile);
 
     /// <summary>Uses this cache folder (<c>--cache</c>).</summary>
-    /// <param name="cache">The cache folder.</param>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRestoreSettings WithCache(DirectoryPath cache)
-    {
-        Cache = cache;
-        return this;
-    }
+    public ModelRegistryRestoreSettings WithCache(DirectoryPath cache) => this.With(s => s.Cache = cache);
 
     /// <summary>Resolves every reference again (<c>--refresh</c>).</summary>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRestoreSettings WithRefresh()
-    {
-        Refresh = true;
-        return this;
-    }
+    public ModelRegistryRestoreSettings WithRefresh() => this.With(s => s.Refresh = true);
 
     /// <summary>Changes nothing and fails on any difference from the lock (<c>--locked</c>).</summary>
-    /// <returns>The same settings, for chaining.</returns>
-    public ModelRegistryRestoreSettings InLockedMode()
-    {
-        Locked = true;
-        return this;
-    }
+    public ModelRegistryRestoreSettings InLockedMode() => this.With(s => s.Locked = true);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

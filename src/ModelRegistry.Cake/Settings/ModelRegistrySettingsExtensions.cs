@@ -20,4 +20,21 @@ public static class ModelRegistrySettingsExtensions
         settings.Registry = registry;
         return settings;
     }
+
+    /// <summary>Applies one change and returns the settings: the body of every fluent setter.</summary>
+    internal static TSettings With<TSettings>(this TSettings settings, Action<TSettings> change)
+        where TSettings : ModelRegistrySettings
+    {
+        change(settings);
+        return settings;
+    }
+
+    internal static void AddRange<T>(this ICollection<T> collection, IEnumerable<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            collection.Add(item);
+        }
+    }
 }
