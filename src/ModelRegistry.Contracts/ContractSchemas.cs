@@ -15,11 +15,22 @@ public static class ContractSchemas
     /// <summary>Each document by its schema name (docs/schemas/&lt;name&gt;.schema.json) and the commands that print it.</summary>
     public static IReadOnlyList<ContractDocument> Documents { get; } =
     [
-        new("version", typeof(VersionInfo), "resolve"),
+        new("version", typeof(VersionInfo), "resolve, alias set"),
         new("registration", typeof(RegistrationDocument), "register (the version stands)"),
         new("not-registered", typeof(NotRegisteredDocument), "register (a threshold was missed, exit 3)"),
         new("pull", typeof(PulledVersionDocument), "pull"),
         new("restore", typeof(RestoreDocument), "restore"),
+        new("stage-change", typeof(StageChangeDocument), "promote, archive, rollback"),
+        new("promotion-request", typeof(PromotionRequestDocument), "promote request"),
+        new("gate", typeof(GateDocument), "gate pull-request"),
+        new("copy", typeof(CopyDocument), "copy"),
+        new("models", typeof(ModelListDocument), "list"),
+        new("versions", typeof(VersionListDocument), "list <model>"),
+        new("history", typeof(HistoryDocument), "history"),
+        new("alias-removed", typeof(AliasRemovedDocument), "alias remove"),
+        new("verify", typeof(VerifyReport), "verify"),
+        new("gc", typeof(GcReport), "gc"),
+        new("evaluation", typeof(ModelRegistry.Metrics.Verdict), "evaluate"),
         new("error", typeof(ErrorDocument), "every command that fails before it has a result"),
     ];
 

@@ -73,7 +73,7 @@ Task("Promote")
         ApprovedBy = Argument<string>("approved-by", null),
         Reason = Argument<string>("reason", null),
     });
-    Information("{0} is in {1} (was {2}){3}", promotion.Version.Reference, promotion.Version.Stage, promotion.FromStage,
+    Information("{0} is in {1} (was {2}){3}", promotion.Reference, promotion.Stage, promotion.FromStage,
         promotion.Displaced is int displaced ? $"; version {displaced} moved to {promotion.DisplacedTo}" : "");
 });
 
@@ -87,7 +87,7 @@ Task("RequestPromotion")
         Registry = registry,
         Reason = Argument<string>("reason", null),
     });
-    Information("Requested {0} -> Production; waiting for approval: {1}", request.Version.Reference, request.RunUrl);
+    Information("Requested {0} -> Production; waiting for approval: {1}", request.Reference, request.RunUrl ?? request.WorkflowUrl);
 });
 
 Task("Default").IsDependentOn("Register");

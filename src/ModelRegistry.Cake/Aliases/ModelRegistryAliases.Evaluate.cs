@@ -64,8 +64,7 @@ public static partial class ModelRegistryAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(metricsFile);
         var arguments = new[] { "--metrics", CliArguments.Absolute(metricsFile, context.Environment) };
-        var result = Run(context, "evaluate", arguments, settings);
-        return CliJson.Read<Verdict>(result.Document, result.Command);
+        return Run<Verdict>(context, "evaluate", arguments, settings);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Promote")]
-    public static ModelPromotion ModelRegistryPromote(this ICakeContext context, string reference, string stage) =>
+    public static StageChangeDocument ModelRegistryPromote(this ICakeContext context, string reference, string stage) =>
         context.ModelRegistryPromote(reference, stage, new ModelRegistryPromoteSettings());
 
     /// <summary>
@@ -45,12 +45,11 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Promote")]
-    public static ModelPromotion ModelRegistryPromote(this ICakeContext context, string reference, string stage, ModelRegistryPromoteSettings settings)
+    public static StageChangeDocument ModelRegistryPromote(this ICakeContext context, string reference, string stage, ModelRegistryPromoteSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         var arguments = new[] { reference, "--to", stage };
-        var result = Run(context, "promote", arguments, settings);
-        return ModelPromotion.From(result.Document, result.Command);
+        return Run<StageChangeDocument>(context, "promote", arguments, settings);
     }
 
     /// <summary>
@@ -71,6 +70,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Promote")]
-    public static ModelPromotion ModelRegistryPromote(this ICakeContext context, string reference, string stage, Func<ModelRegistryPromoteSettings, ModelRegistryPromoteSettings> configure) =>
+    public static StageChangeDocument ModelRegistryPromote(this ICakeContext context, string reference, string stage, Func<ModelRegistryPromoteSettings, ModelRegistryPromoteSettings> configure) =>
         context.ModelRegistryPromote(reference, stage, Configure(configure));
 }

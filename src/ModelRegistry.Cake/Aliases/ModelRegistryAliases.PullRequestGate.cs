@@ -24,7 +24,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("PullRequestGate")]
-    public static PullRequestGateResult ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate) =>
+    public static GateDocument ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate) =>
         context.ModelRegistryPullRequestGate(pullRequest, candidate, new ModelRegistryPullRequestGateSettings());
 
     /// <summary>
@@ -47,11 +47,10 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("PullRequestGate")]
-    public static PullRequestGateResult ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate, ModelRegistryPullRequestGateSettings settings)
+    public static GateDocument ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate, ModelRegistryPullRequestGateSettings settings)
     {
         var arguments = new[] { "--pr", pullRequest.ToString(CultureInfo.InvariantCulture), "--candidate", candidate };
-        var result = Run(context, "gate pull-request", arguments, settings);
-        return PullRequestGateResult.From(result.Document, result.Command);
+        return Run<GateDocument>(context, "gate pull-request", arguments, settings);
     }
 
     /// <summary>
@@ -71,6 +70,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("PullRequestGate")]
-    public static PullRequestGateResult ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate, Func<ModelRegistryPullRequestGateSettings, ModelRegistryPullRequestGateSettings> configure) =>
+    public static GateDocument ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate, Func<ModelRegistryPullRequestGateSettings, ModelRegistryPullRequestGateSettings> configure) =>
         context.ModelRegistryPullRequestGate(pullRequest, candidate, Configure(configure));
 }

@@ -53,8 +53,10 @@ public static partial class ModelRegistryAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(settings);
-        var result = Run(context, settings.CommandLine(model, artifact, context.Environment).ToCommandLine(), settings);
-        return ModelRegistration.From(result.Document, result.Command);
+        var result = Execute(context, settings.CommandLine(model, artifact, context.Environment).ToCommandLine(), settings);
+        return result.GateNotMet
+            ? new ModelRegistration { Evaluation = Read<NotRegisteredDocument>(result, "register").Evaluation }
+            : new ModelRegistration { Version = Read<RegistrationDocument>(result, "register") };
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Promote")]
-    public static ModelPromotionRequest ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage) =>
+    public static PromotionRequestDocument ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage) =>
         context.ModelRegistryRequestPromotion(reference, stage, new ModelRegistryPromotionRequestSettings());
 
     /// <summary>
@@ -44,11 +44,10 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Promote")]
-    public static ModelPromotionRequest ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage, ModelRegistryPromotionRequestSettings settings)
+    public static PromotionRequestDocument ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage, ModelRegistryPromotionRequestSettings settings)
     {
         var arguments = new[] { reference, "--to", stage };
-        var result = Run(context, "promote request", arguments, settings);
-        return ModelPromotionRequest.From(result.Document, result.Command);
+        return Run<PromotionRequestDocument>(context, "promote request", arguments, settings);
     }
 
     /// <summary>
@@ -67,6 +66,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Promote")]
-    public static ModelPromotionRequest ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage, Func<ModelRegistryPromotionRequestSettings, ModelRegistryPromotionRequestSettings> configure) =>
+    public static PromotionRequestDocument ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage, Func<ModelRegistryPromotionRequestSettings, ModelRegistryPromotionRequestSettings> configure) =>
         context.ModelRegistryRequestPromotion(reference, stage, Configure(configure));
 }

@@ -34,8 +34,7 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("Resolve")]
     public static VersionInfo ModelRegistryResolve(this ICakeContext context, string reference, ModelRegistryResolveSettings settings)
     {
-        var result = Run(context, "resolve", [reference], settings);
-        return CliJson.Read<VersionInfo>(result.Document, result.Command);
+        return Run<VersionInfo>(context, "resolve", [reference], settings);
     }
 
     /// <summary>Resolves a reference to the exact version and digest it names (<c>model-registry resolve</c>), with settings built by a delegate.</summary>

@@ -40,8 +40,7 @@ public static partial class ModelRegistryAliases
     public static RestoreDocument ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references, ModelRegistryRestoreSettings settings)
     {
         ArgumentNullException.ThrowIfNull(references);
-        var result = Run(context, "restore", references, settings);
-        return CliJson.Read<RestoreDocument>(result.Document, result.Command);
+        return Run<RestoreDocument>(context, "restore", references, settings);
     }
 
     /// <summary>Restores a project's model references in one run (<c>model-registry restore</c>), with settings built by a delegate.</summary>

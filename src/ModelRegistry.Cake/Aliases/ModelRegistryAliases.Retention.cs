@@ -17,7 +17,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
-    public static ModelRegistryGcResult ModelRegistryGc(this ICakeContext context) =>
+    public static GcReport ModelRegistryGc(this ICakeContext context) =>
         context.ModelRegistryGc(new ModelRegistryGcSettings());
 
     /// <summary>Plans retention and garbage collection, or with <c>Apply</c> purges and deletes (<c>model-registry gc</c>).</summary>
@@ -33,10 +33,9 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
-    public static ModelRegistryGcResult ModelRegistryGc(this ICakeContext context, ModelRegistryGcSettings settings)
+    public static GcReport ModelRegistryGc(this ICakeContext context, ModelRegistryGcSettings settings)
     {
-        var result = Run(context, "gc", [], settings);
-        return CliJson.Read<ModelRegistryGcResult>(result.Document, result.Command);
+        return Run<GcReport>(context, "gc", [], settings);
     }
 
     /// <summary>Plans retention and garbage collection, or purges and deletes (<c>model-registry gc</c>), with settings built by a delegate.</summary>
@@ -50,7 +49,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
-    public static ModelRegistryGcResult ModelRegistryGc(this ICakeContext context, Func<ModelRegistryGcSettings, ModelRegistryGcSettings> configure) =>
+    public static GcReport ModelRegistryGc(this ICakeContext context, Func<ModelRegistryGcSettings, ModelRegistryGcSettings> configure) =>
         context.ModelRegistryGc(Configure(configure));
 
     /// <summary>Sets (or with <c>Clear</c> removes) retention rules for the registry or one model (<c>model-registry retention set|clear</c>).</summary>

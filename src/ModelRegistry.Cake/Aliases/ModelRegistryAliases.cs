@@ -30,17 +30,45 @@ namespace ModelRegistry.Cake;
 [CakeNamespaceImport("ModelRegistry.Content")]
 [CakeNamespaceImport("ModelRegistry.Metrics")]
 [CakeNamespaceImport("ModelRegistry.Runtime")]
+[CakeNamespaceImport("ModelRegistry.Manifest")]
+[CakeNamespaceImport("ModelRegistry.Policies")]
+[CakeNamespaceImport("ModelRegistry.Retention")]
+[CakeNamespaceImport("ModelRegistry.Storage")]
+[CakeNamespaceImport("ModelRegistry.GitHub.PullRequests")]
 public static partial class ModelRegistryAliases
 {
     private static JsonResult Run(ICakeContext context, string command, IEnumerable<string> arguments, ModelRegistrySettings settings) =>
         Run(context, new CliCommandLine([.. command.Split(' '), .. arguments]), settings);
 
-    private static JsonResult Run(ICakeContext context, CliCommandLine line, ModelRegistrySettings settings)
+    /// <summary>Runs the command and reads its document as the contract's record <typeparamref name="T"/>.</summary>
+    private static T Run<T>(ICakeContext context, string command, IEnumerable<string> arguments, ModelRegistrySettings settings)
+        where T : class =>
+        Read<T>(Execute(context, new CliCommandLine([.. command.Split(' '), .. arguments]), settings), command);
+
+    private static T Read<T>(CliResult result, string command)
+        where T : class
+    {
+        try
+        {
+            return result.Document<T>();
+        }
+        catch (JsonException e)
+        {
+            throw Errors.UnreadableOutput(command, e.Message);
+        }
+    }
+
+    private static CliResult Execute(ICakeContext context, CliCommandLine line, ModelRegistrySettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
+        return new ModelRegistryRunner(context).Execute(line, settings);
+    }
+
+    private static JsonResult Run(ICakeContext context, CliCommandLine line, ModelRegistrySettings settings)
+    {
         var command = line[0];
-        var result = new ModelRegistryRunner(context).Execute(line, settings);
+        var result = Execute(context, line, settings);
         try
         {
             using var document = JsonDocument.Parse(result.StandardOutput);

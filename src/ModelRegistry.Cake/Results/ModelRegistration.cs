@@ -1,31 +1,32 @@
-using System.Text.Json;
 using ModelRegistry.Metrics;
 
 namespace ModelRegistry.Cake;
 
-/// <summary>What <c>model-registry register</c> did: the version it registered (or found unchanged) and the verdict.</summary>
+/// <summary>
+/// What <c>ModelRegistryRegister</c> returns: the registered version, or, when the thresholds were missed and
+/// <c>HandleExitCode</c> accepted exit code 3, no version and the verdict. The two documents the CLI prints for
+/// <c>register</c> (<see cref="RegistrationDocument"/>, <see cref="NotRegisteredDocument"/>) in one result.
+/// </summary>
 public sealed class ModelRegistration
 {
-    /// <summary>Gets the registered version; null when the metrics did not pass and nothing was registered.</summary>
-    public VersionInfo? Version { get; init; }
+    /// <summary>Gets the registered version with what the registration did (<c>IsNew</c>, <c>Restored</c>, <c>BytesUploaded</c>); null when nothing was registered.</summary>
+    public RegistrationDocument? Version { get; init; }
 
-    /// <summary>Gets a value indicating whether a version is in the registry after the call.</summary>
+    /// <summary>Gets a value indicating whether a version stands: new, or the existing version of the same recipe.</summary>
     public bool Registered => Version is not null;
 
-    /// <summary>Gets a value indicating whether this call created the version (false: the same recipe was already registered).</summary>
-    public bool IsNew { get; init; }
+    /// <summary>Gets a value indicating whether this registration created the version.</summary>
+    public bool IsNew => Version?.IsNew ?? false;
 
-    /// <summary>Gets the bytes uploaded (files already stored under the same digest are not uploaded again).</summary>
-    public long BytesUploaded { get; init; }
+    /// <summary>Gets the bytes uploaded: 0 when every file was already stored.</summary>
+    public long BytesUploaded => Version?.BytesUploaded ?? 0;
 
-    /// <summary>Gets the verdict of the thresholds applied before registration.</summary>
-    public Verdict Evaluation { get; init; } = Verdict.Empty;
-
-    internal static ModelRegistration From(JsonElement document, string command) => new()
+    /// <summary>Gets each threshold's verdict.</summary>
+    public Verdict Evaluation
     {
-        Version = document.TryGetProperty("version", out _) ? CliJson.Read<VersionInfo>(document, command) : null,
-        IsNew = CliJson.Flag(document, "isNew"),
-        BytesUploaded = CliJson.Number(document, "bytesUploaded") ?? 0,
-        Evaluation = CliJson.ReadProperty<Verdict>(document, "evaluation", command) ?? Verdict.Empty,
-    };
+        get => Version?.Evaluation ?? evaluation;
+        init => evaluation = value;
+    }
+
+    private readonly Verdict evaluation = Verdict.Empty;
 }

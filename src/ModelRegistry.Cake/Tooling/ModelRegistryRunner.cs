@@ -60,8 +60,11 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
 
         foreach (var word in run.Arguments)
         {
-            // A value with a credential in it (a SAS on a data URI) is marked secret, so no verbosity prints it.
-            _ = CliProcessEnvironment.CarriesCredential(word) ? commandLine.AppendQuotedSecret(word) : commandLine.AppendQuoted(word);
+            // A value with a credential in it (a SAS on a data URI) is marked secret, so no verbosity prints it; a
+            // plain word (a command, a flag) is not quoted, so Cake's log reads like the command a person types.
+            _ = CliProcessEnvironment.CarriesCredential(word) ? commandLine.AppendQuotedSecret(word)
+                : word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? commandLine.Append(word)
+                : commandLine.AppendQuoted(word);
         }
 
         var standardOutput = new List<string>();

@@ -24,7 +24,7 @@ internal static class AliasCommand
         {
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var version = await registry.SetAliasAsync(parse.GetValue(reference)!, parse.GetValue(alias)!, parse.GetValue(reason), null, cancellationToken);
-            output.Result(Documents.Version(version), writer => writer.WriteLine($"{version.Model}@{parse.GetValue(alias)} -> version {version.Version}."));
+            output.Result(version, writer => writer.WriteLine($"{version.Model}@{parse.GetValue(alias)} -> version {version.Version}."));
             return ExitCode.Success;
         });
         return command;
@@ -40,7 +40,7 @@ internal static class AliasCommand
         {
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             await registry.RemoveAliasAsync(parse.GetValue(model)!, parse.GetValue(alias)!, parse.GetValue(reason), null, cancellationToken);
-            output.Result(new { model = parse.GetValue(model), alias = parse.GetValue(alias), removed = true }, writer => writer.WriteLine($"Removed alias {parse.GetValue(alias)}."));
+            output.Result(new AliasRemovedDocument(parse.GetValue(model)!, parse.GetValue(alias)!), writer => writer.WriteLine($"Removed alias {parse.GetValue(alias)}."));
             return ExitCode.Success;
         });
         return command;

@@ -21,11 +21,11 @@ internal static class CopyCommand
             var destination = await Registry.OpenAsync(parse.GetValue(to), cancellationToken);
             var result = await source.CopyVersionAsync(parse.GetValue(reference)!, destination, progress: output.TransferProgress(), cancellationToken: cancellationToken);
             var copied = result.Destination;
-            var document = Documents.Version(copied)
-                .With("isNew", result.Created)
-                .With("bytesCopied", result.BytesCopied)
-                .With("source", Documents.Node(new { registry = source.Location, model = result.Source.Model, version = result.Source.Version, digest = result.Source.Digest }))
-                .With("destination", destination.Location);
+            var document = new CopyDocument(copied, new CopySourceDocument(source.Location, result.Source.Model, result.Source.Version, result.Source.Digest), destination.Location)
+            {
+                IsNew = result.Created,
+                BytesCopied = result.BytesCopied,
+            };
             output.Result(document, writer => writer.WriteLine(result.Created
                 ? $"Copied {result.Source.Model} version {result.Source.Version} to {destination.Location} as version {copied.Version} ({copied.Digest}, {result.BytesCopied} bytes sent)."
                 : $"Unchanged: {destination.Location} already holds this recipe as {copied.Model} version {copied.Version} ({copied.Digest})."));

@@ -58,17 +58,12 @@ internal static class GateCommand
             }, cancellationToken);
 
             var comparison = report.Comparison;
-            var document = new JsonObject
+            var document = new GateDocument(report.Number, report.HeadSha, report.Passed, report.StatusState, comparison.Candidate,
+                new GateCommentDocument(report.Comment.Id, report.Comment.HtmlUrl, report.Comment.Created))
             {
-                ["pullRequest"] = report.Number,
-                ["headSha"] = report.HeadSha,
-                ["passed"] = report.Passed,
-                ["status"] = report.StatusState,
-                ["candidate"] = Documents.Version(comparison.Candidate),
-                ["baseline"] = comparison.Baseline is null ? null : Documents.Version(comparison.Baseline),
-                ["rows"] = Documents.Node(comparison.Rows),
-                ["evaluation"] = Documents.Node(comparison.Verdict),
-                ["comment"] = new JsonObject { ["id"] = report.Comment.Id, ["url"] = report.Comment.HtmlUrl, ["created"] = report.Comment.Created },
+                Baseline = comparison.Baseline,
+                Rows = comparison.Rows,
+                Evaluation = comparison.Verdict,
             };
             output.Result(document, writer =>
             {

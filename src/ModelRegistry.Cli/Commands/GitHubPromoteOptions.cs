@@ -66,11 +66,11 @@ internal sealed class GitHubPromoteOptions
                 Reason = reason,
                 ExpectCurrent = expectCurrent,
             }, cancellationToken);
-            var github = new JsonObject
+            var github = new GitHubApprovalDocument(result.Evidence)
             {
-                ["deploymentId"] = result.DeploymentId,
-                ["deploymentState"] = result.DeploymentState,
-                ["environmentUrl"] = result.EnvironmentUrl,
+                DeploymentId = result.DeploymentId,
+                DeploymentState = result.DeploymentState,
+                EnvironmentUrl = result.EnvironmentUrl,
             };
             return Report(output, result.Promotion, result.Evidence, github, [new("deployment-id", result.DeploymentId.ToString(CultureInfo.InvariantCulture))]);
         }
@@ -83,7 +83,7 @@ internal sealed class GitHubPromoteOptions
             Reason = reason,
             ExpectCurrent = expectCurrent,
         }, cancellationToken);
-        return Report(output, promoted.Promotion, promoted.Evidence, [], []);
+        return Report(output, promoted.Promotion, promoted.Evidence, new GitHubApprovalDocument(promoted.Evidence), []);
     }
 
     /// <summary>A gated rollback: the previous holder, promoted through the same gate.</summary>
@@ -117,7 +117,7 @@ internal sealed class GitHubPromoteOptions
     private static string GateStage(Registry registry, string? stage) =>
         registry.Settings.Stage(stage ?? Manifest.RegistrySettings.Production);
 
-    private static ExitCode Report(CommandOutput output, PromotionResult result, PromotionEvidence evidence, JsonObject github, KeyValuePair<string, string>[] outputs)
+    private static ExitCode Report(CommandOutput output, PromotionResult result, PromotionEvidence evidence, GitHubApprovalDocument github, KeyValuePair<string, string>[] outputs)
     {
         if (!result.Evaluation.Passed)
         {
@@ -125,15 +125,7 @@ internal sealed class GitHubPromoteOptions
         }
 
         var version = result.Version;
-        github["evidence"] = Documents.Node(evidence);
-        var document = Documents.Version(version)
-            .With("changed", result.Changed)
-            .With("fromStage", result.FromStage)
-            .With("displaced", result.Displaced)
-            .With("displacedTo", result.DisplacedTo)
-            .With("revision", result.Entry?.Revision)
-            .With("github", github);
-        output.Result(document, writer =>
+        output.Result(StageChangeReport.Document(result, github), writer =>
         {
             writer.WriteLine(result.Changed
                 ? $"{version.Model} version {version.Version}: {result.FromStage} -> {version.Stage}, approved by {string.Join(", ", evidence.Approvers)} ({evidence.Kind})."

@@ -17,7 +17,7 @@ internal static class HistoryCommand
         {
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var entries = await registry.HistoryAsync(parse.GetValue(model)!, parse.AsOf(asOf), cancellationToken);
-            output.Result(new { model = entries.Count > 0 ? entries[0].Model : parse.GetValue(model), revisions = entries }, writer =>
+            output.Result(new HistoryDocument(entries.Count > 0 ? entries[0].Model : parse.GetValue(model)!, entries), writer =>
                 TextTable.Write(writer, ["rev", "time", "actor", "change", "reason"], entries.Select(e => new[]
                 {
                     e.Revision.ToString(CultureInfo.InvariantCulture),

@@ -18,7 +18,7 @@ internal static class ListCommand
             if (parse.GetValue(model) is not { } name)
             {
                 var models = await registry.ListModelsAsync(cancellationToken);
-                output.Result(new { registry = registry.Location, models }, writer =>
+                output.Result(new ModelListDocument(registry.Location, models), writer =>
                 {
                     foreach (var m in models)
                     {
@@ -29,7 +29,7 @@ internal static class ListCommand
             }
 
             var versions = await registry.ListVersionsAsync(name, parse.AsOf(asOf), cancellationToken);
-            output.Result(new { model = versions.Count > 0 ? versions[0].Model : name, versions = versions.Select(Documents.Version).ToList() }, writer =>
+            output.Result(new VersionListDocument(versions.Count > 0 ? versions[0].Model : name, versions), writer =>
                 TextTable.Write(writer, ["version", "stage", "aliases", "label", "created", "digest"], versions.Select(v => new[]
                 {
                     v.Version.ToString(CultureInfo.InvariantCulture),

@@ -48,12 +48,12 @@ internal static class PromoteRequestCommand
             }, cancellationToken);
 
             var version = dispatch.Version;
-            var document = Documents.Version(version)
-                .With("requestedStage", dispatch.Stage)
-                .With("revision", dispatch.Requested.Revision)
-                .With("runId", dispatch.RunId)
-                .With("runUrl", dispatch.RunUrl)
-                .With("workflowUrl", dispatch.WorkflowUrl);
+            var document = new PromotionRequestDocument(version, dispatch.Stage, dispatch.WorkflowUrl)
+            {
+                Revision = dispatch.Requested.Revision,
+                RunId = dispatch.RunId,
+                RunUrl = dispatch.RunUrl,
+            };
             output.Result(document, writer =>
             {
                 writer.WriteLine($"Requested {version.Model} version {version.Version} -> {dispatch.Stage}; the promotion waits for the environment's reviewers.");

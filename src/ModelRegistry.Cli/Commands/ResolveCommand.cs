@@ -16,7 +16,7 @@ internal static class ResolveCommand
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             // A purged version resolves to nothing a build can use: MRB1230 names the revision that purged it.
             var version = (await registry.ResolveAsync(parse.GetValue(reference)!, parse.AsOf(asOf), cancellationToken)).EnsureFilesStored();
-            output.Result(Documents.Version(version), writer => writer.WriteLine($"{version.Model}@{version.Version} {version.Digest} ({version.Stage})"));
+            output.Result(version, writer => writer.WriteLine($"{version.Model}@{version.Version} {version.Digest} ({version.Stage})"));
             output.Actions.SetOutputs([new("version", version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("digest", version.Digest)]);
             return ExitCode.Success;
         });

@@ -10,7 +10,7 @@ internal static class StageChangeReport
         var version = result.Version;
         if (!result.Evaluation.Passed)
         {
-            output.Result(Documents.Version(version).With("changed", false).With("passed", false).With("evaluation", Documents.Node(result.Evaluation)), writer =>
+            output.Result(new StageChangeDocument(version) { Passed = false, Evaluation = result.Evaluation }, writer =>
             {
                 writer.WriteLine($"{version.Model} version {version.Version} was not moved: the gate's metrics did not pass.");
                 Documents.WriteVerdict(writer, result.Evaluation);
@@ -23,15 +23,7 @@ internal static class StageChangeReport
             output.Warning(warning);
         }
 
-        var document = Documents.Version(version)
-            .With("changed", result.Changed)
-            .With("fromStage", result.FromStage)
-            .With("displaced", result.Displaced)
-            .With("displacedTo", result.DisplacedTo)
-            .With("revision", result.Entry?.Revision)
-            .With("note", result.Note)
-            .With("evaluation", Documents.Node(result.Evaluation));
-        output.Result(document, writer =>
+        output.Result(Document(result), writer =>
         {
             writer.WriteLine(result.Changed
                 ? $"{version.Model} version {version.Version}: {result.FromStage} -> {version.Stage}."
@@ -45,4 +37,17 @@ internal static class StageChangeReport
         output.Actions.AppendSummary($"### {version.Model} version {version.Version} is in {version.Stage}\n\n`{version.Digest}`\n");
         return ExitCode.Success;
     }
+
+    /// <summary>The document of a move that passed its gate; <paramref name="gitHub"/> is the approval a GitHub gate gave.</summary>
+    public static StageChangeDocument Document(PromotionResult result, GitHubApprovalDocument? gitHub = null) => new(result.Version)
+    {
+        Changed = result.Changed,
+        FromStage = result.FromStage,
+        Displaced = result.Displaced,
+        DisplacedTo = result.DisplacedTo,
+        Revision = result.Entry?.Revision,
+        Note = result.Note,
+        Evaluation = result.Evaluation,
+        GitHub = gitHub,
+    };
 }

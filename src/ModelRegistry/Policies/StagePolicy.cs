@@ -15,7 +15,7 @@ public sealed record StagePolicy
 
     public const string GitHubPullRequest = "github-pull-request";
 
-    public const string Local = "local";
+    public const string Local = PromotionEvidence.LocalKind;
 
     public static StagePolicy Open { get; } = new();
 

@@ -129,11 +129,11 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
             Task("Promote").IsDependentOn("Register").Does(() =>
             {
                 var staging = ModelRegistryPromote("FraudDetection@1", "Staging", s => s.WithRegistry(registry).WithReason("integration tests"));
-                Information("staging {0} from {1}", staging.Version.Reference, staging.FromStage);
+                Information("staging {0} from {1}", staging.Reference, staging.FromStage);
                 ModelRegistryPromote("FraudDetection@Staging", "Production", new ModelRegistryPromoteSettings { Registry = registry, ApprovedBy = "alice" });
                 ModelRegistryPromote("FraudDetection@2", "Staging", s => s.WithRegistry(registry));
                 var second = ModelRegistryPromote("FraudDetection@2", "Production", s => s.WithRegistry(registry).WithApprovedBy("bob").WithReason("newer"));
-                Information("production {0} displaced {1} to {2}", second.Version.Reference, second.Displaced, second.DisplacedTo);
+                Information("production {0} displaced {1} to {2}", second.Reference, second.Displaced, second.DisplacedTo);
                 var pulled = ModelRegistryPull("FraudDetection@Production", "serving", s => s.WithRegistry(registry));
                 Information("pulled {0} into {1}", pulled.Version.Reference, pulled.Folder.GetDirectoryName());
                 var restored = ModelRegistryRestore(new[] { "FraudDetection@Production" }, s => s.WithRegistry(registry).WithLockFile("service/models.lock.json").WithCache("cache"));

@@ -61,6 +61,49 @@ public sealed class DocumentSchemaTests : Scenario
     }
 
     [Fact]
+    public async Task Stage_moves_lists_history_aliases_copies_verify_gc_and_evaluate_print_what_their_schemas_say()
+    {
+        // arrange
+        var metrics = Temp.WriteFile("out/metrics.json", """{ "auc": 0.93 }"""u8.ToArray());
+        await RegisterAsync("FraudDetection", "v1");
+        await RegisterAsync("FraudDetection", "v2");
+
+        // act
+        var promoted = await Cli("promote", "FraudDetection@1", "--to", "Production", "--approved-by", "alice", "--json");
+        var again = await Cli("promote", "FraudDetection@2", "--to", "Production", "--approved-by", "alice", "--json");
+        var gated = await Cli("promote", "FraudDetection@2", "--to", "Staging", "--metrics", metrics, "--threshold", "auc>=0.99", "--json");
+        var rolledBack = await Cli("rollback", "FraudDetection", "--approved-by", "alice", "--json");
+        var archived = await Cli("archive", "FraudDetection@2", "--json");
+        var aliased = await Cli("alias", "set", "FraudDetection@1", "champion", "--json");
+        var unaliased = await Cli("alias", "remove", "FraudDetection", "champion", "--json");
+        var models = await Cli("list", "--json");
+        var versions = await Cli("list", "FraudDetection", "--json");
+        var history = await Cli("history", "FraudDetection", "--json");
+        var copied = await Cli("copy", "FraudDetection@1", "--to", Temp.Combine("other-registry"), "--json");
+        var verified = await Cli("verify", "--json");
+        var collected = await Cli("gc", "--json");
+        var evaluated = await Cli("evaluate", "--metrics", metrics, "--threshold", "auc>=0.9", "--json");
+
+        // assert
+        Assert.Equal([0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            new[] { promoted, again, gated, rolledBack, archived, aliased, unaliased, models, versions, history, copied, verified, collected, evaluated }.Select(r => r.ExitCode));
+        foreach (var stageChange in new[] { promoted, again, gated, rolledBack, archived })
+        {
+            AssertValid("stage-change", stageChange);
+        }
+
+        AssertValid("version", aliased);
+        AssertValid("alias-removed", unaliased);
+        AssertValid("models", models);
+        AssertValid("versions", versions);
+        AssertValid("history", history);
+        AssertValid("copy", copied);
+        AssertValid("verify", verified);
+        AssertValid("gc", collected);
+        AssertValid("evaluation", evaluated);
+    }
+
+    [Fact]
     public async Task A_restore_with_problems_still_prints_its_document()
     {
         await RegisterAsync("FraudDetection", "v1");

@@ -1,30 +1,40 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace ModelRegistry.Manifest;
 
-/// <summary>What a revision does.</summary>
+/// <summary>What a revision does; spelled in camelCase wherever it is written (log entries, history documents).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Operation>))]
 public enum Operation
 {
     /// <summary>A new version: <see cref="LogEntry.Version"/> names the record.</summary>
+    [JsonStringEnumMemberName("register")]
     Register,
 
     /// <summary>A version moved to <see cref="LogEntry.Stage"/>.</summary>
+    [JsonStringEnumMemberName("stage")]
     Stage,
 
+    [JsonStringEnumMemberName("aliasSet")]
     AliasSet,
 
+    [JsonStringEnumMemberName("aliasRemove")]
     AliasRemove,
 
     /// <summary>A gated promotion was asked for and waits for approval (history only).</summary>
+    [JsonStringEnumMemberName("promotionRequested")]
     PromotionRequested,
 
     /// <summary>A reviewer or gate refused a promotion (history only).</summary>
+    [JsonStringEnumMemberName("promotionRejected")]
     PromotionRejected,
 
     /// <summary>Retention removed the files of <see cref="LogEntry.Versions"/>; their records stay.</summary>
+    [JsonStringEnumMemberName("purge")]
     Purge,
 
     /// <summary>A purged version's files were uploaded again (by registering its recipe again): it is pullable again.</summary>
+    [JsonStringEnumMemberName("restore")]
     Restore,
 }
 

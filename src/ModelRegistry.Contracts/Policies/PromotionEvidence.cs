@@ -20,5 +20,8 @@ public sealed record PromotionEvidence
     /// <summary>Gate-specific details: run id and URL, pull request number, head commit, comments, deployment id.</summary>
     public JsonObject Details { get; init; } = [];
 
-    public static PromotionEvidence LocalApproval(string approver) => new() { Kind = StagePolicy.Local, Approvers = [approver] };
+    /// <summary>The kind of an approval given on the command line (<c>--approved-by</c>).</summary>
+    public const string LocalKind = "local";
+
+    public static PromotionEvidence LocalApproval(string approver) => new() { Kind = LocalKind, Approvers = [approver] };
 }
