@@ -67,22 +67,7 @@ public static partial class ModelRegistryAliases
         return Run<Verdict>(context, "evaluate", arguments, settings);
     }
 
-    /// <summary>
-    /// Checks a metrics file against threshold rules without registering anything (<c>model-registry evaluate</c>),
-    /// with settings built by a delegate.
-    /// </summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="metricsFile">The JSON metrics file.</param>
-    /// <param name="configure">Builds the settings.</param>
-    /// <returns>The verdict of every rule.</returns>
-    /// <example>
-    /// <code>
-    /// ModelRegistryEvaluate("out/metrics.json", s => s
-    ///     .WithModel("FraudDetection")
-    ///     .WithThreshold("auc>=0.90")
-    ///     .WithThreshold("auc>=Production-0.005"));
-    /// </code>
-    /// </example>
+    /// <summary>Same as <see cref="ModelRegistryEvaluate(ICakeContext, FilePath, ModelRegistryEvaluateSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
     [CakeMethodAlias]
     [CakeAliasCategory("Evaluate")]
     public static Verdict ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, Func<ModelRegistryEvaluateSettings, ModelRegistryEvaluateSettings> configure) =>

@@ -7,25 +7,6 @@ namespace ModelRegistry.Cake;
 public static partial class ModelRegistryAliases
 {
     /// <summary>
-    /// Registers a model file or folder as a new version (<c>model-registry register</c>). Registering the same recipe
-    /// again returns the existing version.
-    /// </summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="model">The model name (<c>FraudDetection</c>).</param>
-    /// <param name="artifact">The model file or folder.</param>
-    /// <returns>The registered version.</returns>
-    /// <example>
-    /// <code>
-    /// var registration = ModelRegistryRegister("FraudDetection", "out/model.zip");
-    /// Information("{0} version {1}", registration.IsNew ? "New" : "Unchanged", registration.Version.Version);
-    /// </code>
-    /// </example>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Register")]
-    public static ModelRegistration ModelRegistryRegister(this ICakeContext context, string model, FilePath artifact) =>
-        context.ModelRegistryRegister(model, artifact, new ModelRegistryRegisterSettings());
-
-    /// <summary>
     /// Evaluates the thresholds and registers a model file or folder as a new version with its metrics and recipe
     /// (<c>model-registry register</c>). Fails the task with <c>MRB1203</c> when a threshold is not met: nothing is
     /// registered then.
@@ -33,7 +14,7 @@ public static partial class ModelRegistryAliases
     /// <param name="context">The Cake context.</param>
     /// <param name="model">The model name (<c>FraudDetection</c>).</param>
     /// <param name="artifact">The model file or folder.</param>
-    /// <param name="settings">Metrics, thresholds, label, tags and the recipe's inputs.</param>
+    /// <param name="settings">Optional; metrics, thresholds, label, tags and the recipe's inputs.</param>
     /// <returns>The registered version and the verdict of its thresholds.</returns>
     /// <example>
     /// <code>
@@ -48,8 +29,9 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Register")]
-    public static ModelRegistration ModelRegistryRegister(this ICakeContext context, string model, FilePath artifact, ModelRegistryRegisterSettings settings)
+    public static ModelRegistration ModelRegistryRegister(this ICakeContext context, string model, FilePath artifact, ModelRegistryRegisterSettings? settings = null)
     {
+        settings ??= new();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(settings);
@@ -59,23 +41,7 @@ public static partial class ModelRegistryAliases
             : new ModelRegistration { Version = Read<RegistrationDocument>(result, "register") };
     }
 
-    /// <summary>
-    /// Evaluates the thresholds and registers a model file or folder as a new version
-    /// (<c>model-registry register</c>), with settings built by a delegate.
-    /// </summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="model">The model name (<c>FraudDetection</c>).</param>
-    /// <param name="artifact">The model file or folder.</param>
-    /// <param name="configure">Builds the settings.</param>
-    /// <returns>The registered version and the verdict of its thresholds.</returns>
-    /// <example>
-    /// <code>
-    /// var registration = ModelRegistryRegister("FraudDetection", "out/model.zip", s => s
-    ///     .WithMetrics("out/metrics.json")
-    ///     .WithThreshold("auc>=0.90")
-    ///     .WithTag("team", "risk"));
-    /// </code>
-    /// </example>
+    /// <summary>Same as <see cref="ModelRegistryRegister(ICakeContext, string, FilePath, ModelRegistryRegisterSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
     [CakeMethodAlias]
     [CakeAliasCategory("Register")]
     public static ModelRegistration ModelRegistryRegister(this ICakeContext context, string model, FilePath artifact, Func<ModelRegistryRegisterSettings, ModelRegistryRegisterSettings> configure) =>

@@ -6,23 +6,9 @@ namespace ModelRegistry.Cake;
 
 public static partial class ModelRegistryAliases
 {
-    /// <summary>Plans retention and garbage collection with the registry's policy (<c>model-registry gc</c>): nothing changes.</summary>
-    /// <param name="context">The Cake context.</param>
-    /// <returns>Each model's plan and the files gc would remove.</returns>
-    /// <example>
-    /// <code>
-    /// var plan = ModelRegistryGc();
-    /// Information("gc would free {0} bytes", plan.Bytes);
-    /// </code>
-    /// </example>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Retention")]
-    public static GcReport ModelRegistryGc(this ICakeContext context) =>
-        context.ModelRegistryGc(new ModelRegistryGcSettings());
-
     /// <summary>Plans retention and garbage collection, or with <c>Apply</c> purges and deletes (<c>model-registry gc</c>).</summary>
     /// <param name="context">The Cake context.</param>
-    /// <param name="settings">Where the registry is, the grace period, and whether to apply.</param>
+    /// <param name="settings">Optional; where the registry is, the grace period, and whether to apply.</param>
     /// <returns>Each model's plan and the files removed (or to remove).</returns>
     /// <example>
     /// <code>
@@ -33,20 +19,13 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
-    public static GcReport ModelRegistryGc(this ICakeContext context, ModelRegistryGcSettings settings)
+    public static GcReport ModelRegistryGc(this ICakeContext context, ModelRegistryGcSettings? settings = null)
     {
+        settings ??= new();
         return Run<GcReport>(context, "gc", [], settings);
     }
 
-    /// <summary>Plans retention and garbage collection, or purges and deletes (<c>model-registry gc</c>), with settings built by a delegate.</summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="configure">Builds the settings.</param>
-    /// <returns>Each model's plan and the files removed (or to remove).</returns>
-    /// <example>
-    /// <code>
-    /// ModelRegistryGc(s => s.WithRegistry("registry").WithApply());
-    /// </code>
-    /// </example>
+    /// <summary>Same as <see cref="ModelRegistryGc(ICakeContext, ModelRegistryGcSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
     public static GcReport ModelRegistryGc(this ICakeContext context, Func<ModelRegistryGcSettings, ModelRegistryGcSettings> configure) =>
@@ -54,7 +33,7 @@ public static partial class ModelRegistryAliases
 
     /// <summary>Sets (or with <c>Clear</c> removes) retention rules for the registry or one model (<c>model-registry retention set|clear</c>).</summary>
     /// <param name="context">The Cake context.</param>
-    /// <param name="settings">The model (null for the default), the rules and the reason.</param>
+    /// <param name="settings">Optional; the model (null for the default), the rules and the reason.</param>
     /// <returns>The policy revision the change committed.</returns>
     /// <example>
     /// <code>
@@ -63,22 +42,15 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
-    public static ModelRegistryRetention ModelRegistrySetRetention(this ICakeContext context, ModelRegistryRetentionSettings settings)
+    public static ModelRegistryRetention ModelRegistrySetRetention(this ICakeContext context, ModelRegistryRetentionSettings? settings = null)
     {
+        settings ??= new();
         ArgumentNullException.ThrowIfNull(settings);
         var result = Run(context, settings.Command, [], settings);
         return ModelRegistryRetention.From(result.Document);
     }
 
-    /// <summary>Sets (or removes) retention rules (<c>model-registry retention set|clear</c>), with settings built by a delegate.</summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="configure">Builds the settings.</param>
-    /// <returns>The policy revision the change committed.</returns>
-    /// <example>
-    /// <code>
-    /// ModelRegistrySetRetention(s => { s.Model = "FraudDetection"; s.KeepLast = 30; return s; });
-    /// </code>
-    /// </example>
+    /// <summary>Same as <see cref="ModelRegistrySetRetention(ICakeContext, ModelRegistryRetentionSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
     public static ModelRegistryRetention ModelRegistrySetRetention(this ICakeContext context, Func<ModelRegistryRetentionSettings, ModelRegistryRetentionSettings> configure) =>
