@@ -16,6 +16,12 @@ public static class ContractErrors
     public static RegistryException InvalidPath(string path) => new("MRB1108",
         $"'{Printable(path)}' is not a safe relative path inside a model version.");
 
+    public static RegistryException InvalidDuration(string text) => new("MRB1210",
+        $"'{Printable(text)}' is not a duration: write a number followed by d, h, m or s (24h, 7d).", ErrorKind.Usage);
+
+    public static RegistryException InvalidRetentionPolicy(string why) => new("MRB1231",
+        $"That retention policy is refused: {why}.", ErrorKind.Usage);
+
     /// <summary>Control characters never reach a terminal or a log through an error message.</summary>
     public static string Printable(string value)
     {
@@ -29,6 +35,9 @@ public static class ContractErrors
 
     public static RegistryException CacheInstallFailed(string folder, string why) => new("MRB1613",
         $"Could not place a model in the cache folder '{folder}' ({why}): check that the folder is writable, or set ModelRegistryCache to another folder.");
+
+    public static RegistryException LockFileUnwritable(string lockFile, string why) => new("MRB1617",
+        $"Could not write the lock file '{lockFile}' ({why}): check that its folder is writable. The cache holds the restored versions; the next restore writes the lock.");
 
     public static RegistryException DuplicateModelReference(string model) => new("MRB1605",
         $"Model '{model}' is referenced more than once: keep one reference per model (one ModelReference item, with its Version metadata).");

@@ -64,5 +64,7 @@ public static class ContractJson
 [JsonSerializable(typeof(AliasRemovedDocument))]
 [JsonSerializable(typeof(VerifyReport))]
 [JsonSerializable(typeof(GcReport))]
+[JsonSerializable(typeof(RetentionDocument))]
+[JsonSerializable(typeof(IReadOnlyList<ModelRegistry.Retention.RetentionRevision>))]
 [JsonSerializable(typeof(ModelRegistry.Metrics.Verdict))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

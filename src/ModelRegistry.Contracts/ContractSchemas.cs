@@ -30,6 +30,8 @@ public static class ContractSchemas
         new("alias-removed", typeof(AliasRemovedDocument), "alias remove"),
         new("verify", typeof(VerifyReport), "verify"),
         new("gc", typeof(GcReport), "gc"),
+        new("retention", typeof(RetentionDocument), "retention set, clear, apply, show"),
+        new("retention-history", typeof(IReadOnlyList<ModelRegistry.Retention.RetentionRevision>), "retention show --history"),
         new("evaluation", typeof(ModelRegistry.Metrics.Verdict), "evaluate"),
         new("error", typeof(ErrorDocument), "every command that fails before it has a result"),
     ];

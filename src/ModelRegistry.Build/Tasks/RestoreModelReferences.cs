@@ -93,7 +93,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
         }
 
         var cache = new ModelCacheFolder(CacheRoot);
-        var entries = document.Models.Select(m => new LockedModel(m.Model, m.Requested, m.Version, m.Digest, m.Files)).ToList();
+        var entries = document.Models.Select(m => m.Entry).ToList();
         ResolvedReferences = [.. entries.Select(m => ModelItems.Reference(m, cache, ModelsFolder))];
         ModelFiles = [.. entries.SelectMany(m => ModelItems.Files(m, cache, ModelsFolder))];
     }
@@ -137,8 +137,8 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
             }
         }
 
-        var duplicate = requests.GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null ? requests : throw ContractErrors.DuplicateModelReference(duplicate.Key);
+        ReferenceRequest.EnsureDistinct(requests);
+        return requests;
     }
 
     private CliCommandLine Arguments(List<ReferenceRequest> requests) =>

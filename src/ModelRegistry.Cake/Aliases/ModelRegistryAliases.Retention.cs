@@ -33,8 +33,8 @@ public static partial class ModelRegistryAliases
 
     /// <summary>Sets (or with <c>Clear</c> removes) retention rules for the registry or one model (<c>model-registry retention set|clear</c>).</summary>
     /// <param name="context">The Cake context.</param>
-    /// <param name="settings">Optional; the model (null for the default), the rules and the reason.</param>
-    /// <returns>The policy revision the change committed.</returns>
+    /// <param name="settings">The model (null for the default), the rules and the reason.</param>
+    /// <returns>The policy revision the change committed, and for a model the rules that apply to it.</returns>
     /// <example>
     /// <code>
     /// ModelRegistrySetRetention(new ModelRegistryRetentionSettings { KeepLast = 10, KeepLabelled = true, Reason = "storage costs" });
@@ -42,17 +42,15 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
-    public static ModelRegistryRetention ModelRegistrySetRetention(this ICakeContext context, ModelRegistryRetentionSettings? settings = null)
+    public static RetentionDocument ModelRegistrySetRetention(this ICakeContext context, ModelRegistryRetentionSettings settings)
     {
-        settings ??= new();
         ArgumentNullException.ThrowIfNull(settings);
-        var result = Run(context, settings.Command, [], settings);
-        return ModelRegistryRetention.From(result.Document);
+        return Run<RetentionDocument>(context, settings.Command, [], settings);
     }
 
     /// <summary>Same as <see cref="ModelRegistrySetRetention(ICakeContext, ModelRegistryRetentionSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
-    public static ModelRegistryRetention ModelRegistrySetRetention(this ICakeContext context, Func<ModelRegistryRetentionSettings, ModelRegistryRetentionSettings> configure) =>
+    public static RetentionDocument ModelRegistrySetRetention(this ICakeContext context, Func<ModelRegistryRetentionSettings, ModelRegistryRetentionSettings> configure) =>
         context.ModelRegistrySetRetention(Configure(configure));
 }

@@ -43,6 +43,11 @@ internal static class RestoreCommand
             var client = ModelRegistryClient.Create(await parse.OpenRegistryAsync(cancellationToken), parse.GetValue(cache));
             var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(lockFile)!), parse.GetValue(refresh), parse.GetValue(locked));
             var report = await client.RestoreAsync(requests, options, cancellationToken);
+            foreach (var warning in report.Warnings)
+            {
+                output.Warning(warning);
+            }
+
             output.Result(report.ToDocument(client.Cache.Root), writer => Write(writer, report));
             foreach (var problem in report.Problems)
             {
@@ -58,14 +63,13 @@ internal static class RestoreCommand
     {
         foreach (var model in report.Models)
         {
-            var entry = model.Entry;
             var what = model.Change switch
             {
-                RestoreChange.Moved => $"moved from version {model.PreviousVersion} to version {entry.Version}",
-                RestoreChange.Resolved => $"resolved to version {entry.Version}",
-                _ => $"pinned to version {entry.Version}",
+                RestoreChange.Moved => $"moved from version {model.PreviousVersion} to version {model.Version}",
+                RestoreChange.Resolved => $"resolved to version {model.Version}",
+                _ => $"pinned to version {model.Version}",
             };
-            writer.WriteLine($"{entry.Model}@{entry.Requested} {what} ({entry.Digest}){(model.Pulled ? ", pulled into the cache" : "")}.");
+            writer.WriteLine($"{model.Model}@{model.Requested} {what} ({model.Digest}){(model.Pulled ? ", pulled into the cache" : "")}.");
         }
 
         if (report.LockWritten)

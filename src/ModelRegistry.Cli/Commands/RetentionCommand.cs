@@ -46,7 +46,7 @@ internal static class RetentionCommand
             };
             if (policy.KeepsEverything)
             {
-                throw Errors.InvalidRetentionPolicy("no rule was given: use --keep-last, --keep-labelled, --keep-production-for or --keep-days, or 'retention clear'");
+                throw ContractErrors.InvalidRetentionPolicy("no rule was given: use --keep-last, --keep-labelled, --keep-production-for or --keep-days, or 'retention clear'");
             }
 
             var registry = await parse.OpenRegistryAsync(cancellationToken);
@@ -125,7 +125,7 @@ internal static class RetentionCommand
     {
         var applies = model is null ? null : revision?.For(ModelName.Key(model));
         output.Result(
-            new { revision, model, applies = model is null ? null : applies?.ToString() ?? "keep everything" },
+            new RetentionDocument(revision, model, model is null ? null : applies?.ToString() ?? "keep everything"),
             writer =>
             {
                 if (revision is null)

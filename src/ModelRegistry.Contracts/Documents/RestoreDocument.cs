@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ModelRegistry.Content;
 
 namespace ModelRegistry.Runtime;
@@ -8,4 +9,9 @@ namespace ModelRegistry.Runtime;
 public sealed record RestoreDocument(string LockFile, bool LockWritten, string Cache, IReadOnlyList<RestoredModelDocument> Models, IReadOnlyList<ProblemDocument> Problems);
 
 /// <summary>One restored reference: the lock entry (model, requested, version, digest, files) and its cache folder.</summary>
-public sealed record RestoredModelDocument(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files, string Path, RestoreChange Change, int? PreviousVersion, bool Pulled);
+public sealed record RestoredModelDocument(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files, string Path, RestoreChange Change, int? PreviousVersion, bool Pulled)
+{
+    /// <summary>The entry the lock file holds for this reference.</summary>
+    [JsonIgnore]
+    public LockedModel Entry => new(Model, Requested, Version, Digest, Files);
+}

@@ -20,6 +20,16 @@ public sealed record ReferenceRequest(string Model, string Requested)
         return new ReferenceRequest(parsed.Model, at < 0 ? Latest : trimmed[(at + 1)..]);
     }
 
+    /// <summary>Refuses a project that references one model twice (MRB1605): one lock entry and one cache answer per model.</summary>
+    public static void EnsureDistinct(IEnumerable<ReferenceRequest> requests)
+    {
+        var duplicate = requests.GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw ContractErrors.DuplicateModelReference(duplicate.Key);
+        }
+    }
+
     /// <summary>The reference the registry understands: <c>FraudDetection@Production</c>.</summary>
     public string Reference => $"{Model}@{Requested}";
 }

@@ -15,6 +15,9 @@ public static partial class Errors
     public static RegistryException LockedModeStaleEntry(string model, string lockFile) => new("MRB1603",
         $"Locked mode: '{lockFile}' pins {model}, which the project no longer references, so the restore would have to change the lock file. Restore once outside locked mode (without -p:ModelRegistryLockedMode=true or --locked) and commit the lock file.");
 
+    public static string UnreadableLockReplacedWarning(string lockFile, string why) =>
+        $"MRB1618: The lock file '{lockFile}' could not be read, so the refresh wrote it anew from the registry; review the change before you commit it. What was wrong: {why}";
+
     public static RegistryException PulledDigestMismatch(string model, string expected, string actual) => new("MRB1614",
         $"Pulling {model} by digest {expected} returned version {actual}: the registry answered for another version; nothing was placed in the cache. Run 'model-registry verify' on the registry.");
 

@@ -120,17 +120,11 @@ public static partial class Errors
     public static RegistryException RelativeRuleNeedsModel(string rule) => new("MRB1209",
         $"Rule '{rule}' compares with a stage of a model: pass --model <name> so the stage's version can be found.", ErrorKind.Usage);
 
-    public static RegistryException InvalidDuration(string text) => new("MRB1210",
-        $"'{Printable(text)}' is not a duration: write a number followed by d, h, m or s (24h, 7d).", ErrorKind.Usage);
-
     public static RegistryException GraceTooShort(TimeSpan grace, TimeSpan minimum) => new("MRB1220",
         $"A grace period of {grace} is shorter than the minimum of {minimum}: registrations upload their files before the commit that names them, and gc must not take a file in flight. Use --grace {minimum.TotalHours.ToString(CultureInfo.InvariantCulture)}h or more.", ErrorKind.Usage);
 
     public static RegistryException VersionPurged(string model, int version, long revision) => new("MRB1230",
         $"{model} version {version} was purged by retention in revision {revision}: its record, metrics and lineage remain ('model-registry show {model}@{version}'), its files do not. Register the same recipe again to restore it, or use a version that is kept.");
-
-    public static RegistryException InvalidRetentionPolicy(string why) => new("MRB1231",
-        $"That retention policy is refused: {why}.", ErrorKind.Usage);
 
     public static RegistryException ApprovalRequired(string model, string stage) => new("MRB1301",
         $"Promoting {model} to {stage} requires an approval: pass --approved-by <name> (a local approval), or use the GitHub gates this stage's policy names.");

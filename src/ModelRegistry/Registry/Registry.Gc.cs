@@ -67,7 +67,7 @@ public sealed partial class Registry
 
         if (request.Apply && request.Policy is not null)
         {
-            throw Errors.InvalidRetentionPolicy("a policy file only plans: apply it with 'model-registry retention apply <file>', then run gc --apply");
+            throw ContractErrors.InvalidRetentionPolicy("a policy file only plans: apply it with 'model-registry retention apply <file>', then run gc --apply");
         }
 
         if (request.Apply)

@@ -26,7 +26,7 @@ public sealed record RetentionFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.InvalidRetentionPolicy($"the policy file '{path}' cannot be read ({e.GetType().Name})");
+            throw ContractErrors.InvalidRetentionPolicy($"the policy file '{path}' cannot be read ({e.GetType().Name})");
         }
 
         RetentionFile? file;
@@ -36,12 +36,12 @@ public sealed record RetentionFile
         }
         catch (JsonException e)
         {
-            throw Errors.InvalidRetentionPolicy($"the policy file '{path}' is not a retention policy: {e.Message.TrimEnd('.')}");
+            throw ContractErrors.InvalidRetentionPolicy($"the policy file '{path}' is not a retention policy: {e.Message.TrimEnd('.')}");
         }
 
         if (file is null)
         {
-            throw Errors.InvalidRetentionPolicy($"the policy file '{path}' is empty");
+            throw ContractErrors.InvalidRetentionPolicy($"the policy file '{path}' is empty");
         }
 
         foreach (var policy in file.Models.Values.Append(file.Default).OfType<RetentionFileRules>())

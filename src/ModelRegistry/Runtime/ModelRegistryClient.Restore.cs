@@ -16,14 +16,10 @@ public sealed partial class ModelRegistryClient
     {
         ArgumentNullException.ThrowIfNull(references);
         ArgumentNullException.ThrowIfNull(options);
-        var duplicate = references.GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw ContractErrors.DuplicateModelReference(duplicate.Key);
-        }
-
-        var lockFile = ReadLock(options);
-        var restored = new List<RestoredModel>();
+        ReferenceRequest.EnsureDistinct(references);
+        var warnings = new List<string>();
+        var lockFile = ReadLock(options, warnings);
+        var restored = new List<RestoredModelDocument>();
         var problems = new List<RegistryException>();
         foreach (var request in references)
         {
@@ -34,7 +30,7 @@ public sealed partial class ModelRegistryClient
                     ? (await VerifyPinAsync(request, pinned, options, cancellationToken), RestoreChange.Pinned, (int?)null)
                     : await ChooseAsync(request, pinned, options, cancellationToken);
                 var pulled = await EnsureCachedAsync(entry, options, cancellationToken);
-                restored.Add(new RestoredModel(entry, Cache.FolderOf(entry.Digest), change, previous, pulled));
+                restored.Add(new RestoredModelDocument(entry.Model, entry.Requested, entry.Version, entry.Digest, entry.Files, Cache.FolderOf(entry.Digest), change, previous, pulled));
             }
             catch (RegistryException e)
             {
@@ -49,20 +45,31 @@ public sealed partial class ModelRegistryClient
                 .Select(stale => Errors.LockedModeStaleEntry(stale.Model, options.LockFile)) ?? []);
         }
 
-        var written = problems.Count == 0 && !options.LockedMode
-            && new ModelLockFile(restored.Select(m => m.Entry)).WriteIfChanged(options.LockFile);
-        return new RestoreReport(options.LockFile, restored, written, problems);
+        var written = false;
+        try
+        {
+            written = problems.Count == 0 && !options.LockedMode
+                && new ModelLockFile(restored.Select(m => m.Entry)).WriteIfChanged(options.LockFile);
+        }
+        catch (RegistryException e)
+        {
+            problems.Add(e);
+        }
+
+        return new RestoreReport(options.LockFile, restored, written, problems) { Warnings = warnings };
     }
 
-    /// <summary>The lock; a refresh rewrites it, so there an unreadable one counts as absent.</summary>
-    private static ModelLockFile? ReadLock(RestoreOptions options)
+    /// <summary>The lock; a refresh rewrites it, so there an unreadable one counts as absent, with a warning that
+    /// says why it could not be read (a merge conflict the refresh is about to paper over is worth a look).</summary>
+    private static ModelLockFile? ReadLock(RestoreOptions options, List<string> warnings)
     {
         try
         {
             return ModelLockFile.Read(options.LockFile);
         }
-        catch (RegistryException) when (options.Refresh && !options.LockedMode)
+        catch (RegistryException e) when (options.Refresh && !options.LockedMode)
         {
+            warnings.Add(Errors.UnreadableLockReplacedWarning(options.LockFile, $"{e.Code}: {e.Message}"));
             return null;
         }
     }

@@ -180,7 +180,7 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
                 }
 
                 var policy = ModelRegistrySetRetention(new ModelRegistryRetentionSettings { Registry = registry, KeepLast = 1, Reason = "storage costs" });
-                Information("policy revision {0} by {1}: {2}", policy.Revision, policy.Actor, policy.Reason);
+                Information("policy revision {0} by {1}: {2}", policy.Revision.Revision, policy.Revision.Actor, policy.Revision.Reason);
                 var own = ModelRegistrySetRetention(s => { s.Registry = registry; s.Model = "FraudDetection"; s.KeepLabelled = true; return s; });
                 Information("FraudDetection follows {0}", own.Applies);
                 var plan = ModelRegistryGc(s => s.WithRegistry(registry));

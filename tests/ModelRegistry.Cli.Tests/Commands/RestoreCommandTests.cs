@@ -56,6 +56,24 @@ public sealed class RestoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refresh_over_an_unreadable_lock_warns_with_what_was_wrong_and_writes_it_anew()
+    {
+        // arrange
+        await RegisterAsync("Churn", "churn v1");
+        Directory.CreateDirectory(Path.GetDirectoryName(LockFile)!);
+        File.WriteAllText(LockFile, "<<<<<<< HEAD\n{");
+
+        // act
+        var result = await RestoreAsync("Churn", "--refresh", "--json");
+
+        // assert
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("warning MRB1618", result.Stderr, StringComparison.Ordinal);
+        Assert.True(JsonDocument.Parse(result.Stdout).RootElement.GetProperty("lockWritten").GetBoolean());
+        Assert.Contains("\"Churn\"", File.ReadAllText(LockFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Locked_mode_prints_every_problem_as_a_coded_error_and_exits_1()
     {
         // arrange

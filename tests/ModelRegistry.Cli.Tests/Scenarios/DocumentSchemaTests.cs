@@ -81,12 +81,15 @@ public sealed class DocumentSchemaTests : Scenario
         var history = await Cli("history", "FraudDetection", "--json");
         var copied = await Cli("copy", "FraudDetection@1", "--to", Temp.Combine("other-registry"), "--json");
         var verified = await Cli("verify", "--json");
+        var retention = await Cli("retention", "set", "--keep-last", "5", "--keep-production-for", "90d", "--reason", "storage costs", "--json");
+        var retentionShown = await Cli("retention", "show", "FraudDetection", "--json");
+        var retentionHistory = await Cli("retention", "show", "--history", "--json");
         var collected = await Cli("gc", "--json");
         var evaluated = await Cli("evaluate", "--metrics", metrics, "--threshold", "auc>=0.9", "--json");
 
         // assert
-        Assert.Equal([0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-            new[] { promoted, again, gated, rolledBack, archived, aliased, unaliased, models, versions, history, copied, verified, collected, evaluated }.Select(r => r.ExitCode));
+        Assert.Equal([0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            new[] { promoted, again, gated, rolledBack, archived, aliased, unaliased, models, versions, history, copied, verified, retention, retentionShown, retentionHistory, collected, evaluated }.Select(r => r.ExitCode));
         foreach (var stageChange in new[] { promoted, again, gated, rolledBack, archived })
         {
             AssertValid("stage-change", stageChange);
@@ -99,6 +102,9 @@ public sealed class DocumentSchemaTests : Scenario
         AssertValid("history", history);
         AssertValid("copy", copied);
         AssertValid("verify", verified);
+        AssertValid("retention", retention);
+        AssertValid("retention", retentionShown);
+        AssertValid("retention-history", retentionHistory);
         AssertValid("gc", collected);
         AssertValid("evaluation", evaluated);
     }

@@ -49,7 +49,7 @@ public sealed class ModelRestoreTests : IDisposable
         Assert.True(first.Succeeded);
         Assert.True(first.LockWritten);
         Assert.All(first.Models, m => Assert.Equal((RestoreChange.Resolved, true), (m.Change, m.Pulled)));
-        Assert.Equal("fraud v1", File.ReadAllText(Path.Combine(first.Models[0].CachePath, "model.bin")));
+        Assert.Equal("fraud v1", File.ReadAllText(Path.Combine(first.Models[0].Path, "model.bin")));
         var locked = ModelLockFile.Read(LockPath)!;
         Assert.Equal([("Churn", "latest", 1), ("FraudDetection", "Production", 1)], locked.Models.Select(m => (m.Model, m.Requested, m.Version)));
         Assert.True(second.Succeeded);
@@ -115,7 +115,7 @@ public sealed class ModelRestoreTests : IDisposable
         Assert.True(report.Succeeded, string.Join("; ", report.Problems.Select(p => p.Message)));
         var model = Assert.Single(report.Models);
         Assert.Equal((RestoreChange.Pinned, true), (model.Change, model.Pulled));
-        Assert.Equal("fraud v1", File.ReadAllText(Path.Combine(model.CachePath, "model.bin")));
+        Assert.Equal("fraud v1", File.ReadAllText(Path.Combine(model.Path, "model.bin")));
     }
 
     [Fact]
@@ -153,6 +153,29 @@ public sealed class ModelRestoreTests : IDisposable
         Assert.Equal("MRB1604", refused.Code);
         Assert.True(refreshed.LockWritten);
         Assert.Equal(1, ModelLockFile.Read(LockPath)!.Find("Churn")!.Version);
+        var warning = Assert.Single(refreshed.Warnings);
+        Assert.StartsWith("MRB1618: ", warning, StringComparison.Ordinal);
+        Assert.Contains("MRB1604", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lock_file_that_cannot_be_written_is_MRB1617_and_the_cache_still_holds_what_was_restored()
+    {
+        // arrange: the lock's folder is a file, so no lock can be written there.
+        var registry = await TwoModelsAsync();
+        var client = ModelRegistryClient.Create(registry, harness.Temp.Combine("cache"));
+        File.WriteAllText(harness.Temp.Combine("not-a-folder"), "");
+        var options = new RestoreOptions(harness.Temp.Combine("not-a-folder", "models.lock.json"), Refresh: false, LockedMode: false);
+
+        // act
+        var report = await client.RestoreAsync(Requests("Churn"), options);
+
+        // assert
+        Assert.False(report.Succeeded);
+        Assert.False(report.LockWritten);
+        Assert.Equal("MRB1617", Assert.Single(report.Problems).Code);
+        Assert.True(client.Cache.Holds(report.Models.Single().Digest, report.Models.Single().Files));
+        Assert.Empty(Directory.GetFiles(harness.Temp.Path, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -1,16 +1,16 @@
 
 namespace ModelRegistry.Runtime;
 
-/// <summary>One reference restored: its lock entry, where its files are in the cache, and what changed.</summary>
-public sealed record RestoredModel(LockedModel Entry, string CachePath, RestoreChange Change, int? PreviousVersion, bool Pulled);
-
 /// <summary>
 /// The outcome of <see cref="ModelRegistryClient.RestoreAsync"/>: the references that were restored, whether the lock
 /// file was written, and every problem found. A restore with problems installs what it could in the cache (always
 /// safe: the cache holds only verified versions) but never writes the lock.
 /// </summary>
-public sealed record RestoreReport(string LockFile, IReadOnlyList<RestoredModel> Models, bool LockWritten, IReadOnlyList<RegistryException> Problems)
+public sealed record RestoreReport(string LockFile, IReadOnlyList<RestoredModelDocument> Models, bool LockWritten, IReadOnlyList<RegistryException> Problems)
 {
+    /// <summary>Coded warnings (<c>MRB1618: ...</c>): a refresh that replaced a lock file it could not read.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public bool Succeeded => Problems.Count == 0;
 
     /// <summary>The document <c>model-registry restore --json</c> prints.</summary>
@@ -18,6 +18,6 @@ public sealed record RestoreReport(string LockFile, IReadOnlyList<RestoredModel>
         LockFile,
         LockWritten,
         cache,
-        [.. Models.Select(m => new RestoredModelDocument(m.Entry.Model, m.Entry.Requested, m.Entry.Version, m.Entry.Digest, m.Entry.Files, m.CachePath, m.Change, m.PreviousVersion, m.Pulled))],
+        Models,
         [.. Problems.Select(p => new ProblemDocument(p.Code, p.Message))]);
 }

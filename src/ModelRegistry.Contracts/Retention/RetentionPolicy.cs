@@ -50,17 +50,17 @@ public sealed record RetentionPolicy
     {
         if (KeepLast is < 1)
         {
-            throw Errors.InvalidRetentionPolicy($"--keep-last {KeepLast} keeps nothing; give 1 or more (the newest version is the one a build just made)");
+            throw ContractErrors.InvalidRetentionPolicy($"--keep-last {KeepLast} keeps nothing; give 1 or more (the newest version is the one a build just made)");
         }
 
         if (KeepDays is < 0)
         {
-            throw Errors.InvalidRetentionPolicy($"--keep-days {KeepDays} is negative");
+            throw ContractErrors.InvalidRetentionPolicy($"--keep-days {KeepDays} is negative");
         }
 
         if (KeepProductionFor is { } window && window < TimeSpan.Zero)
         {
-            throw Errors.InvalidRetentionPolicy("--keep-production-for is negative");
+            throw ContractErrors.InvalidRetentionPolicy("--keep-production-for is negative");
         }
     }
 

@@ -27,7 +27,7 @@ public static class Durations
             }
         }
 
-        throw Errors.InvalidDuration(text);
+        throw ContractErrors.InvalidDuration(text);
     }
 
     /// <summary>The shortest exact form Parse reads back: 365d, 36h, 90m, 45s.</summary>
