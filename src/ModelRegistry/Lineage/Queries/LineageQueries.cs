@@ -1,5 +1,4 @@
 using ModelRegistry.Content;
-using ModelRegistry.Lineage.Code;
 using ModelRegistry.Lineage.Data;
 using ModelRegistry.Lineage.Provenance;
 using ModelRegistry.Lineage.Text;
@@ -139,7 +138,7 @@ public sealed class LineageQueries(Registry registry)
                 return new DatasetMatcher { Md5 = text.ToLowerInvariant() };
             }
 
-            if (DataCapture.RemoteUri(text) is not null)
+            if (LocalDataInput.RemoteUri(text) is not null)
             {
                 var matcher = new DatasetMatcher();
                 matcher.sources.Add(SecretRedaction.Scrub(UrlRedaction.Redact(text)));
@@ -147,12 +146,12 @@ public sealed class LineageQueries(Registry registry)
                 return matcher;
             }
 
-            var full = DataCapture.LocalPath(text, workingDirectory);
-            var display = new PathDisplay(GitCapture.FindRoot(Path.GetDirectoryName(full) ?? full) ?? GitCapture.FindRoot(workingDirectory));
+            var full = LocalDataInput.FullPath(text, workingDirectory);
+            var display = new PathDisplay(PathDisplay.FindRepositoryRoot(Path.GetDirectoryName(full) ?? full) ?? PathDisplay.FindRepositoryRoot(workingDirectory));
             var byPath = new DatasetMatcher();
             if (Directory.Exists(full) || File.Exists(full))
             {
-                var (input, _) = await DataCapture.CaptureLocalAsync(full, display, cancellationToken).ConfigureAwait(false);
+                var (input, _) = await LocalDataInput.CaptureAsync(full, display, cancellationToken).ConfigureAwait(false);
                 byPath = new DatasetMatcher { Digest = input.Digest };
             }
 
