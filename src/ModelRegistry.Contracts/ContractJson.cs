@@ -53,5 +53,9 @@ public static class ContractJson
 [JsonSerializable(typeof(NotRegisteredDocument))]
 [JsonSerializable(typeof(PulledVersionDocument))]
 [JsonSerializable(typeof(RestoreDocument))]
+[JsonSerializable(typeof(VersionLineage))]
+[JsonSerializable(typeof(DatasetLineage))]
+[JsonSerializable(typeof(VersionDiff))]
+[JsonSerializable(typeof(ProvenanceFileDocument))]
 [JsonSerializable(typeof(ErrorDocument))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -20,6 +20,10 @@ public static class ContractSchemas
         new("not-registered", typeof(NotRegisteredDocument), "register (a threshold was missed, exit 3)"),
         new("pull", typeof(PulledVersionDocument), "pull"),
         new("restore", typeof(RestoreDocument), "restore"),
+        new("lineage", typeof(VersionLineage), "lineage <reference>"),
+        new("dataset-lineage", typeof(DatasetLineage), "lineage --dataset"),
+        new("diff", typeof(VersionDiff), "diff"),
+        new("provenance-file", typeof(ProvenanceFileDocument), "provenance --output (without it, the in-toto statement itself)"),
         new("error", typeof(ErrorDocument), "every command that fails before it has a result"),
     ];
 

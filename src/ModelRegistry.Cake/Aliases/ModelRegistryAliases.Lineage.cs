@@ -4,12 +4,15 @@ using Cake.Core.IO;
 
 namespace ModelRegistry.Cake;
 
+// The lineage documents are the contract's records; a script names the recipe's parts (DataInput, CodeLineage, ...)
+// through this namespace.
+[CakeNamespaceImport("ModelRegistry.Recipes")]
 public static partial class ModelRegistryAliases
 {
     /// <summary>Reads how a version was made: its code, data, configuration, environment and CI run (<c>model-registry lineage</c>).</summary>
     /// <param name="context">The Cake context.</param>
     /// <param name="reference">The version: <c>FraudDetection@Production</c>, <c>FraudDetection@7</c>, ...</param>
-    /// <returns>The version and its recipe.</returns>
+    /// <returns>The version, its recipe and the verdict of the thresholds applied at registration.</returns>
     /// <example>
     /// <code>
     /// var lineage = ModelRegistryLineage("FraudDetection@Production");
@@ -21,33 +24,33 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Lineage")]
-    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference) =>
+    public static VersionLineage ModelRegistryLineage(this ICakeContext context, string reference) =>
         context.ModelRegistryLineage(reference, new ModelRegistryLineageSettings());
 
     /// <summary>Reads how a version was made, now or as of a point in history (<c>model-registry lineage</c>).</summary>
     /// <param name="context">The Cake context.</param>
     /// <param name="reference">The version.</param>
     /// <param name="settings">Where the registry is and the point in history.</param>
-    /// <returns>The version and its recipe.</returns>
+    /// <returns>The version, its recipe and the verdict of the thresholds applied at registration.</returns>
     /// <example>
     /// <code>
     /// var then = ModelRegistryLineage("FraudDetection@Production", new ModelRegistryLineageSettings { AsOf = "2026-01-31T12:00:00Z" });
-    /// Information("On January 31 Production was version {0}, commit {1}", then.Version.Version, then.Recipe.Code?.Commit);
+    /// Information("On January 31 Production was version {0}, commit {1}", then.Version, then.Recipe.Code?.Commit);
     /// </code>
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Lineage")]
-    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference, ModelRegistryLineageSettings settings)
+    public static VersionLineage ModelRegistryLineage(this ICakeContext context, string reference, ModelRegistryLineageSettings settings)
     {
         var result = Run(context, "lineage", Arguments(reference), settings);
-        return ModelLineage.From(result.Document, result.Command);
+        return CliJson.Read<VersionLineage>(result.Document, result.Command);
     }
 
     /// <summary>Reads how a version was made (<c>model-registry lineage</c>), with settings built by a delegate.</summary>
     /// <param name="context">The Cake context.</param>
     /// <param name="reference">The version.</param>
     /// <param name="configure">Builds the settings.</param>
-    /// <returns>The version and its recipe.</returns>
+    /// <returns>The version, its recipe and the verdict of the thresholds applied at registration.</returns>
     /// <example>
     /// <code>
     /// var lineage = ModelRegistryLineage("FraudDetection@3", s => s.WithRegistry("../registry"));
@@ -55,7 +58,7 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Lineage")]
-    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>
+    public static VersionLineage ModelRegistryLineage(this ICakeContext context, string reference, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>
         context.ModelRegistryLineage(reference, Configure(configure));
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ModelRegistry.Lineage.Queries;
 using ModelRegistry.Recipes;
 
 namespace ModelRegistry.Cli.Output;
