@@ -20,6 +20,7 @@ public static class ContractSchemas
         new("not-registered", typeof(NotRegisteredDocument), "register (a threshold was missed, exit 3)"),
         new("pull", typeof(PulledVersionDocument), "pull"),
         new("restore", typeof(RestoreDocument), "restore"),
+        new("show", typeof(ShowDocument), "show"),
         new("stage-change", typeof(StageChangeDocument), "promote, archive, rollback"),
         new("promotion-request", typeof(PromotionRequestDocument), "promote request"),
         new("gate", typeof(GateDocument), "gate pull-request"),
@@ -33,6 +34,10 @@ public static class ContractSchemas
         new("retention", typeof(RetentionDocument), "retention set, clear, apply, show"),
         new("retention-history", typeof(IReadOnlyList<ModelRegistry.Retention.RetentionRevision>), "retention show --history"),
         new("evaluation", typeof(ModelRegistry.Metrics.Verdict), "evaluate"),
+        new("lineage", typeof(VersionLineage), "lineage <reference>"),
+        new("dataset-lineage", typeof(DatasetLineage), "lineage --dataset"),
+        new("diff", typeof(VersionDiff), "diff"),
+        new("provenance-file", typeof(ProvenanceFileDocument), "provenance --output (without it, the in-toto statement itself)"),
         new("error", typeof(ErrorDocument), "every command that fails before it has a result"),
     ];
 

@@ -20,12 +20,12 @@ public static class RecipeCapture
         ArgumentNullException.ThrowIfNull(options);
         EnvironmentCapture.Validate(options.EnvironmentVariables);
         var project = Path.GetFullPath(options.ProjectDirectory);
-        var display = new PathDisplay(GitCapture.FindRoot(project));
+        var display = new PathDisplay(PathDisplay.FindRepositoryRoot(project));
 
         // Declared data is recorded by its own digest, so it stays out of the uncommitted-changes digest.
         var localData = options.Data
-            .Where(d => !string.IsNullOrWhiteSpace(d) && DataCapture.RemoteUri(d) is null)
-            .Select(d => DataCapture.LocalPath(d, project));
+            .Where(d => !string.IsNullOrWhiteSpace(d) && LocalDataInput.RemoteUri(d) is null)
+            .Select(d => LocalDataInput.FullPath(d, project));
         var excluded = options.ExcludedPaths.Select(p => Path.GetFullPath(p, project)).Concat(localData).ToList();
 
         var git = Task.Run(() => GitCapture.Capture(project, excluded, cancellationToken), cancellationToken);

@@ -24,7 +24,7 @@ public sealed class LineageQueriesTests : IDisposable
 
         var lineage = await (await QueriesAsync()).LineageAsync("Fraud@1");
 
-        Assert.Equal(1, lineage.Version.Version);
+        Assert.Equal(1, lineage.Version);
         Assert.Equal(Git.Head(repo.Root), lineage.Recipe.Code!.Commit);
         Assert.Equal(recipe.Data.Single().Digest, lineage.Recipe.Data.Single().Digest);
         Assert.Equal("data", lineage.Recipe.Data.Single().Source);

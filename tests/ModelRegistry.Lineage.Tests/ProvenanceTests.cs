@@ -92,16 +92,6 @@ public sealed class ProvenanceTests : IDisposable
         Assert.DoesNotContain("ghs_TopSecret", statement.ToJsonString(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("git@github.com:contoso/fraud.git", "ssh://git@github.com/contoso/fraud.git")]
-    [InlineData("https://github.com/contoso/fraud.git", "https://github.com/contoso/fraud.git")]
-    [InlineData("/srv/git/fraud.git", "file:///srv/git/fraud.git")]
-    [InlineData("../fraud.git", null)]
-    public void Remotes_become_absolute_uris_for_the_code_dependency(string remote, string? uri)
-    {
-        Assert.Equal(uri, ProvenanceStatement.GitUri(remote));
-    }
-
     [Fact]
     public async Task Run_details_name_the_workflow_and_the_ci_run()
     {

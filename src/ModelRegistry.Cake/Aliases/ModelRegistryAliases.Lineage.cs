@@ -4,58 +4,34 @@ using Cake.Core.IO;
 
 namespace ModelRegistry.Cake;
 
+// The lineage documents are the contract's records; a script names the recipe's parts (DataInput, CodeLineage, ...)
+// through this namespace.
+[CakeNamespaceImport("ModelRegistry.Recipes")]
 public static partial class ModelRegistryAliases
 {
-    /// <summary>Reads how a version was made: its code, data, configuration, environment and CI run (<c>model-registry lineage</c>).</summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="reference">The version: <c>FraudDetection@Production</c>, <c>FraudDetection@7</c>, ...</param>
-    /// <returns>The version and its recipe.</returns>
-    /// <example>
-    /// <code>
-    /// var lineage = ModelRegistryLineage("FraudDetection@Production");
-    /// foreach (var data in lineage.Recipe.Data)
-    /// {
-    ///     Information("Production was trained on {0} ({1})", data.Source, data.Digest);
-    /// }
-    /// </code>
-    /// </example>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Lineage")]
-    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference) =>
-        context.ModelRegistryLineage(reference, new ModelRegistryLineageSettings());
-
     /// <summary>Reads how a version was made, now or as of a point in history (<c>model-registry lineage</c>).</summary>
     /// <param name="context">The Cake context.</param>
     /// <param name="reference">The version.</param>
-    /// <param name="settings">Where the registry is and the point in history.</param>
-    /// <returns>The version and its recipe.</returns>
+    /// <param name="settings">Optional; where the registry is and the point in history.</param>
+    /// <returns>The version, its recipe and the verdict of the thresholds applied at registration.</returns>
     /// <example>
     /// <code>
     /// var then = ModelRegistryLineage("FraudDetection@Production", new ModelRegistryLineageSettings { AsOf = "2026-01-31T12:00:00Z" });
-    /// Information("On January 31 Production was version {0}, commit {1}", then.Version.Version, then.Recipe.Code?.Commit);
+    /// Information("On January 31 Production was version {0}, commit {1}", then.Version, then.Recipe.Code?.Commit);
     /// </code>
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Lineage")]
-    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference, ModelRegistryLineageSettings settings)
+    public static VersionLineage ModelRegistryLineage(this ICakeContext context, string reference, ModelRegistryLineageSettings? settings = null)
     {
-        var result = Run(context, "lineage", [reference], settings);
-        return ModelLineage.From(result.Document, result.Command);
+        settings ??= new();
+        return Run<VersionLineage>(context, "lineage", [reference], settings);
     }
 
-    /// <summary>Reads how a version was made (<c>model-registry lineage</c>), with settings built by a delegate.</summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="reference">The version.</param>
-    /// <param name="configure">Builds the settings.</param>
-    /// <returns>The version and its recipe.</returns>
-    /// <example>
-    /// <code>
-    /// var lineage = ModelRegistryLineage("FraudDetection@3", s => s.WithRegistry("../registry"));
-    /// </code>
-    /// </example>
+    /// <summary>Same as <see cref="ModelRegistryLineage(ICakeContext, string, ModelRegistryLineageSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
     [CakeMethodAlias]
     [CakeAliasCategory("Lineage")]
-    public static ModelLineage ModelRegistryLineage(this ICakeContext context, string reference, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>
+    public static VersionLineage ModelRegistryLineage(this ICakeContext context, string reference, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>
         context.ModelRegistryLineage(reference, Configure(configure));
 
     /// <summary>
@@ -64,7 +40,7 @@ public static partial class ModelRegistryAliases
     /// </summary>
     /// <param name="context">The Cake context.</param>
     /// <param name="dataset">A data file or folder (hashed now), a URI, or a <c>sha256:</c> digest.</param>
-    /// <param name="settings">Where the registry is, the model to look in, and the point in history.</param>
+    /// <param name="settings">Optional; where the registry is, the model to look in, and the point in history.</param>
     /// <returns>The versions trained on the dataset.</returns>
     /// <example>
     /// <code>
@@ -74,27 +50,18 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Lineage")]
-    public static DatasetLineage ModelRegistryDatasetLineage(this ICakeContext context, string dataset, ModelRegistryLineageSettings settings)
+    public static DatasetLineage ModelRegistryDatasetLineage(this ICakeContext context, string dataset, ModelRegistryLineageSettings? settings = null)
     {
+        settings ??= new();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(dataset);
         var value = dataset.Contains("://", StringComparison.Ordinal) || dataset.StartsWith("sha256:", StringComparison.Ordinal) || dataset.StartsWith("md5:", StringComparison.Ordinal)
             ? dataset
             : CliArguments.Absolute(new FilePath(dataset), context.Environment);
-        var result = Run(context, "lineage", ["--dataset", value], settings);
-        return CliJson.Read<DatasetLineage>(result.Document, result.Command);
+        return Run<DatasetLineage>(context, "lineage", ["--dataset", value], settings);
     }
 
-    /// <summary>Finds every version trained on a dataset (<c>model-registry lineage --dataset</c>), with settings built by a delegate.</summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="dataset">A data file or folder, a URI, or a digest.</param>
-    /// <param name="configure">Builds the settings.</param>
-    /// <returns>The versions trained on the dataset.</returns>
-    /// <example>
-    /// <code>
-    /// var usage = ModelRegistryDatasetLineage("data/transactions.csv", s => s.WithModel("FraudDetection"));
-    /// </code>
-    /// </example>
+    /// <summary>Same as <see cref="ModelRegistryDatasetLineage(ICakeContext, string, ModelRegistryLineageSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
     [CakeMethodAlias]
     [CakeAliasCategory("Lineage")]
     public static DatasetLineage ModelRegistryDatasetLineage(this ICakeContext context, string dataset, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>

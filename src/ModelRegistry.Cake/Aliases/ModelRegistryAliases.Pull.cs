@@ -19,19 +19,18 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Pull")]
-    public static PulledModel ModelRegistryPull(this ICakeContext context, string reference, DirectoryPath output, ModelRegistryPullSettings? settings = null)
+    public static PulledVersionDocument ModelRegistryPull(this ICakeContext context, string reference, DirectoryPath output, ModelRegistryPullSettings? settings = null)
     {
         settings ??= new();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var arguments = new[] { reference, "--output", CliArguments.Absolute(output, context.Environment) };
-        var result = Run(context, "pull", arguments, settings);
-        return PulledModel.From(result.Document, result.Command);
+        return Run<PulledVersionDocument>(context, "pull", arguments, settings);
     }
 
     /// <summary>Same as <see cref="ModelRegistryPull(ICakeContext, string, DirectoryPath, ModelRegistryPullSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
     [CakeMethodAlias]
     [CakeAliasCategory("Pull")]
-    public static PulledModel ModelRegistryPull(this ICakeContext context, string reference, DirectoryPath output, Func<ModelRegistryPullSettings, ModelRegistryPullSettings> configure) =>
+    public static PulledVersionDocument ModelRegistryPull(this ICakeContext context, string reference, DirectoryPath output, Func<ModelRegistryPullSettings, ModelRegistryPullSettings> configure) =>
         context.ModelRegistryPull(reference, output, Configure(configure));
 }

@@ -37,15 +37,13 @@ namespace ModelRegistry.Cake;
 [CakeNamespaceImport("ModelRegistry.GitHub.PullRequests")]
 public static partial class ModelRegistryAliases
 {
-    private static JsonResult Run(ICakeContext context, string command, IEnumerable<string> arguments, ModelRegistrySettings settings) =>
-        Run(context, new CliCommandLine([.. command.Split(' '), .. arguments]), settings);
-
     /// <summary>Runs the command and reads its document as the contract's record <typeparamref name="T"/>.</summary>
     private static T Run<T>(ICakeContext context, string command, IEnumerable<string> arguments, ModelRegistrySettings settings)
         where T : class =>
         Read<T>(Execute(context, new CliCommandLine([.. command.Split(' '), .. arguments]), settings), command);
 
-    private static T Read<T>(CliResult result, string command)
+    /// <summary>Reads the document as <typeparamref name="T"/>; MRB1804 when it is not one (a CLI of another version).</summary>
+    internal static T Read<T>(CliResult result, string command)
         where T : class
     {
         try
@@ -65,28 +63,10 @@ public static partial class ModelRegistryAliases
         return new ModelRegistryRunner(context).Execute(line, settings);
     }
 
-    private static JsonResult Run(ICakeContext context, CliCommandLine line, ModelRegistrySettings settings)
-    {
-        var command = line[0];
-        var result = Execute(context, line, settings);
-        try
-        {
-            using var document = JsonDocument.Parse(result.StandardOutput);
-            return new JsonResult(document.RootElement.Clone(), command);
-        }
-        catch (JsonException e)
-        {
-            throw Errors.UnreadableOutput(command, e.Message);
-        }
-    }
-
     private static TSettings Configure<TSettings>(Func<TSettings, TSettings> configure)
         where TSettings : new()
     {
         ArgumentNullException.ThrowIfNull(configure);
         return configure(new TSettings());
     }
-
-    /// <summary>One command's document, with the command's name for the messages that read it.</summary>
-    private readonly record struct JsonResult(JsonElement Document, string Command);
 }

@@ -28,7 +28,7 @@ internal static class EvaluateCommand
             var verdict = registry is null
                 ? ThresholdEvaluator.Evaluate(document, rules, _ => null)
                 : await registry.EvaluateAsync(modelName, document, rules, cancellationToken);
-            output.Result(verdict, writer => Documents.WriteVerdict(writer, verdict));
+            output.Result(verdict, writer => VersionText.WriteVerdict(writer, verdict));
             output.Actions.SetOutputs([new("verdict", verdict.Passed ? "pass" : "fail")]);
             output.Actions.AppendSummary("### Model evaluation\n\n" + VerdictReport.Markdown(verdict));
             return VerdictReport.Report(output, verdict);

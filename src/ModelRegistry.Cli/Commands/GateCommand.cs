@@ -70,7 +70,7 @@ internal static class GateCommand
                 writer.WriteLine($"{comparison.Candidate.Model} version {comparison.Candidate.Version} {(report.Passed ? "passes" : "fails")} the {comparison.Stage} gate on #{report.Number} ({report.Comment.HtmlUrl}).");
                 TextTable.Write(writer, ["metric", comparison.Stage, "candidate", "delta", "threshold", "verdict"], comparison.Rows.Select(r => new[]
                 {
-                    r.Metric, Documents.Number(r.Baseline), Documents.Number(r.Candidate), Documents.Number(r.Delta), r.Threshold, r.Verdict,
+                    r.Metric, VersionText.Number(r.Baseline), VersionText.Number(r.Candidate), VersionText.Number(r.Delta), r.Threshold, r.Verdict,
                 }));
             });
             output.Actions.SetOutputs([

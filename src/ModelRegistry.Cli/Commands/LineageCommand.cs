@@ -35,12 +35,9 @@ internal static class LineageCommand
             }
 
             var lineage = await queries.LineageAsync(named!, parse.AsOf(asOf), cancellationToken);
-            var document = Documents.Version(lineage.Version)
-                .With("recipe", Documents.Node(lineage.Recipe))
-                .With("evaluation", Documents.Node(lineage.Evaluation));
-            output.Result(document, writer =>
+            output.Result(lineage, writer =>
             {
-                Documents.WriteVersion(writer, lineage.Version);
+                VersionText.WriteVersion(writer, lineage);
                 LineageText.WriteRecipe(writer, lineage.Recipe);
             });
             return ExitCode.Success;

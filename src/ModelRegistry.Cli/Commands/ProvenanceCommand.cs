@@ -30,7 +30,7 @@ internal static class ProvenanceCommand
                     throw Errors.OutputUnwritable(path, e.Message);
                 }
 
-                output.Result(new { provenance = Path.GetFullPath(path), subjects = statement["subject"]!.AsArray().Count }, writer => writer.WriteLine($"Wrote {path}."));
+                output.Result(new ProvenanceFileDocument(Path.GetFullPath(path), statement["subject"]!.AsArray().Count), writer => writer.WriteLine($"Wrote {path}."));
                 return ExitCode.Success;
             }
 

@@ -66,7 +66,7 @@ internal static class RegisterCommand
                 output.Result(new NotRegisteredDocument(name, result.Evaluation), writer =>
                 {
                     writer.WriteLine($"{name}: not registered, the metrics did not pass:");
-                    Documents.WriteVerdict(writer, result.Evaluation);
+                    VersionText.WriteVerdict(writer, result.Evaluation);
                 });
                 output.Actions.SetOutputs([new("verdict", "fail")]);
                 output.Actions.AppendSummary($"### {name}: not registered\n\n" + VerdictReport.Markdown(result.Evaluation));
@@ -94,7 +94,7 @@ internal static class RegisterCommand
                     : result.Restored
                     ? $"Restored: {version.Model} version {version.Version} had this recipe and was purged; its files are stored again ({version.Digest})."
                     : $"Unchanged: {version.Model} version {version.Version} already has this recipe ({version.Digest}).");
-                Documents.WriteVerdict(writer, result.Evaluation);
+                VersionText.WriteVerdict(writer, result.Evaluation);
             });
             output.Actions.SetOutputs([new("version", version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("digest", version.Digest), new("verdict", "pass")]);
             output.Actions.AppendSummary($"### {version.Model} version {version.Version} {(result.Created ? "registered" : "unchanged")}\n\n`{version.Digest}`\n\n" + VerdictReport.Markdown(result.Evaluation));

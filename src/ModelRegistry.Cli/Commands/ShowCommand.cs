@@ -16,16 +16,14 @@ internal static class ShowCommand
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var version = await registry.ResolveAsync(parse.GetValue(reference)!, parse.AsOf(asOf), cancellationToken);
             var record = await registry.ReadRecordAsync(version.Model, version.Digest, cancellationToken);
-            var document = Documents.Version(version)
-                .With("evaluation", Documents.Node(record.Evaluation))
-                .With("recipe", Documents.Node(record.Recipe));
+            var document = new ShowDocument(version) { Evaluation = record.Evaluation, Recipe = record.Recipe };
             output.Result(document, writer =>
             {
-                Documents.WriteVersion(writer, version);
+                VersionText.WriteVersion(writer, version);
                 if (record.Evaluation is not null)
                 {
                     writer.WriteLine("  evaluation at registration:");
-                    Documents.WriteVerdict(writer, record.Evaluation);
+                    VersionText.WriteVerdict(writer, record.Evaluation);
                 }
             });
             return ExitCode.Success;

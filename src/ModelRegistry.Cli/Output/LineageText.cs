@@ -1,5 +1,4 @@
 using System.Globalization;
-using ModelRegistry.Lineage.Queries;
 using ModelRegistry.Recipes;
 
 namespace ModelRegistry.Cli.Output;
@@ -113,7 +112,7 @@ internal static class LineageText
         if (diff.Metrics.Count > 0)
         {
             writer.WriteLine("metrics");
-            TextTable.Write(writer, ["  metric", "left", "right", "delta"], diff.Metrics.Select(m => new[] { "  " + m.Metric, Documents.Number(m.Left), Documents.Number(m.Right), m.Delta is { } d ? (d >= 0 ? "+" : "") + Documents.Number(d) : "-" }));
+            TextTable.Write(writer, ["  metric", "left", "right", "delta"], diff.Metrics.Select(m => new[] { "  " + m.Metric, VersionText.Number(m.Left), VersionText.Number(m.Right), m.Delta is { } d ? (d >= 0 ? "+" : "") + VersionText.Number(d) : "-" }));
         }
     }
 

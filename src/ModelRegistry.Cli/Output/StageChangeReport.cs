@@ -13,7 +13,7 @@ internal static class StageChangeReport
             output.Result(new StageChangeDocument(version) { Passed = false, Evaluation = result.Evaluation }, writer =>
             {
                 writer.WriteLine($"{version.Model} version {version.Version} was not moved: the gate's metrics did not pass.");
-                Documents.WriteVerdict(writer, result.Evaluation);
+                VersionText.WriteVerdict(writer, result.Evaluation);
             });
             return VerdictReport.Report(output, result.Evaluation);
         }

@@ -29,7 +29,7 @@ internal static class VerdictReport
     {
         var lines = new List<string> { "| rule | actual | bound | margin | result |", "| --- | --- | --- | --- | --- |" };
         lines.AddRange(verdict.Rules.Select(r =>
-            $"| `{r.Rule}` | {Documents.Number(r.Actual)} | {Documents.Number(r.Bound)} | {Documents.Number(r.Margin)} | {(r.Error is not null ? "error" : r.Passed ? "pass" : "**fail**")} |"));
+            $"| `{r.Rule}` | {VersionText.Number(r.Actual)} | {VersionText.Number(r.Bound)} | {VersionText.Number(r.Margin)} | {(r.Error is not null ? "error" : r.Passed ? "pass" : "**fail**")} |"));
         return string.Join('\n', lines) + "\n";
     }
 }

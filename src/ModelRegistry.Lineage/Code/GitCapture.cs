@@ -13,26 +13,6 @@ namespace ModelRegistry.Lineage.Code;
 /// </summary>
 internal static class GitCapture
 {
-    /// <summary>The working folder of the repository holding <paramref name="directory"/>, or null.</summary>
-    public static string? FindRoot(string directory)
-    {
-        try
-        {
-            var gitDirectory = Repository.Discover(directory);
-            if (gitDirectory is null)
-            {
-                return null;
-            }
-
-            using var repository = new Repository(gitDirectory);
-            return repository.Info.WorkingDirectory is { } root ? Path.TrimEndingDirectorySeparator(root) : null;
-        }
-        catch (LibGit2SharpException)
-        {
-            return null;
-        }
-    }
-
     public static GitResult Capture(string projectDirectory, IReadOnlyList<string> excludedPaths, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();

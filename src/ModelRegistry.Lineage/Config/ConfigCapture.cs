@@ -24,7 +24,7 @@ internal static class ConfigCapture
 
     public static async Task<(ConfigInput Input, string? Warning)> CaptureAsync(string declared, string projectDirectory, PathDisplay display, CancellationToken cancellationToken)
     {
-        var full = DataCapture.LocalPath(declared, projectDirectory);
+        var full = LocalDataInput.FullPath(declared, projectDirectory);
         var shown = display.Show(full);
         if (Directory.Exists(full) || !File.Exists(full))
         {

@@ -135,7 +135,7 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
                 var second = ModelRegistryPromote("FraudDetection@2", "Production", s => s.WithRegistry(registry).WithApprovedBy("bob").WithReason("newer"));
                 Information("production {0} displaced {1} to {2}", second.Reference, second.Displaced, second.DisplacedTo);
                 var pulled = ModelRegistryPull("FraudDetection@Production", "serving", s => s.WithRegistry(registry));
-                Information("pulled {0} into {1}", pulled.Version.Reference, pulled.Folder.GetDirectoryName());
+                Information("pulled {0} into {1}", pulled.Reference, System.IO.Path.GetFileName(pulled.Output));
                 var restored = ModelRegistryRestore(new[] { "FraudDetection@Production" }, s => s.WithRegistry(registry).WithLockFile("service/models.lock.json").WithCache("cache"));
                 var model = restored.Models.Single();
                 Information("restored {0} as version {1}, {2}, pulled {3}, lock written {4}", model.Model + "@" + model.Requested, model.Version, model.Change, model.Pulled, restored.LockWritten);

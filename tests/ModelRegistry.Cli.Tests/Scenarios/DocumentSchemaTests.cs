@@ -110,6 +110,39 @@ public sealed class DocumentSchemaTests : Scenario
     }
 
     [Fact]
+    public async Task Lineage_dataset_lineage_diff_and_provenance_print_what_their_schemas_say()
+    {
+        // arrange
+        var artifact = Temp.WriteFile("out/model.bin", "weights"u8.ToArray());
+        var metrics = Temp.WriteFile("out/metrics.json", """{ "auc": 0.93 }"""u8.ToArray());
+        var data = Temp.WriteFile("data/train/part-1.csv", "1\n"u8.ToArray());
+        var config = Temp.WriteFile("train.json", """{ "lr": 0.1 }"""u8.ToArray());
+        var first = await Cli("register", "FraudDetection", artifact, "--metrics", metrics, "--threshold", "auc>=0.9", "--data", Path.GetDirectoryName(data)!, "--data", "https://data.example.com/extra.parquet", "--config", config, "--command", "python train.py", "--json");
+        Temp.WriteFile("out/model.bin", "weights 2"u8.ToArray());
+        var second = await Cli("register", "FraudDetection", artifact, "--data", Path.GetDirectoryName(data)!, "--json");
+        var promoted = await Cli("promote", "FraudDetection@2", "--to", "Production", "--approved-by", "reviewer", "--json");
+
+        // act
+        var lineage = await Cli("lineage", "FraudDetection@1", "--json");
+        var shown = await Cli("show", "FraudDetection@1", "--json");
+        var shownUnevaluated = await Cli("show", "FraudDetection@2", "--json");
+        var unevaluated = await Cli("lineage", "FraudDetection@2", "--json");
+        var dataset = await Cli("lineage", "--dataset", data, "--json");
+        var diff = await Cli("diff", "FraudDetection@1", "FraudDetection@2", "--json");
+        var provenance = await Cli("provenance", "FraudDetection@1", "--output", Temp.Combine("provenance.json"), "--json");
+
+        // assert
+        Assert.All(new[] { first, second, promoted, lineage, unevaluated, dataset, diff, provenance }, r => Assert.Equal(0, r.ExitCode));
+        AssertValid("lineage", lineage);
+        AssertValid("lineage", unevaluated);
+        AssertValid("show", shown);
+        AssertValid("show", shownUnevaluated);
+        AssertValid("dataset-lineage", dataset);
+        AssertValid("diff", diff);
+        AssertValid("provenance-file", provenance);
+    }
+
+    [Fact]
     public async Task A_restore_with_problems_still_prints_its_document()
     {
         await RegisterAsync("FraudDetection", "v1");

@@ -1,5 +1,4 @@
 using ModelRegistry.Content;
-using ModelRegistry.Lineage.Code;
 using ModelRegistry.Lineage.Data;
 using ModelRegistry.Lineage.Provenance;
 using ModelRegistry.Lineage.Text;
@@ -22,7 +21,7 @@ public sealed class LineageQueries(Registry registry)
     {
         var version = await Registry.ResolveAsync(reference, asOf, cancellationToken).ConfigureAwait(false);
         var record = await Registry.ReadRecordAsync(version.Model, version.Digest, cancellationToken).ConfigureAwait(false);
-        return new VersionLineage { Version = version, Recipe = record.Recipe, Evaluation = record.Evaluation };
+        return new VersionLineage(version, record.Recipe) { Evaluation = record.Evaluation };
     }
 
     /// <summary>
@@ -77,7 +76,14 @@ public sealed class LineageQueries(Registry registry)
         }
 
         // The answer echoes the question: a SAS signature or token in a URI asked about is not printed back.
-        return new DatasetLineage { Dataset = SecretRedaction.Scrub(UrlRedaction.Redact(dataset)), Digest = matcher.Digest, AsOf = asOf?.ToString(), Versions = uses };
+        return new DatasetLineage
+        {
+            Dataset = SecretRedaction.Scrub(UrlRedaction.Redact(dataset)),
+            Digest = matcher.Digest,
+            AsOf = asOf?.ToString(),
+            Versions = uses,
+            InProduction = [.. uses.Where(u => u.Stage.Equals(RegistrySettings.Production, StringComparison.OrdinalIgnoreCase))],
+        };
     }
 
     /// <summary>What differs between two versions (of one model or of two).</summary>
@@ -85,23 +91,23 @@ public sealed class LineageQueries(Registry registry)
     {
         var a = await LineageAsync(left, asOf, cancellationToken).ConfigureAwait(false);
         var b = await LineageAsync(right, asOf, cancellationToken).ConfigureAwait(false);
-        var metrics = a.Version.Metrics.Keys.Union(b.Version.Metrics.Keys, StringComparer.Ordinal)
+        var metrics = a.Metrics.Keys.Union(b.Metrics.Keys, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(m =>
             {
-                double? l = a.Version.Metrics.TryGetValue(m, out var lv) ? lv : null;
-                double? r = b.Version.Metrics.TryGetValue(m, out var rv) ? rv : null;
+                double? l = a.Metrics.TryGetValue(m, out var lv) ? lv : null;
+                double? r = b.Metrics.TryGetValue(m, out var rv) ? rv : null;
                 return new MetricChange(m, l, r, l is not null && r is not null ? r - l : null);
             })
             .ToList();
-        var leftFiles = a.Version.Files.ToDictionary(f => f.Path, f => f.Digest, StringComparer.Ordinal);
-        var rightFiles = b.Version.Files.ToDictionary(f => f.Path, f => f.Digest, StringComparer.Ordinal);
+        var leftFiles = a.Files.ToDictionary(f => f.Path, f => f.Digest, StringComparer.Ordinal);
+        var rightFiles = b.Files.ToDictionary(f => f.Path, f => f.Digest, StringComparer.Ordinal);
         var files = leftFiles.Keys.Union(rightFiles.Keys, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(p => new FieldChange(p, leftFiles.GetValueOrDefault(p), rightFiles.GetValueOrDefault(p), Identity: true))
             .Where(c => c.Left != c.Right)
             .ToList();
-        return new VersionDiff { Left = a.Version, Right = b.Version, Recipe = RecipeDiff.Compare(a.Recipe, b.Recipe), Metrics = metrics, Files = files };
+        return new VersionDiff { Left = a, Right = b, Recipe = RecipeDiff.Compare(a.Recipe, b.Recipe), Metrics = metrics, Files = files };
     }
 
     /// <summary>The in-toto Statement v1 with an SLSA Provenance v1 predicate for the version a reference names.</summary>
@@ -139,7 +145,7 @@ public sealed class LineageQueries(Registry registry)
                 return new DatasetMatcher { Md5 = text.ToLowerInvariant() };
             }
 
-            if (DataCapture.RemoteUri(text) is not null)
+            if (LocalDataInput.RemoteUri(text) is not null)
             {
                 var matcher = new DatasetMatcher();
                 matcher.sources.Add(SecretRedaction.Scrub(UrlRedaction.Redact(text)));
@@ -147,12 +153,12 @@ public sealed class LineageQueries(Registry registry)
                 return matcher;
             }
 
-            var full = DataCapture.LocalPath(text, workingDirectory);
-            var display = new PathDisplay(GitCapture.FindRoot(Path.GetDirectoryName(full) ?? full) ?? GitCapture.FindRoot(workingDirectory));
+            var full = LocalDataInput.FullPath(text, workingDirectory);
+            var display = new PathDisplay(PathDisplay.FindRepositoryRoot(Path.GetDirectoryName(full) ?? full) ?? PathDisplay.FindRepositoryRoot(workingDirectory));
             var byPath = new DatasetMatcher();
             if (Directory.Exists(full) || File.Exists(full))
             {
-                var (input, _) = await DataCapture.CaptureLocalAsync(full, display, cancellationToken).ConfigureAwait(false);
+                var (input, _) = await LocalDataInput.CaptureAsync(full, display, cancellationToken).ConfigureAwait(false);
                 byPath = new DatasetMatcher { Digest = input.Digest };
             }
 

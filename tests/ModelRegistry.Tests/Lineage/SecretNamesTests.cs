@@ -1,6 +1,6 @@
 using ModelRegistry.Lineage.Text;
 
-namespace ModelRegistry.Lineage.Tests;
+namespace ModelRegistry.Tests.Lineage;
 
 /// <summary>The one rule for names whose values are masked: configuration keys, options and variables.</summary>
 public sealed class SecretNamesTests

@@ -1,6 +1,6 @@
 using ModelRegistry.Lineage.Text;
 
-namespace ModelRegistry.Lineage.Tests;
+namespace ModelRegistry.Tests.Lineage;
 
 public sealed class UrlRedactionTests
 {

@@ -4,7 +4,7 @@ namespace ModelRegistry.Recipes;
 
 /// <summary>
 /// How a model version was made, beside its artifact files: code, data, configuration, environment and the CI run.
-/// Captured by ModelRegistry.Lineage at registration; stored in the version record. <see cref="RecipeIdentity"/>
+/// Captured by ModelRegistry.Lineage at registration; stored in the version record. The engine's <c>RecipeIdentity</c>
 /// says which fields decide whether two registrations are the same version.
 /// </summary>
 public sealed record Recipe
@@ -90,6 +90,9 @@ public sealed record DataInput
     public IReadOnlyList<DataFileEntry>? Files { get; init; }
 
     public const int MaxListedFiles = 1000;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Source} ({Digest ?? ETag ?? Kind})";
 }
 
 /// <summary>One declared configuration file.</summary>

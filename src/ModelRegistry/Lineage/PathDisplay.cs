@@ -8,6 +8,25 @@ internal sealed class PathDisplay(string? repositoryRoot)
 
     public string? RepositoryRoot { get; } = repositoryRoot is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
 
+    /// <summary>
+    /// The working tree that holds <paramref name="directory"/>: the nearest folder at or above it with a <c>.git</c>
+    /// entry (a folder, or the file a worktree or submodule has). Reading lineage needs nothing more than this, so
+    /// it finds the root without libgit2, which only capture loads.
+    /// </summary>
+    public static string? FindRepositoryRoot(string directory)
+    {
+        for (var folder = new DirectoryInfo(Path.GetFullPath(directory)); folder is not null; folder = folder.Parent)
+        {
+            var git = Path.Combine(folder.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return Path.TrimEndingDirectorySeparator(folder.FullName);
+            }
+        }
+
+        return null;
+    }
+
     public string Show(string fullPath)
     {
         if (RepositoryRoot is not null && IsWithin(fullPath, RepositoryRoot))

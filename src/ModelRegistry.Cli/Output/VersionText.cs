@@ -1,25 +1,12 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ModelRegistry.Manifest;
 using ModelRegistry.Metrics;
 
 namespace ModelRegistry.Cli.Output;
 
-/// <summary>The --json documents: one place decides their shape, so every command spells a version the same way.</summary>
-internal static class Documents
+/// <summary>How a version and a verdict read for people; the --json documents are the contract's records.</summary>
+internal static class VersionText
 {
-    public static JsonObject Version(VersionInfo version) =>
-        JsonSerializer.SerializeToNode(version, RegistryJson.Options)!.AsObject();
-
-    public static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, RegistryJson.Options);
-
-    public static JsonObject With(this JsonObject document, string name, JsonNode? value)
-    {
-        document[name] = value;
-        return document;
-    }
-
     /// <summary>The verdict table for people: one line per rule with actual, bound, margin and result.</summary>
     public static void WriteVerdict(TextWriter writer, Verdict verdict)
     {

@@ -1,8 +1,7 @@
-using ModelRegistry.Manifest;
+namespace ModelRegistry;
 
-namespace ModelRegistry.Lineage.Queries;
-
-/// <summary>Every version trained on one dataset, and which of them held Production at the time asked for.</summary>
+/// <summary>The document of <c>lineage --dataset</c>: every version trained on one dataset, and which of them held
+/// Production at the time asked for.</summary>
 public sealed record DatasetLineage
 {
     /// <summary>The path, URI or digest as asked.</summary>
@@ -16,6 +15,6 @@ public sealed record DatasetLineage
 
     public required IReadOnlyList<DatasetUse> Versions { get; init; }
 
-    public IReadOnlyList<DatasetUse> InProduction =>
-        [.. Versions.Where(v => v.Stage.Equals(RegistrySettings.Production, StringComparison.OrdinalIgnoreCase))];
+    /// <summary>Those of <see cref="Versions"/> in the Production stage.</summary>
+    public required IReadOnlyList<DatasetUse> InProduction { get; init; }
 }

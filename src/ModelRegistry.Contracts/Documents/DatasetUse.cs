@@ -1,4 +1,4 @@
-namespace ModelRegistry.Lineage.Queries;
+namespace ModelRegistry;
 
 /// <summary>One version trained on the data asked about, with its stage at the time the question is asked for.</summary>
 public sealed record DatasetUse
@@ -35,4 +35,7 @@ public sealed record DatasetUse
 
     /// <summary>When the data asked about is one file inside a recorded folder: its path there.</summary>
     public string? MatchedFile { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Model}@{Version} ({Stage})";
 }
