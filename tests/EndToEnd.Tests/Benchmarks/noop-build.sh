@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 export NUGET_PACKAGES="$work/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 unset GITHUB_ACTIONS GITHUB_OUTPUT GITHUB_STEP_SUMMARY CI MODEL_REGISTRY || true
 
-dotnet pack "$root/src/ModelRegistry.Build" -c Release -o "$work/feed" -p:PackageVersion=0.0.0-bench -nr:false >/dev/null
+dotnet pack "$root/src/ModelRegistry.Build" -c Release -o "$work/feed" -p:MinVerVersionOverride=0.0.0-bench -nr:false >/dev/null
 cli="$root/src/ModelRegistry.Cli/bin/Release/net10.0/publish/model-registry.dll"
 mkdir -p "$work/seed" && echo fraud >"$work/seed/fraud.bin" && echo churn >"$work/seed/churn.bin"
 dotnet "$cli" register FraudDetection "$work/seed/fraud.bin" --registry "$work/registry" >/dev/null 2>&1
