@@ -40,11 +40,11 @@ public sealed class CliPullRequestFlowTests : IDisposable
     }
 
     private Task<CliResult> GateAsync(int number, string candidate) =>
-        CliRunner.RunAsync(step.Environment(world, Tokens.Actions, 4242),
+        CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, 4242),
             "gate", "pull-request", "--pr", number.ToString(CultureInfo.InvariantCulture), "--candidate", candidate, "--registry", registry.Location, "--json");
 
     private Task<CliResult> PromoteAsync(int number) =>
-        CliRunner.RunAsync(step.Environment(world, Tokens.Actions, 4243),
+        CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, 4243),
             "promote", "FraudDetection@2", "--to", "Production", "--github-pr", number.ToString(CultureInfo.InvariantCulture), "--registry", registry.Location);
 
     [Fact]

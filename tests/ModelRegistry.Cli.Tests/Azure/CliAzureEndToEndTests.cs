@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Storage.Sas;
-using ModelRegistry.Cli.Tests.Infrastructure;
 using ModelRegistry.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Azure;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Json.Schema;
-using ModelRegistry.Cli.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Scenarios;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelRegistry.Cli.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Scenarios;
 
