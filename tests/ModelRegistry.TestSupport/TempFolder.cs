@@ -3,12 +3,21 @@ namespace ModelRegistry.TestSupport;
 /// <summary>A folder of its own for one test, removed afterwards.</summary>
 public sealed class TempFolder : IDisposable
 {
+    /// <summary>A new folder under the system temp folder.</summary>
     public TempFolder(string prefix = "mrb-test-")
+        : this(Directory.CreateTempSubdirectory(prefix))
     {
-        Path = Directory.CreateTempSubdirectory(prefix).FullName;
+    }
+
+    private TempFolder(DirectoryInfo folder)
+    {
+        Path = folder.FullName;
     }
 
     public string Path { get; }
+
+    /// <summary>A throwaway folder at a path the caller chose (created if missing), deleted like any other.</summary>
+    public static TempFolder At(string path) => new(Directory.CreateDirectory(path));
 
     public string Combine(params string[] parts) => System.IO.Path.GetFullPath(System.IO.Path.Combine([Path, .. parts]));
 
@@ -26,6 +35,10 @@ public sealed class TempFolder : IDisposable
 
     /// <summary>The same as <see cref="WriteFile(string, string)"/>: both names are in use across the test projects.</summary>
     public string Write(string relative, string content) => WriteFile(relative, content);
+
+    public string Read(string relative) => File.ReadAllText(Combine(relative));
+
+    public bool Exists(string relative) => File.Exists(Combine(relative)) || Directory.Exists(Combine(relative));
 
     /// <summary>Creates a folder (and its parents) and returns its full path.</summary>
     public string Folder(string relative)
