@@ -24,14 +24,14 @@ public sealed class CliDeploymentFlowTests : IDisposable
     private async Task<long> RequestThroughCliAsync()
     {
         var environment = world.WorkflowEnvironment(Tokens.Alice);
-        var result = await CliRunner.RunAsync(environment, "promote", "request", "FraudDetection@Staging", "--to", "Production", "--registry", registry.Location, "--json");
+        var result = await CliProcess.RunAsync(null, environment, "promote", "request", "FraudDetection@Staging", "--to", "Production", "--registry", registry.Location, "--json");
         Assert.True(result.ExitCode == 0, result.All);
         LeakCheck.AssertClean(result.All);
         return JsonNode.Parse(result.Stdout)!["runId"]!.GetValue<long>();
     }
 
-    private Task<CliResult> PromoteInJobAsync(long runId, params string[] extra) =>
-        CliRunner.RunAsync(step.Environment(world, Tokens.Actions, runId),
+    private Task<CliOutcome> PromoteInJobAsync(long runId, params string[] extra) =>
+        CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, runId),
             ["promote", "FraudDetection@2", "--to", "Production", "--github-run", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--registry", registry.Location, .. extra]);
 
     private async Task ArrangeStagingCandidateAsync()
@@ -138,7 +138,7 @@ public sealed class CliDeploymentFlowTests : IDisposable
         var environment = world.WorkflowEnvironment(Tokens.Alice);
         environment.Remove("GITHUB_TOKEN");
 
-        var result = await CliRunner.RunAsync(environment, "promote", "request", "FraudDetection@2", "--to", "Production", "--registry", registry.Location);
+        var result = await CliProcess.RunAsync(null, environment, "promote", "request", "FraudDetection@2", "--to", "Production", "--registry", registry.Location);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error MRB1701:", result.Stderr, StringComparison.Ordinal);
@@ -152,8 +152,8 @@ public sealed class CliDeploymentFlowTests : IDisposable
         environment.Remove("GITHUB_TOKEN");
         const string revoked = "ghp_RevokedSecretToken000000000000000008";
 
-        var accepted = await CliRunner.RunAsync(environment, "promote", "request", "FraudDetection@2", "--to", "Production", "--registry", registry.Location, "--github-token", Tokens.Alice);
-        var refused = await CliRunner.RunAsync(environment, "promote", "request", "FraudDetection@2", "--to", "Production", "--registry", registry.Location, "--github-token", revoked);
+        var accepted = await CliProcess.RunAsync(null, environment, "promote", "request", "FraudDetection@2", "--to", "Production", "--registry", registry.Location, "--github-token", Tokens.Alice);
+        var refused = await CliProcess.RunAsync(null, environment, "promote", "request", "FraudDetection@2", "--to", "Production", "--registry", registry.Location, "--github-token", revoked);
 
         Assert.True(accepted.ExitCode == 0, accepted.All);
         Assert.Equal(1, refused.ExitCode);
@@ -181,7 +181,7 @@ public sealed class CliDeploymentFlowTests : IDisposable
         var run = world.Server.AddRun("alice");
         world.Server.ReviewRun(run.Id, "bob", "approved", "roll it back");
 
-        var result = await CliRunner.RunAsync(step.Environment(world, Tokens.Actions, run.Id),
+        var result = await CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, run.Id),
             "rollback", "FraudDetection", "--github-run", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--registry", registry.Location);
 
         Assert.True(result.ExitCode == 0, result.All);

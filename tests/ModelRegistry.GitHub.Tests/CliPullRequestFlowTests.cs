@@ -39,12 +39,12 @@ public sealed class CliPullRequestFlowTests : IDisposable
         });
     }
 
-    private Task<CliResult> GateAsync(int number, string candidate) =>
-        CliRunner.RunAsync(step.Environment(world, Tokens.Actions, 4242),
+    private Task<CliOutcome> GateAsync(int number, string candidate) =>
+        CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, 4242),
             "gate", "pull-request", "--pr", number.ToString(CultureInfo.InvariantCulture), "--candidate", candidate, "--registry", registry.Location, "--json");
 
-    private Task<CliResult> PromoteAsync(int number) =>
-        CliRunner.RunAsync(step.Environment(world, Tokens.Actions, 4243),
+    private Task<CliOutcome> PromoteAsync(int number) =>
+        CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, 4243),
             "promote", "FraudDetection@2", "--to", "Production", "--github-pr", number.ToString(CultureInfo.InvariantCulture), "--registry", registry.Location);
 
     [Fact]

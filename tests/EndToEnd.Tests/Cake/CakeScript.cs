@@ -13,13 +13,13 @@ public sealed class CakeScript : IDisposable
 
     private readonly PackagedProduct product;
 
-    private CakeScript(PackagedProduct product, TestFolder folder)
+    private CakeScript(PackagedProduct product, TempFolder folder)
     {
         this.product = product;
         Folder = folder;
     }
 
-    public TestFolder Folder { get; }
+    public TempFolder Folder { get; }
 
     /// <summary>
     /// The addins folder shared by every script of the run, so the addin is unpacked once, not per test. Emptied at

@@ -76,9 +76,9 @@ public sealed class PackagedProduct
     /// A fresh folder for one test with a NuGet.config (our packages from the local feed, the rest from nuget.org), the checkout's
     /// global.json, and empty Directory.Build.props/.targets so nothing above the folder leaks in.
     /// </summary>
-    public TestFolder CreateFolder(string name)
+    public TempFolder CreateFolder(string name)
     {
-        var folder = new TestFolder(Path.Combine(Root, "tests", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]));
+        var folder = TempFolder.At(Path.Combine(Root, "tests", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]));
         folder.Write("NuGet.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>

@@ -148,7 +148,7 @@ public sealed class ConsumerTests(PackagedProductFixture fixture)
     }
 
     /// <summary>FraudDetection 1 in Production (2 registered but not promoted), ChurnPredictor 2 as champion.</summary>
-    private static async Task<TestRegistry> SeedAsync(TestFolder folder)
+    private static async Task<TestRegistry> SeedAsync(TempFolder folder)
     {
         var registry = new TestRegistry(folder.Combine("registry"));
         await registry.RegisterAsync("FraudDetection", "fraud v1\n");

@@ -12,7 +12,7 @@ internal static class Projects
     /// A training project whose "training" copies weights.txt and metrics.json into out/ (so a test decides what the
     /// model and its metrics are), registers FraudDetection after Train, and prints what it registered.
     /// </summary>
-    public static void WriteTraining(TestFolder folder, string registry, string items = "", string properties = "", string targetFrameworks = "net10.0")
+    public static void WriteTraining(TempFolder folder, string registry, string items = "", string properties = "", string targetFrameworks = "net10.0")
     {
         var frameworks = targetFrameworks.Contains(';', StringComparison.Ordinal)
             ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>"
@@ -44,7 +44,7 @@ internal static class Projects
     }
 
     /// <summary>An inference service with the given ModelReference items and generated constants it prints.</summary>
-    public static void WriteService(TestFolder folder, string registry, string cache, string references, string targetFrameworks = "net10.0")
+    public static void WriteService(TempFolder folder, string registry, string cache, string references, string targetFrameworks = "net10.0")
     {
         var frameworks = targetFrameworks.Contains(';', StringComparison.Ordinal)
             ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>"

@@ -10,14 +10,14 @@ public sealed class TrainingRepository
 {
     private readonly TemplatesFixture fixture;
 
-    private TrainingRepository(TemplatesFixture fixture, TestFolder folder, string name)
+    private TrainingRepository(TemplatesFixture fixture, TempFolder folder, string name)
     {
         this.fixture = fixture;
         Folder = folder;
         Name = name;
     }
 
-    public TestFolder Folder { get; }
+    public TempFolder Folder { get; }
 
     public string Name { get; }
 
@@ -28,7 +28,7 @@ public sealed class TrainingRepository
     public string TrainerProject => System.IO.Path.Combine(Path, "src", "Trainer");
 
     /// <summary>Instantiates the template into <c>training/</c> with the registry in <c>registry/</c>, and commits it.</summary>
-    public static async Task<TrainingRepository> CreateAsync(TemplatesFixture fixture, TestFolder folder, string name, params string[] parameters)
+    public static async Task<TrainingRepository> CreateAsync(TemplatesFixture fixture, TempFolder folder, string name, params string[] parameters)
     {
         (await fixture.NewAsync(folder.Path, ["modelregistry-training", "-n", name, "-o", "training", "--registry", "../registry", .. parameters])).AssertSuccess();
         var repository = new TrainingRepository(fixture, folder, name);

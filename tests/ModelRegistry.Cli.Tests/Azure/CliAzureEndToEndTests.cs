@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Storage.Sas;
-using ModelRegistry.Cli.Tests.Infrastructure;
 using ModelRegistry.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Azure;
@@ -98,32 +97,8 @@ public sealed class CliAzureEndToEndTests(AzuriteFixture azurite) : IDisposable
     }
 
     /// <summary>Runs the tool with exactly these extra variables (and without the connection string otherwise).</summary>
-    private async Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo(CliProcess.Host) { WorkingDirectory = temp.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliProcess.Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var variable in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "MODEL_REGISTRY", ModelRegistry.Storage.Azure.AzureConnector.ConnectionStringVariable })
-        {
-            info.Environment.Remove(variable);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
+    private Task<CliOutcome> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        CliProcess.RunAsync(temp.Path, environment, args);
 
     private async Task<JsonElement> RunAsync(params string[] args)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelRegistry.Cli.Tests.Infrastructure;
 using ModelRegistry.Manifest;
 
 namespace ModelRegistry.Cli.Tests.Commands;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelRegistry.Cli.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Commands;
 
@@ -14,9 +13,9 @@ public sealed class RestoreCommandTests : IDisposable
 
     private string LockFile => temp.Combine("models.lock.json");
 
-    private Task<CliResult> RunAsync(params string[] args) => CliProcess.RunAsync(temp.Path, [.. args, "--registry", Registry]);
+    private Task<CliOutcome> RunAsync(params string[] args) => CliProcess.RunAsync(temp.Path, [.. args, "--registry", Registry]);
 
-    private Task<CliResult> RestoreAsync(params string[] args) =>
+    private Task<CliOutcome> RestoreAsync(params string[] args) =>
         RunAsync(["restore", .. args, "--lock-file", LockFile, "--cache", temp.Combine("cache")]);
 
     private async Task RegisterAsync(string model, string content)

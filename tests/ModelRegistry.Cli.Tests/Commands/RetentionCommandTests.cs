@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelRegistry.Cli.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Commands;
 
@@ -12,9 +11,9 @@ public sealed class RetentionCommandTests : IDisposable
 
     private string Registry => temp.Combine("registry");
 
-    private Task<CliResult> RunAsync(params string[] args) => CliProcess.RunAsync(temp.Path, [.. args, "--registry", Registry]);
+    private Task<CliOutcome> RunAsync(params string[] args) => CliProcess.RunAsync(temp.Path, [.. args, "--registry", Registry]);
 
-    private static JsonElement Json(CliResult result) => JsonDocument.Parse(result.Stdout).RootElement;
+    private static JsonElement Json(CliOutcome result) => JsonDocument.Parse(result.Stdout).RootElement;
 
     [Fact]
     public async Task Policies_are_set_per_registry_and_model_shown_and_kept_as_history()

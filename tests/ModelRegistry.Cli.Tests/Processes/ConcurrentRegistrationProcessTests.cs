@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelRegistry.Cli.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Processes;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using ModelRegistry.Cli.Tests.Infrastructure;
 using ModelRegistry.Retention;
 using Xunit.Abstractions;
 

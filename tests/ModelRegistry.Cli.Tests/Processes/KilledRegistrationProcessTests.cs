@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelRegistry.Cli.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace ModelRegistry.Cli.Tests.Processes;

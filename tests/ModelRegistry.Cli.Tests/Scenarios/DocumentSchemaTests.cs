@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Json.Schema;
-using ModelRegistry.Cli.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Scenarios;
 
@@ -25,7 +24,7 @@ public sealed class DocumentSchemaTests : Scenario
         throw new InvalidOperationException("The repository root (ModelRegistry.Build.sln) is not above the test assembly.");
     }
 
-    private static void AssertValid(string schemaName, CliResult result)
+    private static void AssertValid(string schemaName, CliOutcome result)
     {
         var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(SchemaFolder, schemaName + ".schema.json")));
         using var document = JsonDocument.Parse(result.Stdout);

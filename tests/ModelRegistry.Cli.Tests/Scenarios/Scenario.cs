@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using ModelRegistry.Cli.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Scenarios;
 
@@ -36,71 +35,28 @@ public abstract class Scenario : IDisposable
     }
 
     /// <summary>Runs model-registry against this scenario's registry, from the temp folder.</summary>
-    protected Task<CliResult> Cli(params string[] args) => Run([.. args, "--registry", Registry]);
+    protected Task<CliOutcome> Cli(params string[] args) => Run([.. args, "--registry", Registry]);
 
     /// <summary>Runs model-registry from the temp folder; a process that hangs is killed, so the test fails fast and
     /// leaves nothing running.</summary>
-    protected Task<CliResult> Run(params string[] args) => Run(null, args);
+    protected Task<CliOutcome> Run(params string[] args) => Run(null, args);
 
     /// <summary>Runs model-registry with extra environment variables (GitHub Actions' own, say).</summary>
-    protected async Task<CliResult> Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        using var process = Start(environment, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            Assert.Fail($"model-registry {string.Join(' ', args)} did not finish within 60 s");
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
+    protected Task<CliOutcome> Run(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        CliProcess.RunAsync(Temp.Path, environment, args);
 
     /// <summary>Runs with --json and checks stdout holds exactly one JSON document, whatever the outcome.</summary>
-    protected async Task<(CliResult Result, JsonElement Document)> Json(params string[] args)
+    protected async Task<(CliOutcome Result, JsonElement Document)> Json(params string[] args)
     {
         var result = await Cli([.. args, "--json"]);
         AssertNoStackTrace(result);
         return (result, OneDocument(result.Stdout));
     }
 
-    /// <summary>Starts model-registry the way <see cref="CliProcess"/> does (hermetic: no GitHub Actions variables, no
-    /// $MODEL_REGISTRY), plus the variables given.</summary>
-    protected Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var info = new ProcessStartInfo(CliProcess.Host)
-        {
-            WorkingDirectory = Temp.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(CliProcess.Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var variable in info.Environment.Keys.Where(k => k.StartsWith("GITHUB_", StringComparison.Ordinal) || k is "MODEL_REGISTRY" or "CI").ToList())
-        {
-            info.Environment.Remove(variable);
-        }
-
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[name] = value;
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException("Could not start " + CliProcess.Host);
-    }
+    /// <summary>Starts model-registry from the temp folder, hermetically (see <see cref="CliProcess"/>), plus the
+    /// variables given.</summary>
+    protected Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        CliProcess.Start(Temp.Path, environment, args);
 
     /// <summary>Registers a version in-process (fast set-up); the content makes the recipe.</summary>
     protected async Task<string> RegisterAsync(string model, string content, string file = "model.bin")
@@ -117,7 +73,7 @@ public abstract class Scenario : IDisposable
         return document.RootElement.Clone();
     }
 
-    protected static void AssertNoStackTrace(CliResult result)
+    protected static void AssertNoStackTrace(CliOutcome result)
     {
         Assert.DoesNotContain("Unhandled exception", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);

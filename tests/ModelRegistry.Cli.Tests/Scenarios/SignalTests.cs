@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelRegistry.Cli.Tests.Infrastructure;
 
 namespace ModelRegistry.Cli.Tests.Scenarios;
 
@@ -81,7 +80,7 @@ public sealed class SignalTests : Scenario
 
     /// <summary>Waits for the tool to end and checks it ended as a cancellation: exit 1, one JSON document with
     /// MRB1902, no stack trace.</summary>
-    private static async Task<CliResult> AssertCodedCancellationAsync(Process process, Task<string> stdout, Task<string> stderr)
+    private static async Task<CliOutcome> AssertCodedCancellationAsync(Process process, Task<string> stdout, Task<string> stderr)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
@@ -96,7 +95,7 @@ public sealed class SignalTests : Scenario
             }
         }
 
-        var result = new CliResult(process.ExitCode, await stdout, await stderr);
+        var result = new CliOutcome(process.ExitCode, await stdout, await stderr);
         AssertNoStackTrace(result);
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr}");
         Assert.Equal("MRB1902", ErrorCode(OneDocument(result.Stdout)));
