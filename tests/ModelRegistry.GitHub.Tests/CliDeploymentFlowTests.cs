@@ -27,6 +27,7 @@ public sealed class CliDeploymentFlowTests : IDisposable
         var result = await CliProcess.RunAsync(null, environment, "promote", "request", "FraudDetection@Staging", "--to", "Production", "--registry", registry.Location, "--json");
         Assert.True(result.ExitCode == 0, result.All);
         LeakCheck.AssertClean(result.All);
+        Assert.Empty(PublishedSchemas.Problems("promotion-request", result.Stdout));
         return JsonNode.Parse(result.Stdout)!["runId"]!.GetValue<long>();
     }
 
@@ -54,6 +55,7 @@ public sealed class CliDeploymentFlowTests : IDisposable
 
         // assert
         Assert.True(result.ExitCode == 0, result.All);
+        Assert.Empty(PublishedSchemas.Problems("stage-change", result.Stdout));
         var document = JsonNode.Parse(result.Stdout)!;
         Assert.Equal("Production", document["stage"]!.GetValue<string>());
         Assert.Equal("bob", document["github"]!["evidence"]!["approvers"]![0]!.GetValue<string>());

@@ -67,6 +67,8 @@ public sealed class CliPullRequestFlowTests : IDisposable
         Assert.StartsWith(GateCommentMarkdown.Marker("FraudDetection"), comment.Body, StringComparison.Ordinal);
         Assert.Contains("version 3", comment.Body, StringComparison.Ordinal);
         Assert.Contains($"actions/runs/4242", comment.Body, StringComparison.Ordinal);
+        Assert.Empty(PublishedSchemas.Problems("gate", first.Stdout));
+        Assert.Empty(PublishedSchemas.Problems("gate", second.Stdout));
         var firstDocument = JsonNode.Parse(first.Stdout)!;
         var secondDocument = JsonNode.Parse(second.Stdout)!;
         Assert.Equal(firstDocument["comment"]!["id"]!.GetValue<long>(), secondDocument["comment"]!["id"]!.GetValue<long>());

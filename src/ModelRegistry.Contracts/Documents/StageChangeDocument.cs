@@ -41,6 +41,7 @@ public sealed record StageChangeDocument : VersionInfo
     public Verdict Evaluation { get; init; } = Verdict.Empty;
 
     /// <summary>The GitHub approval that allowed the move (<c>--github-run</c>, <c>--github-pr</c>).</summary>
+    [JsonPropertyName("github")]
     public GitHubApprovalDocument? GitHub { get; init; }
 }
 
