@@ -33,7 +33,7 @@ Task("Build")
 });
 
 Task("Test")
-    .Description("Runs every test project (unit, conformance, Azurite, GitHub fake, end-to-end); installs Azurite first when it is missing.")
+    .Description("Runs every test project (unit, conformance, Azurite, GitHub fake, end-to-end); installs Azurite (and, as root on Linux, Chromium) first when missing.")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -46,6 +46,23 @@ Task("Test")
         if (npm != 0)
         {
             throw new CakeException($"npm ci failed with exit code {npm}: install Node.js 20 or later, then run ./build.sh --target=Test again.");
+        }
+    }
+
+    // The report's browser tests open the site in Debian's Chromium (no browser download is reachable); as root, as
+    // CI runs, it is installed here when missing. Elsewhere those tests fail with the package to install.
+    if (IsRunningOnLinux() && !FileExists("/usr/bin/chromium") && string.IsNullOrEmpty(EnvironmentVariable("MODEL_REGISTRY_CHROMIUM"))
+        && System.Environment.UserName == "root" && FileExists("/usr/bin/apt-get"))
+    {
+        Information("Installing Chromium for the report's browser tests: apt-get install chromium");
+        int AptGet(string arguments) => StartProcess("apt-get", new ProcessSettings
+        {
+            Arguments = arguments,
+            EnvironmentVariables = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" },
+        });
+        if (AptGet("update -qq") != 0 || AptGet("install -y -qq chromium") != 0)
+        {
+            throw new CakeException("apt-get install chromium failed: install Debian's chromium package, then run ./build.sh --target=Test again.");
         }
     }
 
