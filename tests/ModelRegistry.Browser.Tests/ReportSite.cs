@@ -76,15 +76,7 @@ public sealed class ReportSite : IAsyncLifetime
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(string relativePath)
     {
         var page = await Browser.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        var errors = SiteCrawler.CollectErrors(page);
         await page.GotoAsync(new Uri(Path.Combine(Site, relativePath)).AbsoluteUri);
         return (page, errors);
     }

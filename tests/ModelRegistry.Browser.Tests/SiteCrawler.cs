@@ -38,15 +38,7 @@ internal static class SiteCrawler
         var visited = new Dictionary<string, VisitedPage>(StringComparer.Ordinal);
         var queue = new Queue<Uri>([root]);
         var page = await browser.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        var errors = CollectErrors(page);
         while (queue.TryDequeue(out var address))
         {
             var relative = Relative(site, address);
@@ -80,6 +72,21 @@ internal static class SiteCrawler
 
         await page.CloseAsync();
         return visited;
+    }
+
+    /// <summary>The list the page's console errors and uncaught exceptions are added to from now on.</summary>
+    public static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
     }
 
     private static string Relative(string site, Uri address) =>
