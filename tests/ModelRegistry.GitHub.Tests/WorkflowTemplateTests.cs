@@ -75,6 +75,23 @@ public sealed partial class WorkflowTemplateTests
         Assert.Equal(Deployments.PromotionDispatchRequest.DefaultWorkflow, "model-registry-promote.yml");
     }
 
+    [Fact]
+    public void The_site_workflow_regenerates_after_every_workflow_that_changes_the_registry_and_deploys_to_pages()
+    {
+        var text = File.ReadAllText(Path.Combine(Folder(), "model-registry-report.yml"));
+        var watched = Regex.Match(text, @"^    workflows: \[(?<names>[^\]]+)\]", RegexOptions.Multiline).Groups["names"].Value.Split(", ");
+        var changing = Directory.EnumerateFiles(Folder(), "*.yml")
+            .Where(f => !f.EndsWith("model-registry-report.yml", StringComparison.Ordinal))
+            .Select(f => Regex.Match(File.ReadAllText(f), "^name: (?<name>.+)$", RegexOptions.Multiline).Groups["name"].Value.Trim());
+
+        Assert.Equal(changing.Order(StringComparer.Ordinal), watched.Order(StringComparer.Ordinal));
+        Assert.Contains("run: dotnet model-registry report --output site", text, StringComparison.Ordinal);
+        Assert.Contains("uses: actions/upload-pages-artifact@v3", text, StringComparison.Ordinal);
+        Assert.Contains("uses: actions/deploy-pages@v4", text, StringComparison.Ordinal);
+        Assert.Contains("pages: write", text, StringComparison.Ordinal);
+        Assert.Contains("id-token: write", text, StringComparison.Ordinal);
+    }
+
     private static string Folder()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
