@@ -185,8 +185,7 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
         items.Where(i => i.GetMetadata("Model").Trim() is var scope && (scope.Length == 0 || scope.Equals(model, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Local data as a full path; a remote one (https://, az://) exactly as written.</summary>
-    private static string Location(ITaskItem item) =>
-        item.ItemSpec.Contains("://", StringComparison.Ordinal) ? item.ItemSpec : item.GetMetadata("FullPath");
+    private static string Location(ITaskItem item) => RegisterCommandLine.DataLocation(item.ItemSpec, _ => item.GetMetadata("FullPath"));
 
     private static TaskItem ToItem(RegisteredVersion version)
     {

@@ -103,7 +103,7 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
             Tags = [.. Tags.Select(t => $"{t.Key}={t.Value}")],
             Description = Description,
             TrainingCommand = Command,
-            Data = [.. Data.Select(d => CliArguments.Location(d, environment))],
+            Data = [.. Data.Select(d => RegisterCommandLine.DataLocation(d, path => CliArguments.Absolute(new FilePath(path), environment)))],
             Config = [.. Config.Select(c => CliArguments.Absolute(c, environment))],
             RecordedVariables = [.. RecordedVariables],
             ContainerImage = ContainerImage,

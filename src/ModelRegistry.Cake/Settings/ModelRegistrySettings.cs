@@ -34,8 +34,14 @@ public abstract class ModelRegistrySettings : ToolSettings
 
     /// <summary>The registry for <see cref="CliRun"/>: a URL as written, a folder resolved against Cake's working
     /// directory, as every Cake path is. A location that carries a credential travels in the environment.</summary>
-    internal string? RegistryLocation(ICakeEnvironment environment) =>
-        string.IsNullOrWhiteSpace(Registry) || Uri.TryCreate(Registry, UriKind.Absolute, out var uri) && !uri.IsFile || CliProcessEnvironment.CarriesCredential(Registry)
-            ? Registry
-            : new DirectoryPath(Registry).MakeAbsolute(environment).FullPath;
+    internal string? RegistryLocation(ICakeEnvironment environment)
+    {
+        if (string.IsNullOrWhiteSpace(Registry) || CliProcessEnvironment.CarriesCredential(Registry))
+        {
+            return Registry;
+        }
+
+        var isUrl = Uri.TryCreate(Registry, UriKind.Absolute, out var uri) && !uri.IsFile;
+        return isUrl ? Registry : new DirectoryPath(Registry).MakeAbsolute(environment).FullPath;
+    }
 }

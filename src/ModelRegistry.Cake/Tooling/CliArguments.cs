@@ -21,7 +21,4 @@ internal static class CliArguments
         _ => path.FullPath,
     };
 
-    /// <summary>A local path made absolute; a URI (<c>https://</c>, <c>az://</c>) exactly as written.</summary>
-    public static string Location(string value, ICakeEnvironment environment) =>
-        value.Contains("://", StringComparison.Ordinal) ? value : Absolute(new FilePath(value), environment);
 }

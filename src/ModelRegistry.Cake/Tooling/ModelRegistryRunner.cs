@@ -80,8 +80,10 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
         });
 
         result ??= run.Result(0, string.Join('\n', standardOutput));
-        return result.Problem() is { } problem
-            ? throw Errors.CommandFailed(result.ExitCode == 0 ? 1 : result.ExitCode, result.Errors.Count > 0 ? result.Errors : [$"{problem.Code}: {problem.Message}"])
+
+        // A failure HandleExitCode accepted may still be one with no result: the error document says so.
+        return !result.Succeeded && result.Problem() is { } problem
+            ? throw Errors.CommandFailed(result.ExitCode, result.Errors.Count > 0 ? result.Errors : [$"{problem.Code}: {problem.Message}"])
             : result;
     }
 

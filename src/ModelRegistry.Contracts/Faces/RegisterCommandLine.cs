@@ -40,6 +40,17 @@ public sealed record RegisterCommandLine(string Model, IReadOnlyList<string> Art
     /// <summary>The folder whose git repository gives the code lineage (<c>--project-dir</c>).</summary>
     public string? ProjectDirectory { get; init; }
 
+    /// <summary>
+    /// A training input as the tool takes it: a URI (<c>https://</c>, <c>az://</c>) exactly as written, anything else a
+    /// local path that the face makes absolute against its own working directory.
+    /// </summary>
+    public static string DataLocation(string written, Func<string, string> absolutePath)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(absolutePath);
+        return written.Contains("://", StringComparison.Ordinal) ? written : absolutePath(written);
+    }
+
     /// <summary>The command and its arguments, for <see cref="CliRun"/> (which adds <c>--registry</c> and <c>--json</c>).</summary>
     public CliCommandLine ToCommandLine() =>
         new CliCommandLine("register", Model).Add(Artifacts)

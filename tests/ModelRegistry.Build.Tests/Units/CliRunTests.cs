@@ -30,6 +30,15 @@ public sealed class CliRunTests
         Assert.StartsWith("model-registry register M model.zip --data https://acct.blob.core.windows.net/d/x.csv?<redacted>", run.LoggedCommandLine, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("az://account/data/train.csv", "az://account/data/train.csv")]
+    [InlineData("https://acct.blob.core.windows.net/d/x.csv?sig=S", "https://acct.blob.core.windows.net/d/x.csv?sig=S")]
+    [InlineData("data/train.csv", "/work/data/train.csv")]
+    public void A_training_input_keeps_its_uri_as_written_and_a_path_is_made_absolute_by_the_face(string written, string expected)
+    {
+        Assert.Equal(expected, RegisterCommandLine.DataLocation(written, path => "/work/" + path));
+    }
+
     [Fact]
     public void Stderr_is_read_into_coded_diagnostics_and_other_lines_and_workflow_commands_are_dropped()
     {
