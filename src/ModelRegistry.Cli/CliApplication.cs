@@ -55,6 +55,7 @@ public static class CliApplication
         DiffCommand.Create(),
         ProvenanceCommand.Create(),
         GateCommand.Create(),
+        ReportCommand.Create(),
     ];
 
     /// <summary>Runs a command body with the one error policy: coded errors to stderr (and to the JSON document and

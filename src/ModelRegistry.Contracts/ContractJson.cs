@@ -56,6 +56,7 @@ public static class ContractJson
 [JsonSerializable(typeof(VersionLineage))]
 [JsonSerializable(typeof(DatasetLineage))]
 [JsonSerializable(typeof(VersionDiff))]
+[JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(ProvenanceFileDocument))]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(ShowDocument))]

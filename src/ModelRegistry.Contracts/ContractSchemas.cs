@@ -37,6 +37,7 @@ public static class ContractSchemas
         new("lineage", typeof(VersionLineage), "lineage <reference>"),
         new("dataset-lineage", typeof(DatasetLineage), "lineage --dataset"),
         new("diff", typeof(VersionDiff), "diff"),
+        new("report", typeof(ReportDocument), "report"),
         new("provenance-file", typeof(ProvenanceFileDocument), "provenance --output (without it, the in-toto statement itself)"),
         new("error", typeof(ErrorDocument), "every command that fails before it has a result"),
     ];

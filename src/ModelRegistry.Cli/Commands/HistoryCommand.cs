@@ -31,18 +31,9 @@ internal static class HistoryCommand
         return command;
     }
 
-    private static string Describe(LogEntry entry) => entry.Operation switch
-    {
-        Operation.Register => $"registered version {entry.Version}{(entry.Label is null ? "" : $" ({entry.Label})")}",
-        Operation.Stage => $"version {entry.Version}: {entry.FromStage} -> {entry.Stage}{(entry.Displaced is { } d ? $" (version {d} -> {entry.DisplacedTo})" : "")}{Approvers(entry)}",
-        Operation.AliasSet => $"alias {entry.Alias} -> version {entry.Version}",
-        Operation.AliasRemove => $"alias {entry.Alias} removed (was version {entry.Version})",
-        Operation.PromotionRequested => $"promotion of version {entry.Version} to {entry.Stage} requested",
-        Operation.PromotionRejected => $"promotion of version {entry.Version} to {entry.Stage} rejected{Approvers(entry)}",
-        Operation.Purge => $"purged the files of version(s) {string.Join(", ", entry.Versions ?? [])} (retention policy revision {entry.PolicyRevision})",
-        Operation.Restore => $"restored the files of version {entry.Version}",
-        _ => entry.Operation.ToString(),
-    };
+    /// <summary>What the revision did; a stage move or a rejection also says who approved and through which gate.</summary>
+    private static string Describe(LogEntry entry) =>
+        RevisionText.Describe(entry) + (entry.Operation is Operation.Stage or Operation.PromotionRejected ? Approvers(entry) : "");
 
     private static string Approvers(LogEntry entry) =>
         entry.Evidence?["approvers"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } approvers

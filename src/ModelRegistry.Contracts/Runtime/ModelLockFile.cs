@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ModelRegistry.Content;
+using ModelRegistry.Storage;
 
 namespace ModelRegistry.Runtime;
 
@@ -109,28 +110,12 @@ public sealed class ModelLockFile
     /// <summary>Writes the file only when its text changes (so its timestamp moves only with its content); true when written.</summary>
     public bool WriteIfChanged(string path)
     {
-        var text = ToJson();
-        if (File.Exists(path) && File.ReadAllText(path) == text)
-        {
-            return false;
-        }
-
-        // Written next to the target and renamed over it: a build killed halfway never leaves half a lock file.
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, path, overwrite: true);
-            return true;
+            return ChangedFile.WriteIfChanged(path, Encoding.UTF8.GetBytes(ToJson()));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-
             throw ContractErrors.LockFileUnwritable(path, e.Message);
         }
     }

@@ -51,6 +51,9 @@ public static partial class Errors
     public static RegistryException RegistryAroundAnother(string location, string inner) => new("MRB1061",
         $"{location} is not a model registry, and it holds one at '{inner}': point --registry at that registry, or choose a location that does not enclose one.");
 
+    public static RegistryException ReportOutputInvalid(string output, string why) => new("MRB1062",
+        $"Cannot write the report into '{Printable(output)}': {why}. Choose an empty folder, or one an earlier report wrote, outside the registry.");
+
     public static RegistryException InvalidAsOf(string value) => new("MRB1013",
         $"'{Printable(value)}' is not a valid --as-of value: give an ISO 8601 time (2026-11-28T10:00:00Z) or a revision number.", ErrorKind.Usage);
 

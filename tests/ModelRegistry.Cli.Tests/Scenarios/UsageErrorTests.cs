@@ -28,6 +28,7 @@ public sealed class UsageErrorTests : Scenario
     [InlineData("retention")]
     [InlineData("retention", "apply")]
     [InlineData("retention", "set", "--keep-last", "many")]
+    [InlineData("report")]
     [InlineData("no-such-command")]
     public async Task A_wrong_command_line_is_one_json_error_document_and_exit_2(params string[] args)
     {

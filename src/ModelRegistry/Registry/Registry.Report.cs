@@ -1,0 +1,66 @@
+using ModelRegistry.Manifest;
+using ModelRegistry.Reports;
+using ModelRegistry.Storage;
+
+namespace ModelRegistry;
+
+public sealed partial class Registry
+{
+    /// <summary>
+    /// Generates the registry's static site into <see cref="ReportRequest.Output"/> (docs/report.md): the index, a page
+    /// per model, per version and a history per model, byte-identical for the same registry, and written incrementally.
+    /// Each model's log and each version record is read once.
+    /// </summary>
+    public async Task<ReportDocument> ReportAsync(ReportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Storage is FolderStorage folder && IsInside(Path.GetFullPath(request.Output), Path.GetFullPath(folder.Root)))
+        {
+            throw Errors.ReportOutputInvalid(request.Output, $"it lies inside the registry at {folder.Root}");
+        }
+
+        var names = request.Models.Count == 0
+            ? await ListModelsAsync(cancellationToken)
+            : [.. request.Models.Distinct(StringComparer.OrdinalIgnoreCase)];
+        var models = new List<ReportModel>();
+        foreach (var name in names)
+        {
+            if (await ReadReportModelAsync(name, request.AsOf, cancellationToken) is { } model)
+            {
+                models.Add(model);
+            }
+        }
+
+        models.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name) is var c and not 0 ? c : StringComparer.Ordinal.Compare(a.Name, b.Name));
+        var files = ReportSite.Build(models, Settings);
+        return ReportFolder.Sync(request.Output, files, [.. models.Select(m => m.Name)]);
+    }
+
+    /// <summary>One model for the report, or null when it had no revision yet at the as-of point (it is left out then).</summary>
+    private async Task<ReportModel?> ReadReportModelAsync(string name, AsOf? asOf, CancellationToken cancellationToken)
+    {
+        var view = await LoadModelAsync(name, asOf, cancellationToken);
+        if (!view.Exists)
+        {
+            return null;
+        }
+
+        var history = await HistoryAsync(view.Model, new AsOf(view.Revision, null), cancellationToken);
+        var versions = new List<ReportVersion>();
+        foreach (var entry in history.Where(e => e.Operation == Operation.Register))
+        {
+            var index = IndexOf(entry);
+            var record = await ReadRecordAsync(view.Model, index.Record, cancellationToken);
+            versions.Add(new ReportVersion(VersionInfos.From(record, index.Record, index, view, Settings), record));
+        }
+
+        versions.Sort((a, b) => a.Number.CompareTo(b.Number));
+        return new ReportModel(view, history, versions, MetricThreshold.Of(Settings, versions.LastOrDefault()?.Record));
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(folder);
+        return path.Equals(trimmed, StringComparison.Ordinal) || path.StartsWith(trimmed + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+}
