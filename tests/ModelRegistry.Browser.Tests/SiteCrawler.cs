@@ -16,8 +16,8 @@ internal static class SiteCrawler
 {
     /// <summary>Every internal reference of a page, resolved by the browser against the page's own address.</summary>
     private const string ReferencesScript = """
-        () => [...document.querySelectorAll('a[href], link[href], script[src], img[src]')]
-            .map(e => e.href || e.src)
+        () => [...document.querySelectorAll('[href], [src]')]
+            .map(e => new URL(e.getAttribute('href') ?? e.getAttribute('src'), document.baseURI).href)
             .filter(u => u.startsWith('file:'))
         """;
 

@@ -57,6 +57,22 @@ public sealed class SettingsArgumentTests
     }
 
     [Fact]
+    public void Report_settings_give_the_point_in_history_and_each_model()
+    {
+        var settings = new ModelRegistryReportSettings { Registry = "registry" }.WithAsOf("2026-11-30T00:00:00Z").WithModel("FraudDetection").WithModel("Churn");
+
+        Assert.Equal($"--as-of 2026-11-30T00:00:00Z --model FraudDetection --model Churn --registry {Absolute("registry")}", Render(settings).Words);
+    }
+
+    [Fact]
+    public void Pull_request_gate_settings_give_the_site_the_comment_links_to()
+    {
+        var settings = new ModelRegistryPullRequestGateSettings().WithStage("Staging").WithReportUrl("https://contoso.github.io/models");
+
+        Assert.Equal("--stage Staging --report-url https://contoso.github.io/models", Render(settings).Words);
+    }
+
+    [Fact]
     public void Register_settings_give_every_option_of_the_shared_command_line_with_absolute_paths()
     {
         var settings = new ModelRegistryRegisterSettings { Label = "1.2.0", Command = "dotnet run" }

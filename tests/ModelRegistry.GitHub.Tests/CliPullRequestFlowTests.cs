@@ -48,6 +48,46 @@ public sealed class CliPullRequestFlowTests : IDisposable
             "promote", "FraudDetection@2", "--to", "Production", "--github-pr", number.ToString(CultureInfo.InvariantCulture), "--registry", registry.Location);
 
     [Fact]
+    public async Task The_gate_comment_links_the_versions_pages_of_the_registry_site_named_in_the_environment()
+    {
+        // arrange
+        await ArrangeAsync();
+        var pull = world.Server.AddPullRequest("alice");
+        var environment = step.Environment(world, Tokens.Actions, 4244);
+        environment[ReportLink.Variable] = "https://contoso.github.io/fraud-training";
+
+        // act
+        var outcome = await CliProcess.RunAsync(null, environment,
+            "gate", "pull-request", "--pr", pull.Number.ToString(CultureInfo.InvariantCulture), "--candidate", "FraudDetection@2", "--registry", registry.Location, "--json");
+
+        // assert
+        Assert.True(outcome.ExitCode == 0, outcome.All);
+        var comment = Assert.Single(world.Server.Comments(pull.Number));
+        Assert.Contains("vs Production ([version 1](https://contoso.github.io/fraud-training/models/FraudDetection/v1.html))", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("[its page in the registry](https://contoso.github.io/fraud-training/models/FraudDetection/v2.html)", comment.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_address_with_a_query_is_refused_before_anything_is_posted_and_the_query_is_not_shown()
+    {
+        // arrange
+        await ArrangeAsync();
+        var pull = world.Server.AddPullRequest("alice");
+
+        // act
+        var outcome = await CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, 4245),
+            "gate", "pull-request", "--pr", pull.Number.ToString(CultureInfo.InvariantCulture), "--candidate", "FraudDetection@2",
+            "--report-url", "https://site.example/registry?sv=2024-08-04&sig=SECRET", "--registry", registry.Location);
+
+        // assert
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("error MRB1719: --report-url 'https://site.example/registry' is not valid", outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", outcome.All, StringComparison.Ordinal);
+        Assert.Empty(world.Server.Comments(pull.Number));
+        Assert.Empty(world.Server.Statuses(pull.HeadSha));
+    }
+
+    [Fact]
     public async Task Gate_runs_keep_one_comment_up_to_date_and_exit_3_when_the_candidate_fails()
     {
         // arrange

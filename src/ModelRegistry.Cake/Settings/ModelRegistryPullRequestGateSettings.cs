@@ -13,6 +13,15 @@ public sealed class ModelRegistryPullRequestGateSettings : ModelRegistryGitHubSe
     /// <summary>Gets threshold rules, such as <c>auc&gt;=Production-0.005</c>. CLI flag: <c>--threshold</c> (repeated).</summary>
     public ICollection<string> Thresholds { get; } = new List<string>();
 
+    /// <summary>
+    /// Gets or sets the address of the registry's static site (<c>ModelRegistryReport</c>); the comment then links the
+    /// candidate's and the baseline's pages. CLI flag: <c>--report-url</c>. Default: <c>$MODEL_REGISTRY_REPORT_URL</c>.
+    /// </summary>
+    public string? ReportUrl { get; set; }
+
+    /// <summary>Links the comment to the versions' pages of the registry's site (<c>--report-url</c>).</summary>
+    public ModelRegistryPullRequestGateSettings WithReportUrl(string url) => this.With(s => s.ReportUrl = url);
+
     /// <summary>Sets the baseline stage (<c>--stage</c>).</summary>
     public ModelRegistryPullRequestGateSettings WithStage(string stage) => this.With(s => s.Stage = stage);
 
@@ -22,6 +31,6 @@ public sealed class ModelRegistryPullRequestGateSettings : ModelRegistryGitHubSe
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
         base.AddOptions(line, environment);
-        line.Option("--stage", Stage).Options("--threshold", Thresholds);
+        line.Option("--stage", Stage).Options("--threshold", Thresholds).Option("--report-url", ReportUrl);
     }
 }

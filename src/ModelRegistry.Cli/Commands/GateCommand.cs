@@ -29,10 +29,11 @@ internal static class GateCommand
         var candidate = new Option<string>("--candidate") { Description = "The candidate version: FraudDetection@8, @latest, @sha256:….", Required = true };
         var stage = new Option<string>("--stage") { Description = "The stage whose version is the baseline and whose policy thresholds apply.", DefaultValueFactory = _ => "Production" };
         var thresholds = CommonOptions.Thresholds();
+        var reportUrl = new Option<string?>("--report-url") { Description = $"The registry's static site (model-registry report): the comment links the versions' pages. Default: ${ReportLink.Variable}." };
         var github = new GitHubOptions();
         var command = new Command("pull-request", "Compare a candidate with the stage's version in one pull-request comment and set the model-registry/gate status.")
         {
-            number, candidate, stage, thresholds,
+            number, candidate, stage, thresholds, reportUrl,
         };
         foreach (var option in github.All)
         {
@@ -46,6 +47,7 @@ internal static class GateCommand
                 throw GitHubErrors.GitHubInvalidOption("--pr", parse.GetValue(number).ToString(System.Globalization.CultureInfo.InvariantCulture), "a pull request number is positive");
             }
 
+            var site = ReportLink.Parse(parse.GetValue(reportUrl) ?? Environment.GetEnvironmentVariable(ReportLink.Variable));
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var api = GitHubApi.Create(github.Settings(parse, "gate pull-request"));
             var report = await new PullRequestGate(api).CheckAsync(registry, new PullRequestGateRequest
@@ -55,6 +57,7 @@ internal static class GateCommand
                 Stage = parse.GetValue(stage)!,
                 Thresholds = [.. parse.GetValue(thresholds)!.Select(ThresholdRule.Parse)],
                 RunUrl = GitHubOptions.CurrentRunUrl(),
+                ReportUrl = site,
             }, cancellationToken);
 
             var comparison = report.Comparison;

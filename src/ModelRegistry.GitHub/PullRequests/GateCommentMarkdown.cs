@@ -11,7 +11,8 @@ public static class GateCommentMarkdown
 {
     public static string Marker(string model) => $"<!-- model-registry:gate:{model.ToLowerInvariant()} -->";
 
-    public static string Render(GateComparison comparison, string? runUrl)
+    /// <summary>The comment; with the registry site's address, the candidate and the baseline link to their pages.</summary>
+    public static string Render(GateComparison comparison, string? runUrl, Uri? reportUrl = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var candidate = comparison.Candidate;
@@ -21,7 +22,7 @@ public static class GateCommentMarkdown
         text.Append(CultureInfo.InvariantCulture, $"### {(comparison.Passed ? "✅" : "❌")} Model gate: {Escape(candidate.Model)} version {candidate.Version} ");
         text.AppendLine(baseline is null
             ? $"(no {comparison.Stage} version yet)"
-            : $"vs {comparison.Stage} (version {baseline.Version.ToString(CultureInfo.InvariantCulture)})");
+            : $"vs {comparison.Stage} ({Linked($"version {baseline.Version.ToString(CultureInfo.InvariantCulture)}", reportUrl, baseline)})");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"| Metric | {comparison.Stage} | Candidate | Delta | Threshold | Verdict |");
         text.AppendLine("| --- | ---: | ---: | ---: | --- | --- |");
@@ -38,9 +39,17 @@ public static class GateCommentMarkdown
 
         text.AppendLine();
         text.Append(CultureInfo.InvariantCulture, $"Candidate `{candidate.Model}@{candidate.Version}` (`{candidate.Digest}`)");
+        if (reportUrl is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", [its page in the registry]({ReportLink.VersionPage(reportUrl, candidate.Model, candidate.Version)})");
+        }
+
         text.AppendLine(runUrl is null ? "." : $", checked by [this run]({runUrl}).");
         return text.ToString();
     }
+
+    private static string Linked(string text, Uri? reportUrl, VersionInfo version) =>
+        reportUrl is null ? text : $"[{text}]({ReportLink.VersionPage(reportUrl, version.Model, version.Version)})";
 
     private static string Delta(double? delta) =>
         delta is not { } d ? "—" : (d > 0 ? "+" : "") + d.ToString("0.####", CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public sealed class PullRequestGate(GitHubApi api)
         var comparison = GateComparison.Build(candidate, baseline, stage, verdict);
 
         var pullRequest = await GetAsync(request.Number, cancellationToken);
-        var comment = await new StickyComment(api).UpsertAsync(request.Number, GateCommentMarkdown.Marker(candidate.Model), GateCommentMarkdown.Render(comparison, request.RunUrl), cancellationToken);
+        var comment = await new StickyComment(api).UpsertAsync(request.Number, GateCommentMarkdown.Marker(candidate.Model), GateCommentMarkdown.Render(comparison, request.RunUrl, request.ReportUrl), cancellationToken);
 
         var state = comparison.Passed ? CommitState.Success : CommitState.Failure;
         var description = comparison.Passed

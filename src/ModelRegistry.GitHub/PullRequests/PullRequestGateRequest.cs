@@ -17,4 +17,7 @@ public sealed record PullRequestGateRequest
 
     /// <summary>The run that checked, linked from the comment; none outside GitHub Actions.</summary>
     public string? RunUrl { get; init; }
+
+    /// <summary>The registry's static site (<see cref="ReportLink.Parse"/>): the comment links the versions' pages.</summary>
+    public Uri? ReportUrl { get; init; }
 }

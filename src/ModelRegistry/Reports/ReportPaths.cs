@@ -7,7 +7,7 @@ namespace ModelRegistry.Reports;
 /// <c>models/&lt;model&gt;/index.html</c>, <c>models/&lt;model&gt;/history.html</c>, <c>models/&lt;model&gt;/v&lt;N&gt;.html</c>
 /// and <c>assets/</c>. Model folder names keep only characters safe in every file system and URL.
 /// </summary>
-internal static class ReportPaths
+public static class ReportPaths
 {
     public const string Index = "index.html";
 

@@ -202,4 +202,31 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
         Assert.Contains("plan: dry run True, purge 1,2, keep 3 because among the last 1", result.Output, StringComparison.Ordinal);
         Assert.Contains("applied: purge revision 4", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_registry_site_is_generated_and_a_second_run_rewrites_nothing()
+    {
+        // arrange
+        using var script = CakeScript.Create(fixture.Product, "cake-report", Model + """
+
+            Task("Site").IsDependentOn("Model").Does(() =>
+            {
+                ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry("registry").WithMetrics("out/metrics.json"));
+                var first = ModelRegistryReport("site", s => s.WithRegistry("registry").WithModel("FraudDetection"));
+                Information("first: {0} written of {1} for {2}", first.Written.Count, first.Pages, string.Join(",", first.Models));
+                var second = ModelRegistryReport("site", new ModelRegistryReportSettings { Registry = "registry" });
+                Information("second: {0} written, {1} unchanged", second.Written.Count, second.Unchanged);
+            });
+            """);
+
+        // act
+        var result = await script.RunAsync("Site");
+
+        // assert
+        result.AssertSuccess();
+        Assert.Matches(@"first: (\d+) written of \1 for FraudDetection", result.Output);
+        Assert.Matches(@"second: 0 written, [1-9]\d* unchanged", result.Output);
+        Assert.True(File.Exists(script.Folder.Combine("site", "index.html")));
+        Assert.True(File.Exists(script.Folder.Combine("site", "models", "FraudDetection", "v1.html")));
+    }
 }
