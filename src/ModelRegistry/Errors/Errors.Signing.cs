@@ -21,6 +21,9 @@ public static partial class Errors
     public static RegistryException StageNotCovered(string stage, string source) => new("MRB2006",
         $"Trust policy '{Printable(source)}' says nothing about stage {stage}, so no version in it is accepted: add \"{stage}\" (or \"*\") to its \"stages\".", ErrorKind.GateNotMet);
 
+    public static RegistryException SignaturesInvalid(string reference, int count) => new("MRB2008",
+        $"{count} signature(s) stored for {reference} do not verify or do not sign what is stored; each is listed above. Run 'model-registry verify', and sign again with a trusted key.");
+
     public static RegistryException SigningKeyRequired(string variable) => new("MRB2007",
         $"No signing key: pass --sign-key <private key PEM file> or set ${variable} to the key's PEM text.", ErrorKind.Usage);
 }

@@ -54,10 +54,15 @@ public sealed partial class Registry
     public async Task<SignatureDocument> VerifySignaturesAsync(string reference, AsOf? asOf = null, TrustPolicy? policy = null, CancellationToken cancellationToken = default) =>
         (await LoadSignaturesAsync(reference, asOf, policy, cancellationToken)).Document;
 
-    /// <summary>Resolves a reference and refuses (MRB2005, MRB2006) a version the trust policy does not accept.</summary>
-    public async Task<VersionInfo> ResolveTrustedAsync(string reference, AsOf? asOf, TrustPolicy policy, CancellationToken cancellationToken = default)
+    /// <summary>Resolves a reference; under a trust policy, refuses (MRB2005, MRB2006) a version the policy does not accept.
+    /// The files a pull then downloads are checked against the digests the registration signature covers.</summary>
+    public async Task<VersionInfo> ResolveAsync(string reference, AsOf? asOf, TrustPolicy? policy, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(policy);
+        if (policy is null)
+        {
+            return await ResolveAsync(reference, asOf, cancellationToken);
+        }
+
         var (version, document) = await LoadSignaturesAsync(reference, asOf, policy, cancellationToken);
         return document.Trust is { Accepted: true } ? version : throw Errors.NotTrusted(reference, version.Stage, document.Trust?.Problems ?? []);
     }
