@@ -33,7 +33,7 @@ internal static class EcdsaP256
 
             // The exception's own message could quote the input: only its kind is reported.
             throw Errors.SigningKeyUnreadable(source, e is ArgumentException
-                ? "it holds no unencrypted EC key in PEM form (BEGIN PRIVATE KEY, BEGIN EC PRIVATE KEY or BEGIN PUBLIC KEY)"
+                ? "it holds no unencrypted EC key in PEM form (PKCS#8 or SEC 1 for a signing key, SubjectPublicKeyInfo for a public one)"
                 : "its key data is damaged");
         }
         catch (RegistryException)

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace ModelRegistry.Tests.Signing;
+namespace ModelRegistry.TestSupport;
 
 /// <summary>Fresh ECDSA P-256 key pairs written as PEM files, the way openssl writes them (PKCS#8 private, SPKI public).</summary>
-internal static class TestKeys
+public static class TestKeys
 {
     /// <summary>Writes <c>&lt;name&gt;.pem</c> (private) and <c>&lt;name&gt;.pub</c> (public) into <paramref name="folder"/>.</summary>
     public static (string PrivatePath, string PublicPath) Write(TempFolder folder, string name)
