@@ -60,9 +60,15 @@ public sealed class SigningTests : Scenario
         var pulled = await Cli("pull", "FraudDetection@Production", "--output", Temp.Combine("serving"), "--trust", trust);
         var (checkedResult, document) = await Json("verify-signature", "FraudDetection@Production", "--trust", trust);
         var verified = await Cli("verify", "--json");
+        var signedAgain = await Cli("sign", "FraudDetection@1", "--sign-key", release.Private, "--json");
 
         // assert
-        Assert.Equal([0, 0, 0, 0, 0], new[] { registered, promoted, pulled, checkedResult, verified }.Select(r => r.ExitCode));
+        Assert.Equal([0, 0, 0, 0, 0, 0], new[] { registered, promoted, pulled, checkedResult, verified, signedAgain }.Select(r => r.ExitCode));
+        Assert.Empty(PublishedSchemas.Problems("registration", registered.Stdout));
+        Assert.Empty(PublishedSchemas.Problems("stage-change", promoted.Stdout));
+        Assert.Empty(PublishedSchemas.Problems("signatures", signedAgain.Stdout));
+        Assert.True(OneDocument(signedAgain.Stdout).GetProperty("added").GetProperty("valid").GetBoolean());
+        Assert.Equal(2, OneDocument(signedAgain.Stdout).GetProperty("signatures").GetArrayLength());
         Assert.Equal("registration", OneDocument(registered.Stdout).GetProperty("signature").GetProperty("kind").GetString());
         Assert.Equal("promotion", OneDocument(promoted.Stdout).GetProperty("signature").GetProperty("kind").GetString());
         Assert.True(File.Exists(Temp.Combine("serving", "model.bin")));
