@@ -40,9 +40,19 @@ internal sealed class SignatureChecker(Registry registry, TrustPolicy? policy) :
         }
 
         var signedAt = revision is null ? ModelSignatureStatement.SignedAt(statement) : StageMoveStatement.SignedAt(statement);
-        var mismatch = revision is null ? ModelSignatureStatement.Mismatch(statement, version)
-            : entry.Stage is null ? $"revision {revision} does not move {version.Reference}"
-            : StageMoveStatement.Mismatch(statement, version, move!);
+        string? mismatch;
+        try
+        {
+            mismatch = revision is null ? ModelSignatureStatement.Mismatch(statement, version)
+                : entry.Stage is null ? $"revision {revision} does not move {version.Reference}"
+                : StageMoveStatement.Mismatch(statement, version, move!);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            // A field of the wrong JSON kind (a number where a name goes): the statement signs nothing we can match.
+            mismatch = "its statement has a field of the wrong kind";
+        }
+
         if (mismatch is not null)
         {
             return entry with { SignedAt = signedAt, Problem = mismatch };
