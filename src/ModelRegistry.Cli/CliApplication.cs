@@ -49,6 +49,8 @@ public static class CliApplication
         RestoreCommand.Create(),
         CopyCommand.Create(),
         VerifyCommand.Create(),
+        SignCommand.Create(),
+        VerifySignatureCommand.Create(),
         GcCommand.Create(),
         RetentionCommand.Create(),
         LineageCommand.Create(),

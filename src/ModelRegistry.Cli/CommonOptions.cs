@@ -46,6 +46,24 @@ internal static class CommonOptions
         Description = "A JSON metrics file ({\"auc\": 0.93}; nested objects are addressed with dots).",
     };
 
+    public static Option<string?> SignKey() => new("--sign-key")
+    {
+        Description = "An ECDSA P-256 private key (PEM file) to sign with. Default: $MODEL_REGISTRY_SIGNING_KEY (the key's PEM text), when set.",
+    };
+
+    /// <summary>The key of --sign-key, else of $MODEL_REGISTRY_SIGNING_KEY, else null (nothing is signed).</summary>
+    public static Signing.SigningKey? SigningKeyOf(ParseResult parse, Option<string?> option) =>
+        Signing.SigningKey.FromFileOrEnvironment(parse.GetValue(option));
+
+    public static Option<string?> Trust() => new("--trust")
+    {
+        Description = "A trust policy file (docs/signing.md): a version it does not accept is refused (MRB2005).",
+    };
+
+    /// <summary>The policy of --trust, or null when it was not given.</summary>
+    public static Signing.TrustPolicy? TrustOf(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) is { } path ? Signing.TrustPolicy.Load(path) : null;
+
     public static Option<string[]> Thresholds() => new("--threshold")
     {
         Description = "A metric gate such as auc>=0.90, latency_p95_ms<=50 or auc>=Production-0.005 (repeatable).",

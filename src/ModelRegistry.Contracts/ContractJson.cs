@@ -69,6 +69,7 @@ public static class ContractJson
 [JsonSerializable(typeof(HistoryDocument))]
 [JsonSerializable(typeof(AliasRemovedDocument))]
 [JsonSerializable(typeof(VerifyReport))]
+[JsonSerializable(typeof(SignatureDocument))]
 [JsonSerializable(typeof(GcReport))]
 [JsonSerializable(typeof(RetentionDocument))]
 [JsonSerializable(typeof(IReadOnlyList<ModelRegistry.Retention.RetentionRevision>))]

@@ -30,6 +30,7 @@ public static class ContractSchemas
         new("history", typeof(HistoryDocument), "history"),
         new("alias-removed", typeof(AliasRemovedDocument), "alias remove"),
         new("verify", typeof(VerifyReport), "verify"),
+        new("signatures", typeof(SignatureDocument), "verify-signature, sign"),
         new("gc", typeof(GcReport), "gc"),
         new("retention", typeof(RetentionDocument), "retention set, clear, apply, show"),
         new("retention-history", typeof(IReadOnlyList<ModelRegistry.Retention.RetentionRevision>), "retention show --history"),

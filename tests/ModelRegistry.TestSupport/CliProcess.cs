@@ -23,7 +23,7 @@ public static class CliProcess
         Start<string>(workingDirectory, null, args);
 
     /// <summary>
-    /// Starts model-registry hermetically: inherited GITHUB_*, CI, RUNNER_TEMP, MODEL_REGISTRY, MODEL_REGISTRY_CONNECTION_STRING and
+    /// Starts model-registry hermetically: inherited GITHUB_*, CI, RUNNER_TEMP, MODEL_REGISTRY, MODEL_REGISTRY_CONNECTION_STRING, MODEL_REGISTRY_SIGNING_KEY and
     /// AZURE_STORAGE_CONNECTION_STRING are removed so the machine running the tests cannot change what is tested;
     /// then the variables given are set (a null value leaves the variable unset).
     /// </summary>
@@ -94,5 +94,5 @@ public static class CliProcess
 
     private static bool IsInherited(string name) =>
         name.StartsWith("GITHUB_", StringComparison.Ordinal)
-        || name is "CI" or "RUNNER_TEMP" or "MODEL_REGISTRY" or "MODEL_REGISTRY_CONNECTION_STRING" or "AZURE_STORAGE_CONNECTION_STRING";
+        || name is "CI" or "RUNNER_TEMP" or "MODEL_REGISTRY" or "MODEL_REGISTRY_CONNECTION_STRING" or "MODEL_REGISTRY_SIGNING_KEY" or "AZURE_STORAGE_CONNECTION_STRING";
 }

@@ -18,9 +18,10 @@ internal static class PromoteCommand
         var metrics = CommonOptions.Metrics();
         var thresholds = CommonOptions.Thresholds();
         var expectCurrent = CommonOptions.ExpectCurrent();
+        var signKey = CommonOptions.SignKey();
         var evidence = new EvidenceOptions();
         var github = new GitHubPromoteOptions();
-        var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds, expectCurrent };
+        var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds, expectCurrent, signKey };
         foreach (var option in evidence.All.Concat(github.All))
         {
             command.Options.Add(option);
@@ -34,10 +35,17 @@ internal static class PromoteCommand
             var metricsPath = parse.GetValue(metrics);
             if (github.Requested(parse))
             {
+                // The GitHub gates commit inside their own request; signing their moves comes with the workflow templates.
+                if (parse.GetValue(signKey) is not null)
+                {
+                    throw Errors.CommandLine("--sign-key cannot be combined with --github-run or --github-pr yet: promote through the gate, then run 'model-registry sign <ref> --stage-move --sign-key <file>'.");
+                }
+
                 var local = await evidence.GatherAsync(parse, cancellationToken) is not null || metricsPath is not null || parse.GetValue(thresholds)!.Length > 0;
                 return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), CommonOptions.ExpectedHolderOf(parse, expectCurrent), local, cancellationToken);
             }
 
+            using var key = CommonOptions.SigningKeyOf(parse, signKey);
             var result = await registry.PromoteAsync(new PromotionRequest
             {
                 Reference = parse.GetValue(reference)!,
@@ -47,6 +55,7 @@ internal static class PromoteCommand
                 Metrics = metricsPath is null ? null : MetricsDocument.Load(metricsPath),
                 Thresholds = [.. parse.GetValue(thresholds)!.Select(ThresholdRule.Parse)],
                 ExpectCurrent = CommonOptions.ExpectedHolderOf(parse, expectCurrent),
+                SignWith = key,
             }, cancellationToken);
             return StageChangeReport.Write(output, result);
         });

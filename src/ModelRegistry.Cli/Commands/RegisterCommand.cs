@@ -22,8 +22,9 @@ internal static class RegisterCommand
         var label = new Option<string?>("--label") { Description = "A semantic-version label, unique per model (1.2.0-bert-large)." };
         var tags = new Option<string[]>("--tag") { Description = "A key=value tag (repeatable).", DefaultValueFactory = _ => [] };
         var description = new Option<string?>("--description") { Description = "What this version is." };
+        var signKey = CommonOptions.SignKey();
         var recipe = new RecipeOptions();
-        var command = new Command("register", "Register a model version (after its metrics pass the thresholds).") { model, artifacts, metrics, thresholds, label, tags, description };
+        var command = new Command("register", "Register a model version (after its metrics pass the thresholds).") { model, artifacts, metrics, thresholds, label, tags, description, signKey };
         foreach (var option in recipe.All)
         {
             command.Options.Add(option);
@@ -48,6 +49,7 @@ internal static class RegisterCommand
                 output.Warning(warning);
             }
 
+            using var key = CommonOptions.SigningKeyOf(parse, signKey);
             var result = await registry.RegisterAsync(new RegistrationRequest
             {
                 Model = name,
@@ -59,6 +61,7 @@ internal static class RegisterCommand
                 Tags = tagPairs.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
                 Description = parse.GetValue(description),
                 Progress = output.TransferProgress(),
+                SignWith = key,
             }, cancellationToken);
 
             if (result.Version is null)
@@ -86,6 +89,7 @@ internal static class RegisterCommand
                 BytesUploaded = result.BytesUploaded,
                 Evaluation = result.Evaluation,
                 Warnings = captured.Warnings,
+                Signature = result.Signature,
             };
             output.Result(document, writer =>
             {
@@ -95,6 +99,7 @@ internal static class RegisterCommand
                     ? $"Restored: {version.Model} version {version.Version} had this recipe and was purged; its files are stored again ({version.Digest})."
                     : $"Unchanged: {version.Model} version {version.Version} already has this recipe ({version.Digest}).");
                 VersionText.WriteVerdict(writer, result.Evaluation);
+                SignatureText.WriteSigned(writer, result.Signature);
             });
             output.Actions.SetOutputs([new("version", version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("digest", version.Digest), new("verdict", "pass")]);
             output.Actions.AppendSummary($"### {version.Model} version {version.Version} {(result.Created ? "registered" : "unchanged")}\n\n`{version.Digest}`\n\n" + VerdictReport.Markdown(result.Evaluation));

@@ -22,7 +22,7 @@ internal static class VerifyCommand
             var report = await registry.VerifyAsync(!parse.GetValue(quick), cancellationToken);
             output.Result(report, writer =>
             {
-                writer.WriteLine($"Checked {report.Models} model(s), {report.Revisions} revision(s), {report.Versions} version(s), {report.Files} file(s).");
+                writer.WriteLine($"Checked {report.Models} model(s), {report.Revisions} revision(s), {report.Versions} version(s), {report.Files} file(s), {report.Signatures} signature(s).");
                 foreach (var problem in report.Problems)
                 {
                     writer.WriteLine($"  {problem.Path}: {problem.Problem}");

@@ -49,5 +49,6 @@ internal static class StageChangeReport
         Note = result.Note,
         Evaluation = result.Evaluation,
         GitHub = gitHub,
+        Signature = result.Signature,
     };
 }

@@ -36,6 +36,9 @@ public sealed record RegistrationDocument : VersionInfo
 
     /// <summary>Coded warnings of the lineage capture (<c>MRB1551: ...</c>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The registration signature made with <c>--sign-key</c> or <c>$MODEL_REGISTRY_SIGNING_KEY</c>.</summary>
+    public SignatureEntry? Signature { get; init; }
 }
 
 /// <summary>The document of <c>register</c> when the metrics did not pass (exit 3): nothing was registered.</summary>

@@ -43,6 +43,9 @@ public sealed record StageChangeDocument : VersionInfo
     /// <summary>The GitHub approval that allowed the move (<c>--github-run</c>, <c>--github-pr</c>).</summary>
     [JsonPropertyName("github")]
     public GitHubApprovalDocument? GitHub { get; init; }
+
+    /// <summary>The stage-move signature made with <c>--sign-key</c> or <c>$MODEL_REGISTRY_SIGNING_KEY</c>.</summary>
+    public SignatureEntry? Signature { get; init; }
 }
 
 /// <summary>The GitHub side of a gated promotion: the evidence recorded, and the deployment made for an environment approval.</summary>

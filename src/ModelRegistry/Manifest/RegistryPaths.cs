@@ -85,4 +85,39 @@ public static class RegistryPaths
     private static bool IsHex64(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
 
     public static string LabelIndex(string key, string label) => $"models/{key}/labels/{label.ToLowerInvariant()}.json";
+
+    /// <summary>Public keys of signers, by key id: <c>keys/&lt;64 hex&gt;.pem</c>, create-only; a reader checks that
+    /// the key hashes to its name, so the file cannot name another key.</summary>
+    public const string SigningKeys = "keys/";
+
+    public static string SigningKey(string keyId) => $"{SigningKeys}{keyId}.pem";
+
+    /// <summary>Every signature of a version: <c>models/&lt;key&gt;/signatures/&lt;version, 10 digits&gt;/</c>.</summary>
+    public static string VersionSignatures(string key, int version) => $"models/{key}/signatures/{version.ToString("D10", CultureInfo.InvariantCulture)}/";
+
+    public static string SignatureFolder(string key) => $"models/{key}/signatures/";
+
+    public static string RegistrationSignature(string key, int version, string keyId) => $"{VersionSignatures(key, version)}registration/{keyId}.sig.json";
+
+    /// <summary>The signatures of the move that revision <paramref name="revision"/> made.</summary>
+    public static string StageSignatures(string key, int version, long revision) => $"{VersionSignatures(key, version)}stage/{revision.ToString("D20", CultureInfo.InvariantCulture)}/";
+
+    public static string StageSignature(string key, int version, long revision, string keyId) => $"{StageSignatures(key, version, revision)}{keyId}.sig.json";
+
+    /// <summary>What a signature path names (version, the move's revision or null for the registration, key id), matched
+    /// segment by segment; null for any other path.</summary>
+    public static (int Version, long? Revision, string KeyId)? SignaturePath(string path)
+    {
+        var segments = path.Split('/');
+        var (version, revision, file) = segments switch
+        {
+            ["models", _, "signatures", var v, "registration", var f] => (v, (string?)null, f),
+            ["models", _, "signatures", var v, "stage", var r, var f] when r.Length == 20 && r.All(char.IsAsciiDigit) => (v, r, f),
+            _ => ("", null, ""),
+        };
+        return version.Length == 10 && version.All(char.IsAsciiDigit) && file.EndsWith(".sig.json", StringComparison.Ordinal)
+            && Signing.KeyIds.IsValid(file[..^9]) && int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? (number, revision is null ? null : long.Parse(revision, CultureInfo.InvariantCulture), file[..^9])
+            : null;
+    }
 }

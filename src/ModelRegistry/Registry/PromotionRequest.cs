@@ -24,4 +24,8 @@ public sealed record PromotionRequest
     /// <summary>The version the caller expects to hold the stage now (for Archived: the version it expects the reference
     /// to name); the move is refused with MRB1310 when it differs at evaluation or at commit.</summary>
     public ExpectedHolder? ExpectCurrent { get; init; }
+
+    /// <summary>When given, the move that puts the version in the stage (this one, or the one before it when it was
+    /// there already) gets this key's signature.</summary>
+    public Signing.SigningKey? SignWith { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record PromotionResult(VersionInfo Version, string FromStage, int?
     /// <summary>A coded warning about the caches after a change that landed (MRB1109).</summary>
     public string? Warning { get; init; }
 
+    /// <summary>The stage-move signature made with <see cref="PromotionRequest.SignWith"/>.</summary>
+    public SignatureEntry? Signature { get; init; }
+
     /// <summary>False when the version already was in the stage and nothing was committed.</summary>
     public bool Changed => Entry is not null;
 }

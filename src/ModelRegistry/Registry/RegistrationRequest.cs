@@ -26,6 +26,9 @@ public sealed record RegistrationRequest
     public string? Actor { get; init; }
 
     public IProgress<TransferProgress>? Progress { get; init; }
+
+    /// <summary>When given, the version that stands (new or the same recipe's) gets this key's registration signature.</summary>
+    public Signing.SigningKey? SignWith { get; init; }
 }
 
 /// <summary>Bytes moved so far for one file of a transfer.</summary>

@@ -16,4 +16,7 @@ public sealed record RegistrationResult(VersionInfo? Version, bool Created, Verd
 
     /// <summary>A coded warning about the caches after a registration that landed (MRB1109).</summary>
     public string? Warning { get; init; }
+
+    /// <summary>The registration signature made with <see cref="RegistrationRequest.SignWith"/>.</summary>
+    public SignatureEntry? Signature { get; init; }
 }

@@ -20,6 +20,16 @@ public sealed partial class Registry
     public async Task<PromotionResult> PromoteAsync(PromotionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = await PromoteUnsignedAsync(request, cancellationToken);
+
+        // Signed after the commit, whose revision the signature names; see RegisterAsync for a crash in between.
+        return result.Evaluation.Passed && request.SignWith is { } key
+            ? result with { Signature = await SignStageMoveAsync(result.Version, result.Entry, key, cancellationToken) }
+            : result;
+    }
+
+    private async Task<PromotionResult> PromoteUnsignedAsync(PromotionRequest request, CancellationToken cancellationToken)
+    {
         var reference = ModelReference.Parse(request.Reference);
         var stage = Settings.Stage(request.Stage);
         var key = KeyOf(reference.Model);

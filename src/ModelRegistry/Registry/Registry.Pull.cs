@@ -9,9 +9,9 @@ public sealed partial class Registry
     /// fetched into a staging folder first and moved into place only when all of them verified, so a failed pull
     /// leaves nothing behind. Files already present with the right digest are not downloaded again.
     /// </summary>
-    public async Task<VersionInfo> PullAsync(string reference, string output, AsOf? asOf = null, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<VersionInfo> PullAsync(string reference, string output, AsOf? asOf = null, IProgress<TransferProgress>? progress = null, Signing.TrustPolicy? trust = null, CancellationToken cancellationToken = default)
     {
-        var version = await ResolveAsync(reference, asOf, cancellationToken);
+        var version = await ResolveAsync(reference, asOf, trust, cancellationToken);
         await PullFilesAsync(version, output, progress, cancellationToken);
         return version;
     }

@@ -17,6 +17,17 @@ public sealed partial class Registry
     public async Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = await RegisterUnsignedAsync(request, cancellationToken);
+
+        // Signed after the commit, which numbers the version: a crash in between leaves an unsigned version that a
+        // trust policy refuses until 'model-registry sign' adds the signature.
+        return result.Version is { } version && request.SignWith is { } key
+            ? result with { Signature = await SignRegistrationAsync(version, key, cancellationToken) }
+            : result;
+    }
+
+    private async Task<RegistrationResult> RegisterUnsignedAsync(RegistrationRequest request, CancellationToken cancellationToken)
+    {
         var key = KeyOf(request.Model);
         if (request.Label is not null)
         {

@@ -9,13 +9,15 @@ public sealed partial class Registry
     /// Checks the whole registry: every revision parses, carries its own number and follows the one before; every
     /// version number is assigned once and in order; every record a revision names exists and hashes to its name;
     /// every file a record names exists with the recorded size and digest; every cache readers trust agrees with the
-    /// log (see <see cref="CacheCheck"/>). Reports every problem, never stops at the first.
+    /// log (see <see cref="CacheCheck"/>); every stored signature verifies under its key and signs exactly what it names
+    /// (see <see cref="CheckSignaturesAsync"/>). Reports every problem, never stops at the first.
     /// </summary>
     public async Task<VerifyReport> VerifyAsync(bool hashFiles = true, CancellationToken cancellationToken = default)
     {
         var problems = new List<VerifyProblem>();
         long revisions = 0;
         int versions = 0;
+        var signatures = 0;
         var files = new Dictionary<string, long>(StringComparer.Ordinal);
         var models = await ListModelKeysAsync(problems, cancellationToken);
         foreach (var (key, model) in models)
@@ -27,6 +29,7 @@ public sealed partial class Registry
 
             // Files of versions retention purged are gone on purpose: only the others must be stored.
             var versionFiles = new Dictionary<int, IReadOnlyList<Content.ArtifactFile>>();
+            var versionRecords = new Dictionary<int, string>();
             var purged = new HashSet<int>();
             for (var revision = 1L; ; revision++)
             {
@@ -83,6 +86,7 @@ public sealed partial class Registry
                 {
                     var record = await ReadRecordAsync(model, entry.Record ?? "", useCache: false, cancellationToken);
                     versionFiles[entry.Version ?? 0] = record.Files;
+                    versionRecords[entry.Version ?? 0] = entry.Record ?? "";
                 }
                 catch (RegistryException e)
                 {
@@ -99,6 +103,8 @@ public sealed partial class Registry
             {
                 await caches.CheckAsync(cancellationToken);
             }
+
+            signatures += await CheckSignaturesAsync(key, model, versionFiles, versionRecords, problems, cancellationToken);
         }
 
         foreach (var (digest, size) in files)
@@ -112,7 +118,43 @@ public sealed partial class Registry
             }
         }
 
-        return new VerifyReport(models.Count, revisions, versions, files.Count, problems);
+        return new VerifyReport(models.Count, revisions, versions, files.Count, problems) { Signatures = signatures };
+    }
+
+    /// <summary>Checks every signature stored for a model against the key its path names (stored in the registry) and
+    /// the version or move it signs; a signature of a version or revision that does not exist is a problem too.</summary>
+    private async Task<int> CheckSignaturesAsync(string key, string model, Dictionary<int, IReadOnlyList<Content.ArtifactFile>> versionFiles, Dictionary<int, string> versionRecords, List<VerifyProblem> problems, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        using var checker = new SignatureChecker(this, null);
+        await foreach (var item in Storage.ListAsync(RegistryPaths.SignatureFolder(key), cancellationToken))
+        {
+            count++;
+            if (RegistryPaths.SignaturePath(item.Path) is not { } named || !versionRecords.TryGetValue(named.Version, out var digest))
+            {
+                problems.Add(new VerifyProblem(item.Path, "is not a signature of a version this model registered"));
+                continue;
+            }
+
+            var version = new VersionInfo { Model = model, Version = named.Version, Digest = digest, Stage = "", Aliases = [], Files = versionFiles[named.Version] };
+            LogEntry? move = null;
+            try
+            {
+                move = named.Revision is { } revision ? await Log.ReadEntryAsync(key, revision, cancellationToken) : null;
+            }
+            catch (RegistryException)
+            {
+                // A damaged revision is reported by the log check above; its signature then names no move it can sign.
+            }
+
+            var entry = await checker.CheckAsync(item.Path, version, named.Revision, move, cancellationToken);
+            if (!entry.Valid)
+            {
+                problems.Add(new VerifyProblem(item.Path, $"is not a valid signature: {entry.Problem}"));
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Every model named in the index or found by its log, by storage key; a damaged or missing index entry is
