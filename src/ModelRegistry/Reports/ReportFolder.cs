@@ -22,14 +22,19 @@ internal static class ReportFolder
 
         Directory.CreateDirectory(root);
         var previous = ReadManifest(root);
-        var written = new List<string>();
-        foreach (var (relative, content) in files)
+        var changed = new bool[files.Count];
+        var entries = files.ToArray();
+        var targets = entries.Select(e => Inside(root, e.Key)).ToArray();
+        try
         {
-            if (ChangedFile.WriteIfChanged(Inside(root, relative), content))
-            {
-                written.Add(relative);
-            }
+            Parallel.For(0, entries.Length, i => changed[i] = ChangedFile.WriteIfChanged(targets[i], entries[i].Value));
         }
+        catch (AggregateException e) when (e.InnerExceptions[0] is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.ReportOutputInvalid(output, $"a page could not be written ({e.InnerExceptions[0].Message})");
+        }
+
+        var written = entries.Where((_, i) => changed[i]).Select(e => e.Key).ToList();
 
         var removed = new List<string>();
         foreach (var relative in previous.Where(p => !files.ContainsKey(p)).Order(StringComparer.Ordinal))
