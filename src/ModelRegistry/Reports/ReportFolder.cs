@@ -17,10 +17,18 @@ internal static class ReportFolder
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         if (File.Exists(root))
         {
-            throw Errors.ReportOutputInvalid(output, "it is a file");
+            throw Errors.OutputUnwritable(root, "it is a file; the report needs a folder");
         }
 
-        Directory.CreateDirectory(root);
+        try
+        {
+            Directory.CreateDirectory(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.OutputUnwritable(root, e.Message);
+        }
+
         var previous = ReadManifest(root);
         var changed = new bool[files.Count];
         var entries = files.ToArray();
@@ -31,7 +39,7 @@ internal static class ReportFolder
         }
         catch (AggregateException e) when (e.InnerExceptions[0] is IOException or UnauthorizedAccessException)
         {
-            throw Errors.ReportOutputInvalid(output, $"a page could not be written ({e.InnerExceptions[0].Message})");
+            throw Errors.OutputUnwritable(root, $"a page could not be written: {e.InnerExceptions[0].Message}");
         }
 
         var written = entries.Where((_, i) => changed[i]).Select(e => e.Key).ToList();
