@@ -1,3 +1,5 @@
+using ModelRegistry.Tests.Infrastructure;
+
 namespace ModelRegistry.Tests.Reports;
 
 /// <summary>The same registry gives the same bytes, and a run rewrites only the pages whose bytes change.</summary>
@@ -60,6 +62,24 @@ public sealed class ReportIncrementalTests
             ["index.html", "models/FraudDetection/history.html", "models/FraudDetection/index.html", "models/FraudDetection/v6.html"],
             report.Written);
         Assert.Empty(report.Removed);
+    }
+
+    [Fact]
+    public async Task A_promotion_rewrites_the_index_the_models_pages_and_the_pages_of_the_versions_that_moved()
+    {
+        // arrange
+        using var scenario = await ReportScenario.CreateAsync();
+        await scenario.GenerateAsync();
+        var promoted = await RegistryHarness.PromoteAsync(scenario.Registry, $"{ReportScenario.Fraud}@5", "Production");
+
+        // act
+        var report = await scenario.GenerateAsync();
+
+        // assert
+        Assert.Equal(2, promoted.Displaced);
+        Assert.Equal(
+            ["index.html", "models/FraudDetection/history.html", "models/FraudDetection/index.html", "models/FraudDetection/v2.html", "models/FraudDetection/v5.html"],
+            report.Written);
     }
 
     [Fact]
