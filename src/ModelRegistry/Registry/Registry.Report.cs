@@ -17,6 +17,13 @@ public sealed partial class Registry
     public async Task<ReportDocument> ReportAsync(ReportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // A wrong --registry must not turn a published site into an empty one: the report reads an existing registry only.
+        if (!Exists)
+        {
+            throw Errors.NoRegistry(Location);
+        }
+
         if (Storage is FolderStorage folder && IsInside(Path.GetFullPath(request.Output), Path.GetFullPath(folder.Root)))
         {
             throw Errors.ReportOutputInvalid(request.Output, $"it lies inside the registry at {folder.Root}");

@@ -121,6 +121,23 @@ public sealed class ReportIncrementalTests
     }
 
     [Fact]
+    public async Task A_location_without_a_registry_is_refused_and_the_site_stays_as_it_was()
+    {
+        // arrange
+        using var scenario = await ReportScenario.CreateAsync();
+        await scenario.GenerateAsync();
+        var before = scenario.Files();
+        var nowhere = await Registry.OpenAsync(scenario.Harness.Temp.Combine("no-registry"));
+
+        // act
+        var error = await Assert.ThrowsAsync<RegistryException>(() => nowhere.ReportAsync(new() { Output = scenario.Output }));
+
+        // assert
+        Assert.Equal("MRB1018", error.Code);
+        Assert.Equal(before.Keys, scenario.Files().Keys);
+    }
+
+    [Fact]
     public async Task An_output_folder_inside_the_registry_is_refused()
     {
         // arrange

@@ -61,6 +61,14 @@
     const byNumber = {};
     data.versions.forEach(function (v) { byNumber[String(v.version)] = v; });
     const body = table.tBodies[0];
+    // A link may choose the pair: index.html?left=3&right=5#compare (the version pages link to the version before).
+    const params = new URLSearchParams(window.location.search);
+    [["left", leftSelect], ["right", rightSelect]].forEach(function (pair) {
+      const chosen = params.get(pair[0]);
+      if (chosen !== null && byNumber[chosen]) {
+        pair[1].value = chosen;
+      }
+    });
 
     function addRow(field, leftValue, rightValue, numeric) {
       const row = document.createElement("tr");
