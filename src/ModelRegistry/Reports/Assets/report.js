@@ -81,16 +81,14 @@
       if (!same) {
         row.className = "differs";
       }
-      cell(row, leftValue === undefined || leftValue === null ? "" : String(leftValue));
+      const left = cell(row, leftValue === undefined || leftValue === null ? "" : String(leftValue));
       const right = cell(row, rightValue === undefined || rightValue === null ? "" : String(rightValue));
       if (numeric) {
-        const production = data.production === null ? undefined : byNumber[String(data.production)];
-        const productionValue = production ? production.metrics[field.substring("metric:".length)] : undefined;
         const metric = field.substring("metric:".length);
-        const result = verdict(data, metric, rightValue);
-        if (result) {
-          right.className = result;
-        }
+        const production = data.production === null ? undefined : byNumber[String(data.production)];
+        const productionValue = production ? production.metrics[metric] : undefined;
+        left.className = verdict(data, metric, leftValue);
+        right.className = verdict(data, metric, rightValue);
         cell(row, leftValue === undefined || rightValue === undefined ? "" : formatDelta(rightValue - leftValue));
         cell(row, productionValue === undefined || rightValue === undefined ? "" : formatDelta(rightValue - productionValue));
       } else {
