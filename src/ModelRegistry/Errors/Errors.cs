@@ -70,7 +70,7 @@ public static partial class Errors
         $"Cannot write '{Printable(path)}' ({Printable(why)}): choose an output this user can write, with no file or folder of another kind in the way.");
 
     public static RegistryException NoRegistry(string location) => new("MRB1018",
-        $"There is no registry at {location} to check: correct --registry (or $MODEL_REGISTRY); a registry is created by its first registration.");
+        $"There is no registry at {location} to read: correct --registry (or $MODEL_REGISTRY); a registry is created by its first registration.");
 
     public static RegistryException CommitContention(string model, int attempts) => new("MRB1101",
         $"Could not commit to model '{model}' after {attempts} attempts because other writers kept committing first: retry later.");

@@ -6,6 +6,9 @@ namespace ModelRegistry;
 
 public sealed partial class Registry
 {
+    /// <summary>Models the report reads at once: enough to hide storage latency (Azure round trips), few enough to stay polite.</summary>
+    private const int ReadParallelism = 8;
+
     /// <summary>
     /// Generates the registry's static site into <see cref="ReportRequest.Output"/> (docs/report.md): the index, a page
     /// per model, per version and a history per model, byte-identical for the same registry, and written incrementally.
@@ -14,6 +17,13 @@ public sealed partial class Registry
     public async Task<ReportDocument> ReportAsync(ReportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // A wrong --registry must not turn a published site into an empty one: the report reads an existing registry only.
+        if (!Exists)
+        {
+            throw Errors.NoRegistry(Location);
+        }
+
         if (Storage is FolderStorage folder && IsInside(Path.GetFullPath(request.Output), Path.GetFullPath(folder.Root)))
         {
             throw Errors.ReportOutputInvalid(request.Output, $"it lies inside the registry at {folder.Root}");
@@ -22,15 +32,11 @@ public sealed partial class Registry
         var names = request.Models.Count == 0
             ? await ListModelsAsync(cancellationToken)
             : [.. request.Models.Distinct(StringComparer.OrdinalIgnoreCase)];
-        var models = new List<ReportModel>();
-        foreach (var name in names)
-        {
-            if (await ReadReportModelAsync(name, request.AsOf, cancellationToken) is { } model)
-            {
-                models.Add(model);
-            }
-        }
-
+        // Models are read side by side (reads only; the record cache is concurrent), each model's log and records once.
+        var loaded = new ReportModel?[names.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (i, token) => loaded[i] = await ReadReportModelAsync(names[i], request.AsOf, token));
+        var models = loaded.OfType<ReportModel>().ToList();
         models.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name) is var c and not 0 ? c : StringComparer.Ordinal.Compare(a.Name, b.Name));
         var files = ReportSite.Build(models, Settings);
         return ReportFolder.Sync(request.Output, files, [.. models.Select(m => m.Name)]);

@@ -23,6 +23,4 @@ internal sealed record MetricThreshold(string Metric, string Operator, double Bo
             .Select(rule => new MetricThreshold(rule.Metric, rule.Operator, rule.Bound!.Value, "registration"));
         return [.. policies.Concat(registration).DistinctBy(t => (t.Metric, t.Operator, t.Bound, t.Source))];
     }
-
-    public bool Passes(double value) => ThresholdRule.FromBounds(Metric, Operator, Bound, null).Compare(value, Bound);
 }

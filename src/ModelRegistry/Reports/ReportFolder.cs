@@ -17,19 +17,32 @@ internal static class ReportFolder
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         if (File.Exists(root))
         {
-            throw Errors.ReportOutputInvalid(output, "it is a file");
+            throw Errors.OutputUnwritable(root, "it is a file; the report needs a folder");
         }
 
-        Directory.CreateDirectory(root);
-        var previous = ReadManifest(root);
-        var written = new List<string>();
-        foreach (var (relative, content) in files)
+        try
         {
-            if (ChangedFile.WriteIfChanged(Inside(root, relative), content))
-            {
-                written.Add(relative);
-            }
+            Directory.CreateDirectory(root);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.OutputUnwritable(root, e.Message);
+        }
+
+        var previous = ReadManifest(root);
+        var changed = new bool[files.Count];
+        var entries = files.ToArray();
+        var targets = entries.Select(e => Inside(root, e.Key)).ToArray();
+        try
+        {
+            Parallel.For(0, entries.Length, i => changed[i] = ChangedFile.WriteIfChanged(targets[i], entries[i].Value));
+        }
+        catch (AggregateException e) when (e.InnerExceptions[0] is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.OutputUnwritable(root, $"a page could not be written: {e.InnerExceptions[0].Message}");
+        }
+
+        var written = entries.Where((_, i) => changed[i]).Select(e => e.Key).ToList();
 
         var removed = new List<string>();
         foreach (var relative in previous.Where(p => !files.ContainsKey(p)).Order(StringComparer.Ordinal))

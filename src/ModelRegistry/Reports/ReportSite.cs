@@ -14,16 +14,24 @@ internal static class ReportSite
             [ReportPaths.Script] = ReportAssets.Script,
             [ReportPaths.Index] = IndexPage.Render(models, stages),
         };
-        foreach (var model in models)
+        // Pages are independent of one another: each model's are rendered on its own thread, then gathered in path order.
+        var perModel = new List<KeyValuePair<string, byte[]>>[models.Count];
+        Parallel.For(0, models.Count, i => perModel[i] = [.. ModelFiles(models[i], stages)]);
+        foreach (var (path, content) in perModel.SelectMany(p => p))
         {
-            files[ReportPaths.ModelPage(model.Name)] = ModelPage.Render(model, stages);
-            files[ReportPaths.HistoryPage(model.Name)] = HistoryPage.Render(model);
-            foreach (var version in model.Versions)
-            {
-                files[ReportPaths.VersionPage(model.Name, version.Number)] = VersionPage.Render(model, version);
-            }
+            files[path] = content;
         }
 
         return files;
+    }
+
+    private static IEnumerable<KeyValuePair<string, byte[]>> ModelFiles(ReportModel model, IReadOnlyList<string> stages)
+    {
+        yield return new(ReportPaths.ModelPage(model.Name), ModelPage.Render(model, stages));
+        yield return new(ReportPaths.HistoryPage(model.Name), HistoryPage.Render(model));
+        foreach (var version in model.Versions)
+        {
+            yield return new(ReportPaths.VersionPage(model.Name, version.Number), VersionPage.Render(model, version));
+        }
     }
 }

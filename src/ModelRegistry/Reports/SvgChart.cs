@@ -55,7 +55,8 @@ internal static class SvgChart
                 .Append("</title></circle></a>\n");
             if (point.Holds is not null)
             {
-                AxisText(svg, X(i), Y(point.Value) - 9, "middle", point.Holds);
+                var anchor = points.Count == 1 ? "middle" : i == 0 ? "start" : i == points.Count - 1 ? "end" : "middle";
+                AxisText(svg, X(i), Y(point.Value) - 9, anchor, point.Holds);
             }
         }
 

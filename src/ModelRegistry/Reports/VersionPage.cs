@@ -29,6 +29,11 @@ internal static class VersionPage
             + Fact("digest", $"<code>{Html.Encode(info.Digest)}</code>")
             + Fact("recipe digest", $"<code>{Html.Encode(info.RecipeDigest)}</code>")
             + "</dl>");
+        if (model.Version(version.Number - 1) is { } previous)
+        {
+            page.Raw($"<p><a class=\"compare-link\" href=\"{page.Href(ReportPaths.ModelPage(model.Name))}?left={Formats.Integer(previous.Number)}&amp;right={Formats.Integer(version.Number)}#compare\">Compare with version {Formats.Integer(previous.Number)}</a></p>");
+        }
+
         page.Raw($"<h2>Pull it</h2>\n<pre><code>model-registry pull {Html.Encode(info.Reference)}</code></pre>");
         page.Raw(Files(version));
         page.Raw(Metrics(version));

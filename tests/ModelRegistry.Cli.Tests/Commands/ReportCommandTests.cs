@@ -65,6 +65,23 @@ public sealed class ReportCommandTests : Scenarios.Scenario
     }
 
     [Fact]
+    public async Task An_output_that_is_a_file_names_that_path_and_leaves_it_alone()
+    {
+        // arrange
+        await RegisterAsync("FraudDetection", "v1");
+        var file = Temp.WriteFile("taken", [1]);
+
+        // act
+        var (result, document) = await Json("report", "--output", file);
+
+        // assert
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("MRB1017", ErrorCode(document));
+        Assert.Contains(file, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal([1], File.ReadAllBytes(file));
+    }
+
+    [Fact]
     public async Task Without_json_it_says_where_the_site_is()
     {
         // arrange

@@ -107,7 +107,8 @@ public sealed class ReportContentTests
                     continue;
                 }
 
-                var full = Path.GetFullPath(Path.Combine(scenario.Output, Path.GetDirectoryName(path)!, target));
+                var file = target.Split('?', '#')[0];
+                var full = Path.GetFullPath(Path.Combine(scenario.Output, Path.GetDirectoryName(path)!, file));
                 if (!File.Exists(full) || !full.StartsWith(scenario.Output, StringComparison.Ordinal))
                 {
                     broken.Add($"{path} -> {target}");
@@ -133,6 +134,7 @@ public sealed class ReportContentTests
         Assert.Equal($"https://github.com/contoso/fraud/commit/{ReportScenario.Commit}", page.QuerySelector("tr[data-field='code.commit'] a")!.GetAttribute("href"));
         Assert.Equal("https://github.com/contoso/fraud/actions/runs/102", page.QuerySelector("tr[data-field='ci.run'] a")!.GetAttribute("href"));
         Assert.Contains("model-registry pull FraudDetection@2", page.QuerySelector("pre")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("index.html?left=1&right=2#compare", page.QuerySelector("a.compare-link")!.GetAttribute("href"));
         var moves = page.QuerySelectorAll("table.timeline tbody tr");
         Assert.Equal(4, moves.Length);
         Assert.Contains("approved by alice", moves[1].TextContent, StringComparison.Ordinal);

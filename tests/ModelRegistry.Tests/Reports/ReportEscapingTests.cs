@@ -102,6 +102,24 @@ public sealed partial class ReportEscapingTests
     }
 
     [Fact]
+    public async Task The_script_sets_text_only_and_never_evaluates_or_writes_markup()
+    {
+        // arrange
+        using var scenario = await ReportScenario.CreateAsync();
+
+        // act
+        await scenario.GenerateAsync();
+
+        // assert
+        var script = File.ReadAllText(Path.Combine(scenario.Output, "assets", "report.js"));
+        Assert.Contains("textContent", script, StringComparison.Ordinal);
+        foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setAttribute(\"on" })
+        {
+            Assert.DoesNotContain(sink, script, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_comparison_data_cannot_close_its_block()
     {
         // arrange

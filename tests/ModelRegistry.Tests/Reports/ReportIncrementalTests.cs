@@ -1,3 +1,5 @@
+using ModelRegistry.Tests.Infrastructure;
+
 namespace ModelRegistry.Tests.Reports;
 
 /// <summary>The same registry gives the same bytes, and a run rewrites only the pages whose bytes change.</summary>
@@ -63,6 +65,24 @@ public sealed class ReportIncrementalTests
     }
 
     [Fact]
+    public async Task A_promotion_rewrites_the_index_the_models_pages_and_the_pages_of_the_versions_that_moved()
+    {
+        // arrange
+        using var scenario = await ReportScenario.CreateAsync();
+        await scenario.GenerateAsync();
+        var promoted = await RegistryHarness.PromoteAsync(scenario.Registry, $"{ReportScenario.Fraud}@5", "Production");
+
+        // act
+        var report = await scenario.GenerateAsync();
+
+        // assert
+        Assert.Equal(2, promoted.Displaced);
+        Assert.Equal(
+            ["index.html", "models/FraudDetection/history.html", "models/FraudDetection/index.html", "models/FraudDetection/v2.html", "models/FraudDetection/v5.html"],
+            report.Written);
+    }
+
+    [Fact]
     public async Task Pages_of_models_left_out_are_removed_but_files_the_report_did_not_write_stay()
     {
         // arrange
@@ -98,6 +118,23 @@ public sealed class ReportIncrementalTests
         // assert
         Assert.Empty(report.Removed);
         Assert.True(File.Exists(outside));
+    }
+
+    [Fact]
+    public async Task A_location_without_a_registry_is_refused_and_the_site_stays_as_it_was()
+    {
+        // arrange
+        using var scenario = await ReportScenario.CreateAsync();
+        await scenario.GenerateAsync();
+        var before = scenario.Files();
+        var nowhere = await Registry.OpenAsync(scenario.Harness.Temp.Combine("no-registry"));
+
+        // act
+        var error = await Assert.ThrowsAsync<RegistryException>(() => nowhere.ReportAsync(new() { Output = scenario.Output }));
+
+        // assert
+        Assert.Equal("MRB1018", error.Code);
+        Assert.Equal(before.Keys, scenario.Files().Keys);
     }
 
     [Fact]

@@ -61,6 +61,14 @@
     const byNumber = {};
     data.versions.forEach(function (v) { byNumber[String(v.version)] = v; });
     const body = table.tBodies[0];
+    // A link may choose the pair: index.html?left=3&right=5#compare (the version pages link to the version before).
+    const params = new URLSearchParams(window.location.search);
+    [["left", leftSelect], ["right", rightSelect]].forEach(function (pair) {
+      const chosen = params.get(pair[0]);
+      if (chosen !== null && byNumber[chosen]) {
+        pair[1].value = chosen;
+      }
+    });
 
     function addRow(field, leftValue, rightValue, numeric) {
       const row = document.createElement("tr");
@@ -73,16 +81,14 @@
       if (!same) {
         row.className = "differs";
       }
-      cell(row, leftValue === undefined || leftValue === null ? "" : String(leftValue));
+      const left = cell(row, leftValue === undefined || leftValue === null ? "" : String(leftValue));
       const right = cell(row, rightValue === undefined || rightValue === null ? "" : String(rightValue));
       if (numeric) {
-        const production = data.production === null ? undefined : byNumber[String(data.production)];
-        const productionValue = production ? production.metrics[field.substring("metric:".length)] : undefined;
         const metric = field.substring("metric:".length);
-        const result = verdict(data, metric, rightValue);
-        if (result) {
-          right.className = result;
-        }
+        const production = data.production === null ? undefined : byNumber[String(data.production)];
+        const productionValue = production ? production.metrics[metric] : undefined;
+        left.className = verdict(data, metric, leftValue);
+        right.className = verdict(data, metric, rightValue);
         cell(row, leftValue === undefined || rightValue === undefined ? "" : formatDelta(rightValue - leftValue));
         cell(row, productionValue === undefined || rightValue === undefined ? "" : formatDelta(rightValue - productionValue));
       } else {
