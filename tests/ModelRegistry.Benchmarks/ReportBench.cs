@@ -47,17 +47,18 @@ internal sealed class ReportBench : IBench
 
         var index = new FileInfo(Path.Combine(site, "index.html")).Length;
         var rewritten = await RegenerateAfterOneVersionAsync(folder, site, Path.Combine(work, "report-artifacts"));
-        var expected = new[] { "index.html", "models/Model042/history.html", "models/Model042/index.html", $"models/Model042/v{VersionsPerModel + 1}.html" };
+        var expected = new[] { "index.html", "models/Model042/history.html", "models/Model042/index.html", $"models/Model042/v{VersionsPerModel + 1}.html", $"models/Model042/v{VersionsPerModel + 1}.provenance.json" };
         if (!rewritten.Order(StringComparer.Ordinal).SequenceEqual(expected))
         {
             throw new InvalidOperationException($"after one new version the report rewrote {string.Join(", ", rewritten)}; expected {string.Join(", ", expected)}");
         }
 
         var pages = Directory.EnumerateFiles(site, "*.html", SearchOption.AllDirectories).Count();
+        var files = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Count();
         return
         [
             new($"report: full site, {Models} models x {VersionsPerModel} versions", generationMs, "list --json of every model", listingMs, 3.0,
-                string.Create(CultureInfo.InvariantCulture, $"{pages:N0} pages")),
+                string.Create(CultureInfo.InvariantCulture, $"{pages:N0} pages, {files:N0} files")),
             new("report: index page size (bytes)", index, "500 KB", IndexBytesBound, 1.0,
                 string.Create(CultureInfo.InvariantCulture, $"after one new version {rewritten.Count} files rewritten: {string.Join(", ", rewritten)}")),
         ];

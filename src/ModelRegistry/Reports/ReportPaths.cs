@@ -24,6 +24,10 @@ public static class ReportPaths
 
     public static string VersionPage(string model, int version) => $"models/{Folder(model)}/v{Formats.Integer(version)}.html";
 
+    /// <summary>The version's provenance statement (in-toto with SLSA Provenance v1, as <c>model-registry provenance</c>
+    /// prints it), for download beside its page.</summary>
+    public static string ProvenanceFile(string model, int version) => $"models/{Folder(model)}/v{Formats.Integer(version)}.provenance.json";
+
     /// <summary>How a page links to another: paths are relative, so the site works from file:// and under any prefix.</summary>
     public static string Relative(string from, string to)
     {

@@ -1,3 +1,5 @@
+using System.Text;
+using ModelRegistry.Lineage.Provenance;
 using ModelRegistry.Manifest;
 
 namespace ModelRegistry.Reports;
@@ -32,6 +34,8 @@ internal static class ReportSite
         foreach (var version in model.Versions)
         {
             yield return new(ReportPaths.VersionPage(model.Name, version.Number), VersionPage.Render(model, version));
+            var provenance = ProvenanceStatement.ToJson(ProvenanceStatement.Build(version.Info, version.Record)) + "\n";
+            yield return new(ReportPaths.ProvenanceFile(model.Name, version.Number), Encoding.UTF8.GetBytes(provenance));
         }
     }
 }

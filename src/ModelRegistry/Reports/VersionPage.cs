@@ -35,6 +35,8 @@ internal static class VersionPage
         }
 
         page.Raw($"<h2>Pull it</h2>\n<pre><code>model-registry pull {Html.Encode(info.Reference)}</code></pre>");
+        page.Raw($"<p><a class=\"provenance\" href=\"{page.Href(ReportPaths.ProvenanceFile(model.Name, version.Number))}\" download>Provenance statement</a> "
+            + "(in-toto Statement v1 with an SLSA Provenance v1 predicate: ready to sign, for example with <code>cosign attest-blob</code>)</p>");
         page.Raw(Files(version));
         page.Raw(Metrics(version));
         page.Raw(Recipe(version));

@@ -59,7 +59,7 @@ public sealed class ReportIncrementalTests
         // assert
         Assert.Equal(6, version);
         Assert.Equal(
-            ["index.html", "models/FraudDetection/history.html", "models/FraudDetection/index.html", "models/FraudDetection/v6.html"],
+            ["index.html", "models/FraudDetection/history.html", "models/FraudDetection/index.html", "models/FraudDetection/v6.html", "models/FraudDetection/v6.provenance.json"],
             report.Written);
         Assert.Empty(report.Removed);
     }
@@ -96,7 +96,7 @@ public sealed class ReportIncrementalTests
         var report = await scenario.GenerateAsync(ReportScenario.Fraud);
 
         // assert
-        Assert.Equal(["models/Churn/history.html", "models/Churn/index.html", "models/Churn/v1.html", "models/Churn/v2.html"], report.Removed);
+        Assert.Equal(["models/Churn/history.html", "models/Churn/index.html", "models/Churn/v1.html", "models/Churn/v1.provenance.json", "models/Churn/v2.html", "models/Churn/v2.provenance.json"], report.Removed);
         Assert.Equal(["index.html"], report.Written);
         Assert.True(File.Exists(foreign));
         Assert.True(File.Exists(Path.Combine(scenario.Output, "CNAME")));
