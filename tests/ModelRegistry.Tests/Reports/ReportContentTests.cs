@@ -1,10 +1,12 @@
 using AngleSharp.Dom;
+using ModelRegistry.Lineage.Provenance;
+using ModelRegistry.Lineage.Queries;
 using ModelRegistry.Reports;
 
 namespace ModelRegistry.Tests.Reports;
 
 /// <summary>What the pages say: stage holders, metric values, charts with their data, links that resolve, the
-/// comparison's data, the lineage and the evidence of stage moves.</summary>
+/// comparison's data, the lineage, the evidence of stage moves and the provenance statement offered for download.</summary>
 public sealed class ReportContentTests
 {
     [Fact]
@@ -223,5 +225,23 @@ public sealed class ReportContentTests
         var fraud = index.QuerySelector("tr[data-model='FraudDetection']")!;
         Assert.Equal("1", ReportPages.Text(fraud.QuerySelector("td[data-stage='Production']")));
         Assert.Equal("", ReportPages.Text(fraud.QuerySelector("td[data-stage='Staging']")));
+    }
+
+    [Fact]
+    public async Task Each_version_page_links_a_provenance_statement_equal_to_the_provenance_command_s()
+    {
+        // arrange
+        using var scenario = await ReportScenario.CreateAsync();
+
+        // act
+        await scenario.GenerateAsync();
+
+        // assert
+        var statement = await new LineageQueries(scenario.Registry).ProvenanceAsync($"{ReportScenario.Fraud}@3");
+        Assert.Equal(ProvenanceStatement.ToJson(statement) + "\n", scenario.Page(ReportPaths.ProvenanceFile(ReportScenario.Fraud, 3)));
+        var link = ReportPages.Parse(scenario.Page(ReportPaths.VersionPage(ReportScenario.Fraud, 3))).QuerySelector("a.provenance");
+        Assert.NotNull(link);
+        Assert.Equal("v3.provenance.json", link.GetAttribute("href"));
+        Assert.True(link.HasAttribute("download"));
     }
 }
