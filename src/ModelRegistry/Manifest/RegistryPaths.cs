@@ -93,7 +93,9 @@ public static class RegistryPaths
     public static string SigningKey(string keyId) => $"{SigningKeys}{keyId}.pem";
 
     /// <summary>Every signature of a version: <c>models/&lt;key&gt;/signatures/&lt;version, 10 digits&gt;/</c>.</summary>
-    public static string VersionSignatures(string key, int version) => $"models/{key}/signatures/{version.ToString("D10", CultureInfo.InvariantCulture)}/";
+    public static string ModelSignatures(string key) => $"models/{key}/signatures/";
+
+    public static string VersionSignatures(string key, int version) => $"{ModelSignatures(key)}{version.ToString("D10", CultureInfo.InvariantCulture)}/";
 
     public static string SignatureFolder(string key) => $"models/{key}/signatures/";
 

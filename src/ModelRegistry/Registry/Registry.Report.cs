@@ -61,7 +61,30 @@ public sealed partial class Registry
         }
 
         versions.Sort((a, b) => a.Number.CompareTo(b.Number));
+        await AddSignaturesAsync(view, versions, cancellationToken);
         return new ReportModel(view, history, versions, MetricThreshold.Of(Settings, versions.LastOrDefault()?.Record));
+    }
+
+    /// <summary>One listing of the model's signatures; only the versions that have some are read and checked.</summary>
+    private async Task AddSignaturesAsync(ModelView view, List<ReportVersion> versions, CancellationToken cancellationToken)
+    {
+        var signed = new SortedSet<int>();
+        await foreach (var item in Storage.ListAsync(RegistryPaths.ModelSignatures(view.Key), cancellationToken))
+        {
+            if (RegistryPaths.SignaturePath(item.Path) is { } named)
+            {
+                signed.Add(named.Version);
+            }
+        }
+
+        for (var i = 0; i < versions.Count; i++)
+        {
+            if (signed.Contains(versions[i].Number))
+            {
+                var document = await SignaturesAsync(view, versions[i].Info, policy: null, cancellationToken);
+                versions[i] = versions[i] with { Signatures = document.Signatures };
+            }
+        }
     }
 
     private static bool IsInside(string path, string folder)

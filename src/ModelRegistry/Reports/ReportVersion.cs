@@ -8,4 +8,7 @@ internal sealed record ReportVersion(VersionInfo Info, VersionRecord Record)
     public int Number => Info.Version;
 
     public bool Purged => Info.PurgedBy is not null;
+
+    /// <summary>The version's stored signatures, each checked; empty when it is not signed.</summary>
+    public IReadOnlyList<SignatureEntry> Signatures { get; init; } = [];
 }

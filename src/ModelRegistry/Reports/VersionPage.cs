@@ -40,12 +40,35 @@ internal static class VersionPage
         page.Raw(Files(version));
         page.Raw(Metrics(version));
         page.Raw(Recipe(version));
+        page.Raw(Signatures(version));
         var moves = StageTimeline.Table(model, model.StageMoves.Where(e => e.Version == version.Number || e.Displaced == version.Number), page);
         page.Raw(moves.Rows == 0 ? "<h2>Stage moves</h2>\n<p>This version has not moved between stages.</p>" : $"<h2>Stage moves</h2>\n{moves}");
         return page.Render("version", $"{model.Name} version {version.Number}", [(model.Name, ReportPaths.ModelPage(model.Name)), ($"version {version.Number}", path)]);
     }
 
     private static string Fact(string name, string value) => value.Length == 0 ? "" : $"<dt>{Html.Encode(name)}</dt><dd>{value}</dd>";
+
+    /// <summary>Who signed the registration and the stage moves, and whether each signature checks out now.</summary>
+    private static string Signatures(ReportVersion version)
+    {
+        if (version.Signatures.Count == 0)
+        {
+            return "<h2>Signatures</h2>\n<p class=\"unsigned\">Not signed: a trust policy that requires signatures refuses this version (see <code>model-registry sign</code>).</p>";
+        }
+
+        var table = new HtmlTable("class=\"signatures\"", "signs", "key id", "signed at", "status");
+        foreach (var signature in version.Signatures.OrderBy(s => s.Revision ?? 0).ThenBy(s => s.KeyId, StringComparer.Ordinal))
+        {
+            var signs = signature.Revision is { } revision ? $"the move into {signature.Stage} (revision {Formats.Integer(revision)})" : "the registration (every file)";
+            table.Row(signature.Valid ? "class=\"pass\"" : "class=\"fail\"",
+                Html.Encode(signs),
+                $"<code>{Html.Encode(signature.KeyId)}</code>",
+                signature.SignedAt is { } at ? $"<time datetime=\"{Formats.Iso(at)}\">{Formats.Time(at)}</time>" : "",
+                $"<span class=\"text\">{Html.Encode(signature.Valid ? "valid" : "invalid: " + signature.Problem)}</span>");
+        }
+
+        return $"<h2>Signatures</h2>\n{table}\n<p>Checked when the site was generated; a consumer's trust policy decides which keys count (<code>model-registry verify-signature {Html.Encode(version.Info.Reference)} --trust trust.json</code>).</p>";
+    }
 
     private static string Files(ReportVersion version)
     {

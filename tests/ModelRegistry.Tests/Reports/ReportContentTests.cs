@@ -244,4 +244,27 @@ public sealed class ReportContentTests
         Assert.Equal("v3.provenance.json", link.GetAttribute("href"));
         Assert.True(link.HasAttribute("download"));
     }
+
+    [Fact]
+    public async Task A_version_page_shows_each_stored_signature_checked_and_an_unsigned_version_says_so()
+    {
+        // arrange
+        using var scenario = await ReportScenario.CreateAsync();
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var key = ModelRegistry.Signing.SigningKey.FromPem(ecdsa.ExportPkcs8PrivateKeyPem(), "test key");
+        await scenario.Registry.SignAsync($"{ReportScenario.Fraud}@3", key, stageMove: false);
+
+        // act
+        await scenario.GenerateAsync();
+
+        // assert
+        var signed = ReportPages.Parse(scenario.Page(ReportPaths.VersionPage(ReportScenario.Fraud, 3)));
+        var row = Assert.Single(signed.QuerySelectorAll("table.signatures tbody tr"));
+        Assert.Equal("pass", row.ClassName);
+        Assert.Contains(key.KeyId, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("valid", row.TextContent, StringComparison.Ordinal);
+        var unsigned = ReportPages.Parse(scenario.Page(ReportPaths.VersionPage(ReportScenario.Fraud, 2)));
+        Assert.NotNull(unsigned.QuerySelector("p.unsigned"));
+        Assert.DoesNotContain("PRIVATE KEY", string.Concat(scenario.Pages().Values), StringComparison.Ordinal);
+    }
 }
