@@ -20,7 +20,7 @@ internal static class LineageSection
             datasets.Row("", $"<td class=\"text\">{Html.Encode(group.Key.Source)}</td>", $"<code>{Html.Encode(group.Key.Identity)}</code>", Versions(model, group.Select(x => x.Version), page));
         }
 
-        return "<section id=\"lineage\"><h2>Lineage</h2>\n<h3>Code</h3>\n"
+        return "<section id=\"lineage\"><h2>Lineage</h2>\n" + LineageGraph.Render(model, page) + "\n<h3>Code</h3>\n"
             + (commits.Rows == 0 ? "<p>No version recorded a commit.</p>" : commits.ToString())
             + "\n<h3>Data</h3>\n"
             + (datasets.Rows == 0 ? "<p>No version declared training data.</p>" : datasets.ToString())

@@ -267,4 +267,24 @@ public sealed class ReportContentTests
         Assert.NotNull(unsigned.QuerySelector("p.unsigned"));
         Assert.DoesNotContain("PRIVATE KEY", string.Concat(scenario.Pages().Values), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_lineage_graph_links_each_version_to_its_commit_and_to_the_datasets_it_was_trained_on()
+    {
+        // arrange
+        using var scenario = await ReportScenario.CreateAsync();
+
+        // act
+        await scenario.GenerateAsync();
+
+        // assert: five versions of one commit, trained on two datasets (versions 1-2 and 3-5)
+        var page = ReportPages.Parse(scenario.Page(ReportPaths.ModelPage(ReportScenario.Fraud)));
+        var graph = page.QuerySelector("figure.lineage-graph svg[role='img']");
+        Assert.NotNull(graph);
+        Assert.Equal("Lineage of FraudDetection: 5 version(s) made from 1 commit(s) and trained on 2 dataset(s)", graph.GetAttribute("aria-label"));
+        Assert.Equal(["v5.html", "v4.html", "v3.html", "v2.html", "v1.html"], graph.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(5 + 5, graph.QuerySelectorAll("line.edge").Length);
+        Assert.Contains(graph.QuerySelectorAll("text.node"), t => t.TextContent == ReportScenario.Commit[..12]);
+        Assert.Equal(["Production", "Staging"], graph.QuerySelectorAll("text.holder-text").Select(t => t.TextContent.Split('(')[1].TrimEnd(')')).Order(StringComparer.Ordinal));
+    }
 }
