@@ -12,7 +12,8 @@ namespace ModelRegistry.Benchmarks;
 /// The Azure backend against Azurite on loopback (skipped with a note when `npm ci` has not installed it):
 /// registering a new artifact against the longer of a plain SHA-256 of the file and a plain Azure SDK upload with the
 /// same block size and concurrency (bound 1.15x); re-registering it against a plain SHA-256 plus three small requests
-/// (bound 1.0x, and zero bytes uploaded); resolving an unchanged @Production against two small requests (bound 1.5x,
+/// (bound 1.05x: the hash is the limit, and the small requests are a few milliseconds, inside the timing noise of a median
+/// of three; and zero bytes uploaded); resolving an unchanged @Production against two small requests (bound 1.5x,
 /// and at most two requests with no object body).
 /// </summary>
 internal sealed class AzureBench : IBench
@@ -69,7 +70,7 @@ internal sealed class AzureBench : IBench
         return
         [
             new($"azure: register new {sizeMiB} MiB", registerMs, shaMs >= plainMs ? "plain SHA-256" : "plain SDK upload", Math.Max(shaMs, plainMs), 1.15, $"SHA-256 {shaMs:F0} ms, SDK upload {plainMs:F0} ms ({options.Concurrency} x {options.BlockSize >> 20} MiB blocks)"),
-            new($"azure: re-register {sizeMiB} MiB", reRegisterMs, "plain SHA-256 + 3 small requests", shaMs + (3 * smallMs), 1.0, $"uploaded {again!.BytesUploaded} bytes"),
+            new($"azure: re-register {sizeMiB} MiB", reRegisterMs, "plain SHA-256 + 3 small requests", shaMs + (3 * smallMs), 1.05, $"uploaded {again!.BytesUploaded} bytes"),
             new("azure: resolve @Production, unchanged", resolveMs, "2 small requests", 2 * smallMs, 1.5, $"{requests} requests, {bodies} with an object body, largest answer {largest} bytes"),
         ];
     }
