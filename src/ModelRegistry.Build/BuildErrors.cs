@@ -1,6 +1,6 @@
 namespace ModelRegistry.Build;
 
-/// <summary>Errors raised inside the MSBuild node by the tasks themselves (MRB1606-MRB1616); the tool's own errors
+/// <summary>Errors raised inside the MSBuild node by the tasks themselves (MRB1606-MRB1616, MRB1620); the tool's own errors
 /// reach the build as the tool printed them. docs/errors.md lists every code.</summary>
 internal static class BuildErrors
 {
@@ -30,4 +30,7 @@ internal static class BuildErrors
 
     public static RegistryException ToolStartFailed(string host, string why) => new("MRB1616",
         $"Could not start '{host}' to run the model-registry tool ({why}): make sure the .NET SDK that runs this build is installed and on PATH.");
+
+    public static RegistryException InvalidModelTrust(string why) => new("MRB1620",
+        $"The project's trust policy is not valid: {why}. See docs/signing.md.", ErrorKind.Usage);
 }

@@ -7,7 +7,9 @@ namespace ModelService;
 /// <summary>
 /// Follows FraudDetection@MODEL_STAGE while the service runs, with ModelRegistryClient's watch: each poll is one
 /// conditional read of the model's state; when the stage names another version, the watch pulls it into the local
-/// cache (verified by digest) and the service swaps it in, without a redeploy.
+/// cache (verified by digest) and the service swaps it in, without a redeploy. With ModelRegistry:Trust (a trust
+/// policy file, docs/signing.md) only a version whose signatures the policy accepts is served: a forged move into the
+/// stage is reported and the current model stays.
 /// </summary>
 public sealed class StageWatcher(ModelHost host, IConfiguration configuration, ILogger<StageWatcher> logger) : BackgroundService
 {
@@ -17,18 +19,22 @@ public sealed class StageWatcher(ModelHost host, IConfiguration configuration, I
         var reference = $"{configuration["ModelRegistry:Model"] ?? host.Current.Model}@{configuration["ModelRegistry:Stage"] ?? "MODEL_STAGE"}";
         var interval = configuration.GetValue("ModelRegistry:PollInterval", TimeSpan.FromSeconds(5));
         ModelWatch watch;
+        ModelRegistry.Signing.TrustPolicy? trust = null;
         try
         {
-            var client = await ModelRegistryClient.OpenAsync(location, configuration["ModelRegistry:Cache"], stoppingToken);
+            trust = configuration["ModelRegistry:Trust"] is { Length: > 0 } trustFile ? ModelRegistry.Signing.TrustPolicy.Load(trustFile) : null;
+            var client = await ModelRegistryClient.OpenAsync(location, configuration["ModelRegistry:Cache"], trust, stoppingToken);
             watch = await client.WatchAsync(reference, interval, cancellationToken: stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Without the registry the service still serves the model it was built with.
             logger.LogWarning("Cannot watch {Reference} in {Registry}: {Message} Serving {Model} until restarted.", reference, location, e.Message, host.Current);
+            trust?.Dispose();
             return;
         }
 
+        using (trust)
         await using (watch)
         {
             logger.LogInformation("Watching {Reference} in {Registry} every {Interval}.", reference, location, interval);

@@ -7,8 +7,9 @@ namespace ModelRegistry.Build.Tasks;
 /// <summary>
 /// The fast path of every build that consumes models, run in the MSBuild node: when models.lock.json answers every
 /// ModelReference and the cache holds every pinned version, the models are known without a process or a network
-/// call. Anything else (no lock, a changed reference, a cold cache, refresh or locked mode) leaves
-/// <see cref="UpToDate"/> false and RestoreModelReferences does the work.
+/// call. Under a trust policy, each entry must also have been verified under exactly that policy (its fingerprint in
+/// the lock): the recorded key ids are enough, nothing is read. Anything else (no lock, a changed reference or policy,
+/// a cold cache, refresh or locked mode) leaves <see cref="UpToDate"/> false and RestoreModelReferences does the work.
 /// </summary>
 public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
 {
@@ -25,6 +26,9 @@ public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
     public bool Refresh { get; set; }
 
     public bool LockedMode { get; set; }
+
+    /// <summary>The trust policy file the restore obeys; empty without one.</summary>
+    public string? TrustPolicy { get; set; }
 
     [Output]
     public bool UpToDate { get; private set; }
@@ -60,12 +64,13 @@ public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
             return true;
         }
 
+        var policy = string.IsNullOrEmpty(TrustPolicy) ? null : TrustPolicyFingerprint.Of(TrustPolicy);
         var cache = new ModelCacheFolder(CacheRoot);
         var pinned = new List<LockedModel>();
         foreach (var request in requests)
         {
             var entry = lockFile.Find(request.Model);
-            if (entry is null || !entry.Answers(request) || pinned.Contains(entry) || !cache.Holds(entry.Digest, entry.Files))
+            if (entry is null || !entry.Answers(request) || pinned.Contains(entry) || (policy is not null && entry.Trust?.Policy != policy) || !cache.Holds(entry.Digest, entry.Files))
             {
                 return true;
             }

@@ -11,7 +11,8 @@ namespace ModelRegistry.Build.Tasks;
 /// Brings ModelReferences, models.lock.json and the cache into agreement when the lock and the cache are not enough
 /// (CheckModelLock decides that in the node): the references are checked here, then one <c>model-registry restore</c>
 /// process resolves, pulls, verifies and installs every reference and writes the lock, never in locked mode, where
-/// any difference between the lock and the registry fails the build (MRB1601-MRB1603).
+/// any difference between the lock and the registry fails the build (MRB1601-MRB1603). Under a trust policy a
+/// version it does not accept fails the build (MRB2005), naming each missing or wrong signature.
 /// </summary>
 public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICancelableTask
 {
@@ -30,6 +31,9 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     public bool Refresh { get; set; }
 
     public bool LockedMode { get; set; }
+
+    /// <summary>The trust policy file every version must satisfy; empty without one.</summary>
+    public string? TrustPolicy { get; set; }
 
     public string? Registry { get; set; }
 
@@ -146,5 +150,6 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
             .Option("--lock-file", LockFile)
             .Option("--cache", CacheRoot)
             .Flag("--refresh", Refresh && !LockedMode)
-            .Flag("--locked", LockedMode);
+            .Flag("--locked", LockedMode)
+            .Option("--trust", TrustPolicy);
 }

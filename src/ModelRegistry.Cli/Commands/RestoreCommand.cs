@@ -5,7 +5,7 @@ using ModelRegistry.Runtime;
 namespace ModelRegistry.Cli.Commands;
 
 /// <summary>
-/// <c>restore &lt;ref&gt;... [--lock-file f] [--cache folder] [--refresh | --locked]</c>: a project's references,
+/// <c>restore &lt;ref&gt;... [--lock-file f] [--cache folder] [--refresh | --locked] [--trust policy]</c>: a project's references,
 /// its models.lock.json and the machine's model cache brought into agreement in one process (what the MSBuild
 /// package and the Cake addin run).
 /// </summary>
@@ -22,9 +22,10 @@ internal static class RestoreCommand
         var cache = new Option<string?>("--cache") { Description = "The model cache folder. Default: ~/.model-registry/cache." };
         var refresh = new Option<bool>("--refresh") { Description = "Resolve every reference again and update the lock file." };
         var locked = new Option<bool>("--locked") { Description = "Change nothing: fail unless the lock pins every reference to the version the registry resolves it to now." };
+        var trust = CommonOptions.Trust();
         var command = new Command("restore", "Resolve a project's model references, pull them into the cache verified by digest, and write or check models.lock.json.")
         {
-            references, lockFile, cache, refresh, locked,
+            references, lockFile, cache, refresh, locked, trust,
         };
         command.SetHandler(async (parse, output, cancellationToken) =>
         {
@@ -40,7 +41,8 @@ internal static class RestoreCommand
             }
 
             var requests = parse.GetValue(references)!.Select(ReferenceRequest.Parse).ToList();
-            var client = ModelRegistryClient.Create(await parse.OpenRegistryAsync(cancellationToken), parse.GetValue(cache));
+            using var policy = CommonOptions.TrustOf(parse, trust);
+            var client = ModelRegistryClient.Create(await parse.OpenRegistryAsync(cancellationToken), parse.GetValue(cache), policy);
             var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(lockFile)!), parse.GetValue(refresh), parse.GetValue(locked));
             var report = await client.RestoreAsync(requests, options, cancellationToken);
             foreach (var warning in report.Warnings)

@@ -11,7 +11,10 @@ public sealed record RestoreDocument(string LockFile, bool LockWritten, string C
 /// <summary>One restored reference: the lock entry (model, requested, version, digest, files) and its cache folder.</summary>
 public sealed record RestoredModelDocument(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files, string Path, RestoreChange Change, int? PreviousVersion, bool Pulled)
 {
+    /// <summary>Under a trust policy: the policy's fingerprint and the signatures that made the version acceptable.</summary>
+    public LockedTrust? Trust { get; init; }
+
     /// <summary>The entry the lock file holds for this reference.</summary>
     [JsonIgnore]
-    public LockedModel Entry => new(Model, Requested, Version, Digest, Files);
+    public LockedModel Entry => new(Model, Requested, Version, Digest, Files) { Trust = Trust };
 }

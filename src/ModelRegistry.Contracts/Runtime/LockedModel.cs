@@ -8,6 +8,9 @@ namespace ModelRegistry.Runtime;
 /// </summary>
 public sealed record LockedModel(string Model, string Requested, int Version, string Digest, IReadOnlyList<ArtifactFile> Files)
 {
+    /// <summary>What a restore under a trust policy verified for this version; null when no policy applied.</summary>
+    public LockedTrust? Trust { get; init; }
+
     /// <summary>Whether this entry answers a reference, ignoring case like the registry does for names and stages.</summary>
     public bool Answers(ReferenceRequest request) =>
         string.Equals(Model, request.Model, StringComparison.OrdinalIgnoreCase)

@@ -48,7 +48,10 @@ public sealed class ModelLockFile
                 var files = entry.GetProperty("files").EnumerateArray()
                     .Select(f => new ArtifactFile(SafePath(f.GetProperty("path").GetString()!), f.GetProperty("size").GetInt64(), Digest(f.GetProperty("digest").GetString()!)))
                     .ToList();
-                models.Add(new LockedModel(model.Name, entry.GetProperty("requested").GetString()!, entry.GetProperty("resolved").GetInt32(), Digest(entry.GetProperty("digest").GetString()!), files));
+                models.Add(new LockedModel(model.Name, entry.GetProperty("requested").GetString()!, entry.GetProperty("resolved").GetInt32(), Digest(entry.GetProperty("digest").GetString()!), files)
+                {
+                    Trust = entry.TryGetProperty("trust", out var trust) ? ReadTrust(trust) : null,
+                });
             }
 
             return new ModelLockFile(models);
@@ -58,6 +61,15 @@ public sealed class ModelLockFile
             throw ContractErrors.LockFileMalformed(path, e.Message);
         }
     }
+
+    private static LockedTrust ReadTrust(JsonElement trust) => new(
+        Digest(trust.GetProperty("policy").GetString()!),
+        trust.GetProperty("stage").GetString()!,
+        [.. trust.GetProperty("signatures").EnumerateArray().Select(s => new LockedSignature(
+            s.GetProperty("kind").GetString()!,
+            s.GetProperty("keyId").GetString()!,
+            s.TryGetProperty("signedAt", out var at) ? at.GetDateTimeOffset() : null,
+            s.TryGetProperty("revision", out var revision) ? revision.GetInt64() : null))]);
 
     // A lock file comes with the repository, so a pull request can change it: a digest or a path in it must not
     // lead the build anywhere outside the version's folder in the cache.
@@ -97,6 +109,11 @@ public sealed class ModelLockFile
                 }
 
                 writer.WriteEndArray();
+                if (model.Trust is { } trust)
+                {
+                    WriteTrust(writer, trust);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -105,6 +122,34 @@ public sealed class ModelLockFile
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteTrust(Utf8JsonWriter writer, LockedTrust trust)
+    {
+        writer.WriteStartObject("trust");
+        writer.WriteString("policy", trust.Policy);
+        writer.WriteString("stage", trust.Stage);
+        writer.WriteStartArray("signatures");
+        foreach (var signature in trust.Signatures.OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.KeyId, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", signature.Kind);
+            writer.WriteString("keyId", signature.KeyId);
+            if (signature.Revision is { } revision)
+            {
+                writer.WriteNumber("revision", revision);
+            }
+
+            if (signature.SignedAt is { } signedAt)
+            {
+                writer.WriteString("signedAt", signedAt.ToUniversalTime());
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     /// <summary>Writes the file only when its text changes (so its timestamp moves only with its content); true when written.</summary>

@@ -15,6 +15,9 @@ public static partial class Errors
     public static RegistryException LockedModeStaleEntry(string model, string lockFile) => new("MRB1603",
         $"Locked mode: '{lockFile}' pins {model}, which the project no longer references, so the restore would have to change the lock file. Restore once outside locked mode (without -p:ModelRegistryLockedMode=true or --locked) and commit the lock file.");
 
+    public static RegistryException LockedModeTrustNotRecorded(string model, string requested, int version, string lockFile, IReadOnlyList<string> problems) => new("MRB1619",
+        $"Locked mode: '{lockFile}' does not record that {model}@{requested} (version {version}) meets the trust policy: {string.Join("; ", problems)}. Restore once outside locked mode (without -p:ModelRegistryLockedMode=true or --locked), so the signatures are verified and their keys recorded, and commit the lock file.", ErrorKind.GateNotMet);
+
     public static string UnreadableLockReplacedWarning(string lockFile, string why) =>
         $"MRB1618: The lock file '{lockFile}' could not be read, so the refresh wrote it anew from the registry; review the change before you commit it. What was wrong: {why}";
 

@@ -1,5 +1,6 @@
 using ModelRegistry.Manifest;
 using ModelRegistry.Naming;
+using ModelRegistry.Runtime;
 using ModelRegistry.Signing;
 using ModelRegistry.Storage;
 
@@ -63,8 +64,26 @@ public sealed partial class Registry
             return await ResolveAsync(reference, asOf, cancellationToken);
         }
 
+        return (await ResolveTrustedAsync(reference, asOf, policy, cancellationToken)).Version;
+    }
+
+    /// <summary>
+    /// Resolves a reference under a trust policy, refusing (MRB2005, MRB2006) a version it does not accept, and says what
+    /// made it acceptable: the signatures that counted, as the lock file records them.
+    /// </summary>
+    public async Task<(VersionInfo Version, LockedTrust Trust)> ResolveTrustedAsync(string reference, AsOf? asOf, TrustPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
         var (version, document) = await LoadSignaturesAsync(reference, asOf, policy, cancellationToken);
-        return document.Trust is { Accepted: true } ? version : throw Errors.NotTrusted(reference, version.Stage, document.Trust?.Problems ?? []);
+        if (document.Trust is not { Accepted: true })
+        {
+            throw Errors.NotTrusted(reference, version.Stage, document.Trust?.Problems ?? []);
+        }
+
+        var counted = document.Signatures
+            .Where(s => s is { Valid: true, Trusted: true } && (s.Kind == TrustPolicy.Registration || s.Revision == document.StageRevision))
+            .Select(s => new LockedSignature(s.Kind, s.KeyId, s.SignedAt, s.Revision));
+        return (version, new LockedTrust(policy.Fingerprint, version.Stage, [.. counted]));
     }
 
     private async Task<(VersionInfo Version, SignatureDocument Document)> LoadSignaturesAsync(string reference, AsOf? asOf, TrustPolicy? policy, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace ModelRegistry;
 /// Checks stored signatures of one registry: the bundle parses, its DSSE signature verifies under the key its path
 /// names (from the trust policy, else the registry's <c>keys/</c>), and the statement signs exactly the version's files
 /// or exactly the move of the revision its path names. Under a policy it also decides whether the key counts.
-/// Public keys read from the registry are kept for the checker's life: one read per key.
+/// Public keys read from the registry are kept for the checker's life: one read per key. A policy judges keys for the
+/// stage the version holds, since a stage can trust some of the policy's keys only.
 /// </summary>
 internal sealed class SignatureChecker(Registry registry, TrustPolicy? policy) : IDisposable
 {
@@ -59,8 +60,10 @@ internal sealed class SignatureChecker(Registry registry, TrustPolicy? policy) :
         }
 
         entry = entry with { SignedAt = signedAt, Valid = true };
+        var trustedHere = trusted is null ? null : policy!.Trusted(keyId, version.Stage);
         return policy is null ? entry
             : trusted is null ? entry with { Problem = "its key is not trusted by the policy" }
+            : trustedHere is null ? entry with { Problem = $"the policy does not trust key {trusted.Display} for {version.Stage}" }
             : signedAt is not { } time ? entry with { Problem = "it carries no signing time, so the key's retirement cannot be checked" }
             : !trusted.ValidAt(time) ? entry with { Problem = $"key {trusted.Display} was retired at {trusted.NotAfter:O} and this was signed at {time:O}" }
             : entry with { Trusted = true };

@@ -1,4 +1,5 @@
 using ModelRegistry.Runtime;
+using ModelRegistry.Signing;
 
 namespace ModelRegistry;
 
@@ -10,7 +11,8 @@ public sealed partial class ModelRegistryClient
     /// version is pulled into the cache when missing (verified by digest, installed atomically); the lock is written
     /// when its text changes. In <see cref="RestoreOptions.LockedMode"/> nothing may change: a missing, stale or moved
     /// entry is a problem (MRB1601-MRB1603) and the lock is never written. Problems of one reference do not stop the
-    /// others, so one run reports them all.
+    /// others, so one run reports them all. Under the client's <see cref="Trust"/> policy every version must be accepted by
+    /// it, and the lock records the policy's fingerprint and the signatures that counted (docs/signing.md).
     /// </summary>
     public async Task<RestoreReport> RestoreAsync(IReadOnlyList<ReferenceRequest> references, RestoreOptions options, CancellationToken cancellationToken = default)
     {
@@ -30,7 +32,7 @@ public sealed partial class ModelRegistryClient
                     ? (await VerifyPinAsync(request, pinned, options, cancellationToken), RestoreChange.Pinned, (int?)null)
                     : await ChooseAsync(request, pinned, options, cancellationToken);
                 var pulled = await EnsureCachedAsync(entry, options, cancellationToken);
-                restored.Add(new RestoredModelDocument(entry.Model, entry.Requested, entry.Version, entry.Digest, entry.Files, Cache.FolderOf(entry.Digest), change, previous, pulled));
+                restored.Add(new RestoredModelDocument(entry.Model, entry.Requested, entry.Version, entry.Digest, entry.Files, Cache.FolderOf(entry.Digest), change, previous, pulled) { Trust = entry.Trust });
             }
             catch (RegistryException e)
             {
@@ -74,23 +76,65 @@ public sealed partial class ModelRegistryClient
         }
     }
 
-    /// <summary>Normal mode: keep what the lock pins unless the reference changed or a refresh was asked for.</summary>
+    /// <summary>Normal mode: keep what the lock pins unless the reference changed, a refresh was asked for, or the trust
+    /// policy no longer accepts what the lock recorded.</summary>
     private async Task<(LockedModel Entry, RestoreChange Change, int? Previous)> ChooseAsync(ReferenceRequest request, LockedModel? pinned, RestoreOptions options, CancellationToken cancellationToken)
     {
         var answers = pinned is not null && pinned.Answers(request);
-        if (!options.Refresh && answers)
+        if (!options.Refresh && answers && StillTrusted(pinned!) is { } kept)
         {
-            return (pinned!, RestoreChange.Pinned, null);
+            return (kept, RestoreChange.Pinned, null);
         }
 
-        var current = await ResolveAsync(request.Reference, cancellationToken);
-        var entry = new LockedModel(current.Model, request.Requested, current.Version, current.Digest, current.Files);
+        var (current, trust) = await ResolveForLockAsync(request.Reference, cancellationToken);
+        var entry = new LockedModel(current.Model, request.Requested, current.Version, current.Digest, current.Files) { Trust = trust };
         return answers && pinned!.Digest != current.Digest
             ? (entry, RestoreChange.Moved, pinned.Version)
             : (entry, answers ? RestoreChange.Pinned : RestoreChange.Resolved, null);
     }
 
-    /// <summary>Locked mode: the lock must answer the reference and the registry must still agree with it.</summary>
+    /// <summary>
+    /// A pinned entry as the lock may keep it without asking the registry: as it is without a policy or when it was
+    /// verified under this very policy; with the policy's new fingerprint when its recorded signatures still satisfy a
+    /// changed policy (judged offline); null when they do not, so the reference is resolved and verified again.
+    /// </summary>
+    private LockedModel? StillTrusted(LockedModel pinned)
+    {
+        if (Trust is null || pinned.Trust?.Policy == Trust.Fingerprint)
+        {
+            return pinned;
+        }
+
+        return pinned.Trust is { } recorded && Problems(recorded).Count == 0 ? pinned with { Trust = recorded with { Policy = Trust.Fingerprint } } : null;
+    }
+
+    /// <summary>What keeps a recorded verification from counting under the policy; a stage it does not cover is one.</summary>
+    private List<string> Problems(LockedTrust recorded)
+    {
+        try
+        {
+            return [.. Trust!.Judge(recorded)];
+        }
+        catch (RegistryException e)
+        {
+            return [e.Message];
+        }
+    }
+
+    /// <summary>Resolves a reference; under a policy, refuses what it does not accept and says which signatures counted.</summary>
+    private async Task<(VersionInfo Version, LockedTrust? Trust)> ResolveForLockAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (Trust is null)
+        {
+            return (await ResolveAsync(reference, cancellationToken), null);
+        }
+
+        var (version, trust) = await Registry.ResolveTrustedAsync(reference, null, Trust, cancellationToken);
+        return (version.EnsureFilesStored(), trust);
+    }
+
+    /// <summary>Locked mode: the lock must answer the reference, the registry must still agree with it and, under a policy,
+    /// accept it now, and the lock's recorded verification must satisfy the policy (judged offline).</summary>
     private async Task<LockedModel> VerifyPinAsync(ReferenceRequest request, LockedModel? pinned, RestoreOptions options, CancellationToken cancellationToken)
     {
         if (pinned is null || !pinned.Answers(request))
@@ -98,10 +142,16 @@ public sealed partial class ModelRegistryClient
             throw Errors.LockedModeMissingEntry(request.Model, request.Requested, options.LockFile);
         }
 
-        var current = await ResolveAsync(request.Reference, cancellationToken);
-        return current.Digest == pinned.Digest
+        var (current, _) = await ResolveForLockAsync(request.Reference, cancellationToken);
+        if (current.Digest != pinned.Digest)
+        {
+            throw Errors.LockedModeMismatch(pinned.Model, request.Requested, pinned.Version, pinned.Digest, current.Version, current.Digest, options.LockFile);
+        }
+
+        var problems = Trust is null ? [] : pinned.Trust is { } recorded ? Problems(recorded) : ["it records no verified signatures"];
+        return problems.Count == 0
             ? pinned
-            : throw Errors.LockedModeMismatch(pinned.Model, request.Requested, pinned.Version, pinned.Digest, current.Version, current.Digest, options.LockFile);
+            : throw Errors.LockedModeTrustNotRecorded(pinned.Model, request.Requested, pinned.Version, options.LockFile, problems);
     }
 
     /// <summary>Pulls a pinned version by its digest when the cache does not hold it; true when it was pulled.</summary>
@@ -112,7 +162,8 @@ public sealed partial class ModelRegistryClient
             return false;
         }
 
-        var version = await ResolveAsync($"{entry.Model}@{entry.Digest}", cancellationToken);
+        // The policy judged the version when it was pinned (or just now); here it is only fetched by its digest.
+        var version = (await Registry.ResolveAsync($"{entry.Model}@{entry.Digest}", null, cancellationToken)).EnsureFilesStored();
         if (version.Digest != entry.Digest)
         {
             throw Errors.PulledDigestMismatch(entry.Model, entry.Digest, version.Digest);

@@ -1,11 +1,13 @@
 using ModelRegistry.Runtime;
+using ModelRegistry.Signing;
 
 namespace ModelRegistry;
 
 /// <summary>
 /// What an inference service needs from a registry: resolve a reference to an exact version, pull its files into
 /// the machine-wide cache (verified by digest, shared with builds), and watch a stage so a new Production model is
-/// picked up without a redeploy.
+/// picked up without a redeploy. Given a trust policy (docs/signing.md), it resolves only versions the policy accepts:
+/// a forged or unsigned move into the stage is refused (MRB2005), and a watch keeps serving the version it has.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,10 +19,11 @@ namespace ModelRegistry;
 /// </example>
 public sealed partial class ModelRegistryClient
 {
-    private ModelRegistryClient(Registry registry, ModelCacheFolder cache)
+    private ModelRegistryClient(Registry registry, ModelCacheFolder cache, TrustPolicy? trust)
     {
         Registry = registry;
         Cache = cache;
+        Trust = trust;
     }
 
     /// <summary>The registry: one instance, so its snapshot cache makes repeated resolves cheap.</summary>
@@ -28,20 +31,24 @@ public sealed partial class ModelRegistryClient
 
     public ModelCacheFolder Cache { get; }
 
-    /// <summary>Opens the registry at a location (folder or URL; null: $MODEL_REGISTRY, else ./.model-registry) with a
-    /// cache folder (null: ~/.model-registry/cache).</summary>
-    public static async Task<ModelRegistryClient> OpenAsync(string? location, string? cacheFolder = null, CancellationToken cancellationToken = default) =>
-        new(await Registry.OpenAsync(location, cancellationToken), new ModelCacheFolder(cacheFolder));
+    /// <summary>The trust policy every resolve obeys, or null when any version the log names is accepted.</summary>
+    public TrustPolicy? Trust { get; }
 
-    public static ModelRegistryClient Create(Registry registry, string? cacheFolder = null)
+    /// <summary>Opens the registry at a location (folder or URL; null: $MODEL_REGISTRY, else ./.model-registry) with a
+    /// cache folder (null: ~/.model-registry/cache) and an optional trust policy.</summary>
+    public static async Task<ModelRegistryClient> OpenAsync(string? location, string? cacheFolder = null, TrustPolicy? trust = null, CancellationToken cancellationToken = default) =>
+        new(await Registry.OpenAsync(location, cancellationToken), new ModelCacheFolder(cacheFolder), trust);
+
+    public static ModelRegistryClient Create(Registry registry, string? cacheFolder = null, TrustPolicy? trust = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return new ModelRegistryClient(registry, new ModelCacheFolder(cacheFolder));
+        return new ModelRegistryClient(registry, new ModelCacheFolder(cacheFolder), trust);
     }
 
-    /// <summary>The exact version a reference names now; a version whose files retention purged is refused (MRB1230).</summary>
+    /// <summary>The exact version a reference names now, refused when the trust policy does not accept it (MRB2005) or
+    /// retention purged its files (MRB1230).</summary>
     public async Task<VersionInfo> ResolveAsync(string reference, CancellationToken cancellationToken = default) =>
-        (await Registry.ResolveAsync(reference, null, cancellationToken)).EnsureFilesStored();
+        (await Registry.ResolveAsync(reference, null, Trust, cancellationToken)).EnsureFilesStored();
 
     /// <summary>Resolves a reference and makes sure its files are in the cache.</summary>
     public async Task<CachedModel> PullAsync(string reference, CancellationToken cancellationToken = default) =>

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ModelRegistry.Runtime;
 
 namespace ModelRegistry.Signing;
 
 /// <summary>
 /// A consumer's trust policy (docs/signing.md): the keys it trusts, each with an optional retirement time, and per stage
 /// what a version in that stage must carry: <c>registration</c> (a trusted signature over exactly its files) and
-/// <c>promotion</c> (a trusted signature over the revision that moved it into the stage). <c>*</c> covers every stage
-/// not named; a version in a stage the policy does not cover is refused.
+/// <c>promotion</c> (a trusted signature over the revision that moved it into the stage), optionally from named keys
+/// only. <c>*</c> covers every stage not named; a version in a stage the policy does not cover is refused.
 /// </summary>
 public sealed class TrustPolicy : IDisposable
 {
@@ -17,11 +18,12 @@ public sealed class TrustPolicy : IDisposable
 
     public const string AnyStage = "*";
 
-    private readonly Dictionary<string, IReadOnlyList<string>> stages;
+    private readonly Dictionary<string, StageRule> stages;
 
-    private TrustPolicy(string source, IReadOnlyList<TrustedKey> keys, Dictionary<string, IReadOnlyList<string>> stages)
+    private TrustPolicy(string source, string fingerprint, IReadOnlyList<TrustedKey> keys, Dictionary<string, StageRule> stages)
     {
         Source = source;
+        Fingerprint = fingerprint;
         Keys = keys;
         this.stages = stages;
     }
@@ -29,26 +31,32 @@ public sealed class TrustPolicy : IDisposable
     /// <summary>Where the policy came from, for messages.</summary>
     public string Source { get; }
 
+    /// <summary>The policy's <see cref="TrustPolicyFingerprint"/>, recorded in the lock file with what it verified.</summary>
+    public string Fingerprint { get; }
+
     public IReadOnlyList<TrustedKey> Keys { get; }
 
     public static TrustPolicy Load(string path)
     {
         var full = Path.GetFullPath(path);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(full);
+            bytes = File.ReadAllBytes(full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Errors.TrustFileInvalid(path, e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : "the file could not be read");
         }
 
-        return Parse(text, path, Path.GetDirectoryName(full)!);
+        return Parse(bytes, path, Path.GetDirectoryName(full)!);
     }
 
     /// <summary>Parses a policy; public key paths are relative to <paramref name="baseFolder"/>.</summary>
-    public static TrustPolicy Parse(string json, string source, string baseFolder)
+    public static TrustPolicy Parse(string json, string source, string baseFolder) =>
+        Parse(System.Text.Encoding.UTF8.GetBytes(json ?? ""), source, baseFolder);
+
+    private static TrustPolicy Parse(byte[] json, string source, string baseFolder)
     {
         TrustFile file;
         try
@@ -65,22 +73,6 @@ public sealed class TrustPolicy : IDisposable
             throw Errors.TrustFileInvalid(source, "it names no keys");
         }
 
-        var stages = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (stage, requires) in file.Stages ?? [])
-        {
-            if (requires.FirstOrDefault(r => r is not (Registration or Promotion)) is { } unknown)
-            {
-                throw Errors.TrustFileInvalid(source, $"stage '{stage}' requires '{unknown}'; a stage requires \"{Registration}\", \"{Promotion}\" or both");
-            }
-
-            stages[stage] = [.. requires.Distinct(StringComparer.Ordinal)];
-        }
-
-        if (stages.Count == 0)
-        {
-            throw Errors.TrustFileInvalid(source, "it names no stages: add \"stages\": {\"Production\": [\"registration\", \"promotion\"]}");
-        }
-
         var keys = new List<TrustedKey>();
         try
         {
@@ -88,24 +80,61 @@ public sealed class TrustPolicy : IDisposable
             {
                 keys.Add(TrustedKey.From(entry, source, baseFolder));
             }
+
+            var stages = new Dictionary<string, StageRule>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (stage, rule) in file.Stages ?? [])
+            {
+                stages[stage] = StageRule.From(stage, rule, keys, source);
+            }
+
+            return stages.Count == 0
+                ? throw Errors.TrustFileInvalid(source, "it names no stages: add \"stages\": {\"Production\": [\"registration\", \"promotion\"]}")
+                : new TrustPolicy(source, TrustPolicyFingerprint.Of(json, baseFolder), keys, stages);
         }
         catch
         {
             keys.ForEach(k => k.Dispose());
             throw;
         }
-
-        return new TrustPolicy(source, keys, stages);
     }
 
     /// <summary>What a version in <paramref name="stage"/> must carry; refused when the policy does not cover the stage.</summary>
-    public IReadOnlyList<string> Requirements(string stage) =>
-        stages.TryGetValue(stage, out var requires) || stages.TryGetValue(AnyStage, out requires)
-            ? requires
-            : throw Errors.StageNotCovered(stage, Source);
+    public IReadOnlyList<string> Requirements(string stage) => RuleFor(stage).Requires;
 
-    /// <summary>The trusted key with this id, or null.</summary>
+    /// <summary>The key with this id, whatever stage it is trusted for (to check a signature with), or null.</summary>
     public TrustedKey? Find(string keyId) => Keys.FirstOrDefault(k => k.KeyId == keyId);
+
+    /// <summary>The key with this id when the policy trusts it for versions in <paramref name="stage"/>, or null.</summary>
+    public TrustedKey? Trusted(string keyId, string stage) =>
+        Find(keyId) is { } key && RuleFor(stage).Allows(key) ? key : null;
+
+    /// <summary>
+    /// Judges offline what a restore recorded in the lock (key ids and signing times, verified then): the problems that
+    /// keep the version from being accepted under this policy now, or none. The signatures themselves are not read
+    /// again: a key id names exactly one public key, so a record this policy trusts was verified under that key.
+    /// </summary>
+    public IReadOnlyList<string> Judge(LockedTrust recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        var problems = new List<string>();
+        foreach (var kind in Requirements(recorded.Stage))
+        {
+            if (!recorded.Signatures.Any(s => s.Kind == kind && s.SignedAt is { } at && Trusted(s.KeyId, recorded.Stage)?.ValidAt(at) == true))
+            {
+                var keys = recorded.Signatures.Where(s => s.Kind == kind).Select(s => s.KeyId).ToList();
+                problems.Add(keys.Count == 0
+                    ? $"the lock records no {kind} signature for it in {recorded.Stage}"
+                    : $"the lock records its {kind} signed by {string.Join(", ", keys)}, and this policy trusts none of them for {recorded.Stage} at its signing time");
+            }
+        }
+
+        return problems;
+    }
+
+    private StageRule RuleFor(string stage) =>
+        stages.TryGetValue(stage, out var rule) || stages.TryGetValue(AnyStage, out rule)
+            ? rule
+            : throw Errors.StageNotCovered(stage, Source);
 
     public void Dispose()
     {
@@ -115,8 +144,49 @@ public sealed class TrustPolicy : IDisposable
         }
     }
 
+    /// <summary>What one stage requires, and the ids of the keys trusted for it (null: every key of the policy).</summary>
+    private sealed record StageRule(IReadOnlyList<string> Requires, IReadOnlySet<string>? KeyIds)
+    {
+        public bool Allows(TrustedKey key) => KeyIds is null || KeyIds.Contains(key.KeyId);
+
+        /// <summary>A stage is written as a list of requirements, or as <c>{"require": [...], "keys": [name or id, ...]}</c>.</summary>
+        public static StageRule From(string stage, JsonElement rule, IReadOnlyList<TrustedKey> keys, string source)
+        {
+            var (requires, named) = rule.ValueKind switch
+            {
+                JsonValueKind.Array => (Strings(rule, stage, source), null),
+                JsonValueKind.Object when rule.TryGetProperty("require", out var require) =>
+                    (Strings(require, stage, source), rule.TryGetProperty("keys", out var only) ? Strings(only, stage, source) : null),
+                _ => throw Errors.TrustFileInvalid(source, $"stage '{stage}' must be a list of requirements or {{\"require\": [...], \"keys\": [...]}}"),
+            };
+            if (requires.FirstOrDefault(r => r is not (Registration or Promotion)) is { } unknown)
+            {
+                throw Errors.TrustFileInvalid(source, $"stage '{stage}' requires '{unknown}'; a stage requires \"{Registration}\", \"{Promotion}\" or both");
+            }
+
+            HashSet<string>? ids = null;
+            if (named is not null)
+            {
+                ids = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var name in named)
+                {
+                    var key = keys.FirstOrDefault(k => k.Name == name || k.KeyId == name)
+                        ?? throw Errors.TrustFileInvalid(source, $"stage '{stage}' trusts key '{name}', which \"keys\" does not name");
+                    ids.Add(key.KeyId);
+                }
+            }
+
+            return new StageRule([.. requires.Distinct(StringComparer.Ordinal)], ids);
+        }
+
+        private static List<string> Strings(JsonElement array, string stage, string source) =>
+            array.ValueKind == JsonValueKind.Array && array.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+                ? [.. array.EnumerateArray().Select(e => e.GetString()!)]
+                : throw Errors.TrustFileInvalid(source, $"stage '{stage}' holds something other than a list of strings");
+    }
+
     /// <summary>The file as written.</summary>
-    internal sealed record TrustFile(IReadOnlyList<TrustFileKey>? Keys, Dictionary<string, IReadOnlyList<string>>? Stages);
+    internal sealed record TrustFile(IReadOnlyList<TrustFileKey>? Keys, Dictionary<string, JsonElement>? Stages);
 
     /// <summary>One key as written: a public key file and/or an id, an optional name and retirement time.</summary>
     internal sealed record TrustFileKey(string? Id, [property: JsonPropertyName("publicKey")] string? PublicKey, string? Name, DateTimeOffset? NotAfter);
