@@ -82,11 +82,12 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
 
     private string Json(string outputFolder)
     {
-        // Every key file named anywhere, once; a ModelTrustedKey item gives its name and retirement.
-        var keys = new Dictionary<string, ITaskItem?>(StringComparer.Ordinal);
+        // Every key file named anywhere, once, named in messages as the project wrote it; a ModelTrustedKey item gives
+        // its retirement.
+        var keys = new Dictionary<string, (string Name, ITaskItem? Item)>(StringComparer.Ordinal);
         foreach (var key in TrustedKeys)
         {
-            keys[KeyPath(key.ItemSpec, outputFolder)] = key;
+            keys[KeyPath(key.ItemSpec, outputFolder)] = (key.ItemSpec.Trim(), key);
         }
 
         var stages = new SortedDictionary<string, (string[] Require, string[]? Keys)>(StringComparer.OrdinalIgnoreCase);
@@ -99,13 +100,15 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
                 throw BuildErrors.InvalidModelTrust($"ModelTrust '{name}' has no Require metadata: give Require=\"registration\", \"promotion\" or \"registration;promotion\"");
             }
 
-            var only = Split(stage.GetMetadata("Key")).Select(k => KeyPath(k, outputFolder)).ToArray();
-            foreach (var key in only)
+            var only = new List<string>();
+            foreach (var key in Split(stage.GetMetadata("Key")))
             {
-                keys.TryAdd(key, null);
+                var path = KeyPath(key, outputFolder);
+                keys.TryAdd(path, (key, null));
+                only.Add(keys[path].Name);
             }
 
-            if (!stages.TryAdd(name, (require, only.Length == 0 ? null : only)))
+            if (!stages.TryAdd(name, (require, only.Count == 0 ? null : [.. only])))
             {
                 throw BuildErrors.InvalidModelTrust($"ModelTrust '{name}' is given twice: give one item per stage");
             }
@@ -121,10 +124,10 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
         {
             writer.WriteStartObject();
             writer.WriteStartArray("keys");
-            foreach (var (path, item) in keys.OrderBy(k => k.Key, StringComparer.Ordinal))
+            foreach (var (path, (name, item)) in keys.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
                 writer.WriteStartObject();
-                writer.WriteString("name", path);
+                writer.WriteString("name", name);
                 writer.WriteString("publicKey", path);
                 if (item?.GetMetadata("NotAfter").Trim() is { Length: > 0 } notAfter)
                 {
