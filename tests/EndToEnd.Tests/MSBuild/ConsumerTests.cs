@@ -147,6 +147,47 @@ public sealed class ConsumerTests(PackagedProductFixture fixture)
         Assert.True(folder.Exists("models.lock.json"));
     }
 
+    [Fact]
+    public async Task Under_ModelTrust_a_signed_production_model_builds_and_a_promotion_forged_in_storage_fails_the_build()
+    {
+        // arrange: version 1 signed into Production with the release key; the service trusts only that key
+        using var folder = Product.CreateFolder("consume-trusted");
+        var registry = new TestRegistry(folder.Combine("registry"));
+        using var release = ModelRegistry.Signing.SigningKey.FromPemFile(TestKeys.Write(folder, "release").PrivatePath);
+        await registry.RegisterAsync("FraudDetection", "fraud v1\n");
+        await registry.RegisterAsync("FraudDetection", "forged\n");
+        var engine = await ModelRegistry.Registry.OpenAsync(registry.Path);
+        await engine.SignAsync("FraudDetection@1", release, stageMove: false);
+        await engine.SignAsync("FraudDetection@2", release, stageMove: false);
+        await registry.PromoteAsync("FraudDetection@1", "Production");
+        await (await ModelRegistry.Registry.OpenAsync(registry.Path)).SignAsync("FraudDetection@Production", release, stageMove: true);
+        File.Delete(folder.Combine("keys", "release.pem"));
+        Projects.WriteService(folder, registry.Path, folder.Combine("cache"), """
+            <ModelReference Include="FraudDetection" Version="Production" />
+            <ModelTrust Include="Production" Require="registration;promotion" Key="keys/release.pub" />
+            """);
+        folder.Write("Program.cs", """System.Console.Write(System.IO.File.ReadAllText(System.IO.Path.Combine(System.AppContext.BaseDirectory, "models/FraudDetection/model.bin")));""");
+
+        // act: build, then someone with write access to storage (not to the key) moves version 2 into Production
+        var signed = await Product.DotNet.BuildAsync(folder.Path);
+        var lockText = folder.Read("models.lock.json");
+        await registry.PromoteAsync("FraudDetection@2", "Production");
+        var forged = await Product.DotNet.BuildAsync(folder.Path, "-p:ModelRegistryRefresh=true");
+        var locked = await Product.DotNet.BuildAsync(folder.Path, "-p:ModelRegistryLockedMode=true");
+
+        // assert
+        signed.AssertSuccess();
+        Assert.Contains("\"trust\"", lockText, StringComparison.Ordinal);
+        Assert.Contains(release.KeyId, lockText, StringComparison.Ordinal);
+        forged.AssertFailure();
+        var error = Assert.Single(TrainingTests.CodedErrors(forged.StandardOutput, "MRB2005"));
+        Assert.Contains("the move of FraudDetection@2 into Production", error, StringComparison.Ordinal);
+        locked.AssertFailure();
+        Assert.Single(TrainingTests.CodedErrors(locked.StandardOutput, "MRB2005"));
+        Assert.Equal(lockText, folder.Read("models.lock.json"));
+        Assert.Equal("fraud v1\n", folder.Read("bin/Debug/net10.0/models/FraudDetection/model.bin"));
+    }
+
     /// <summary>FraudDetection 1 in Production (2 registered but not promoted), ChurnPredictor 2 as champion.</summary>
     private static async Task<TestRegistry> SeedAsync(TempFolder folder)
     {
