@@ -32,6 +32,18 @@ public sealed class SettingsArgumentTests
     }
 
     [Fact]
+    public void A_trust_policy_is_passed_as_an_absolute_path_to_restore_pull_and_resolve()
+    {
+        var restore = Render(new ModelRegistryRestoreSettings().WithTrust("service/trust.json")).Words;
+        var pull = Render(new ModelRegistryPullSettings().WithAsOf("7").WithTrust("trust.json")).Words;
+        var resolve = Render(new ModelRegistryResolveSettings().WithTrust("trust.json")).Words;
+
+        Assert.Equal($"--trust {Absolute("service")}/trust.json", restore);
+        Assert.Equal($"--as-of 7 --trust {Absolute(".")}/trust.json", pull);
+        Assert.Equal($"--trust {Absolute(".")}/trust.json", resolve);
+    }
+
+    [Fact]
     public void Unset_restore_settings_add_nothing_so_the_cli_defaults_apply()
     {
         Assert.Equal("", Render(new ModelRegistryRestoreSettings()).Words);

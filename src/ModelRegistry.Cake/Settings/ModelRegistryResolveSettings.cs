@@ -16,8 +16,16 @@ public sealed class ModelRegistryResolveSettings : ModelRegistrySettings
     /// <summary>Reads the registry as it was at a time or revision (<c>--as-of</c>).</summary>
     public ModelRegistryResolveSettings WithAsOf(string asOf) => this.With(s => s.AsOf = asOf);
 
+    /// <summary>Gets or sets the trust policy file (docs/signing.md) the version must satisfy: a version whose registration
+    /// or move into its stage is not signed by a trusted key is refused (MRB2005). CLI flag: <c>--trust</c>.</summary>
+    public FilePath? Trust { get; set; }
+
+    /// <summary>Accepts only versions this trust policy accepts (<c>--trust</c>).</summary>
+    public ModelRegistryResolveSettings WithTrust(FilePath policy) => this.With(s => s.Trust = policy);
+
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
         line.Option("--as-of", AsOf);
+        line.Option("--trust", Trust, environment);
     }
 }

@@ -34,11 +34,19 @@ public sealed class ModelRegistryRestoreSettings : ModelRegistrySettings
     /// <summary>Changes nothing and fails on any difference from the lock (<c>--locked</c>).</summary>
     public ModelRegistryRestoreSettings InLockedMode() => this.With(s => s.Locked = true);
 
+    /// <summary>Gets or sets the trust policy file (docs/signing.md) every version restored must satisfy: a version whose registration
+    /// or move into its stage is not signed by a trusted key is refused (MRB2005). CLI flag: <c>--trust</c>.</summary>
+    public FilePath? Trust { get; set; }
+
+    /// <summary>Accepts only versions this trust policy accepts (<c>--trust</c>).</summary>
+    public ModelRegistryRestoreSettings WithTrust(FilePath policy) => this.With(s => s.Trust = policy);
+
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
         line.Option("--lock-file", LockFile, environment);
         line.Option("--cache", Cache, environment);
         line.Flag("--refresh", Refresh);
         line.Flag("--locked", Locked);
+        line.Option("--trust", Trust, environment);
     }
 }
