@@ -7,10 +7,11 @@ namespace ModelRegistry.Manifest;
 /// </summary>
 public sealed record ModelState
 {
-    /// <summary>Format 2 added <see cref="LastHolders"/> and <see cref="PreviousHolders"/>, format 3 <see cref="Purged"/>;
+    /// <summary>Format 2 added <see cref="LastHolders"/> and <see cref="PreviousHolders"/>, format 3 <see cref="Purged"/>,
+    /// format 4 <see cref="StageMoves"/>;
     /// an older snapshot is ignored and the log folded from the start, once, by the next reader (the next commit
     /// replaces it), so a purge folded by a version that did not know purges is never trusted.</summary>
-    public const int CurrentFormat = 3;
+    public const int CurrentFormat = 4;
 
     public int Format { get; init; } = CurrentFormat;
 
@@ -36,6 +37,10 @@ public sealed record ModelState
     /// <summary>The version that entered each stage before its last holder: what a rollback puts back, found without
     /// reading history.</summary>
     public Dictionary<string, int> PreviousHolders { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The revision that moved each single-version stage's holder into it: a signed move is checked against it
+    /// without reading history (docs/signing.md).</summary>
+    public Dictionary<string, long> StageMoves { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Versions whose files retention removed, each with the revision that purged it.</summary>
     public SortedDictionary<int, long> Purged { get; init; } = [];

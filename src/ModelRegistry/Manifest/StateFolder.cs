@@ -14,6 +14,7 @@ public static class StateFolder
         var aliases = new Dictionary<string, int>(state.Aliases, StringComparer.OrdinalIgnoreCase);
         var lastHolders = new Dictionary<string, int>(state.LastHolders, StringComparer.OrdinalIgnoreCase);
         var previousHolders = new Dictionary<string, int>(state.PreviousHolders, StringComparer.OrdinalIgnoreCase);
+        var stageMoves = new Dictionary<string, long>(state.StageMoves, StringComparer.OrdinalIgnoreCase);
         var pointerRecords = new Dictionary<int, string>(state.PointerRecords);
         var purged = new SortedDictionary<int, long>(state.Purged);
         var latest = state.LatestVersion;
@@ -31,6 +32,7 @@ public static class StateFolder
                 foreach (var held in stages.Where(s => s.Value == version).Select(s => s.Key).ToList())
                 {
                     stages.Remove(held);
+                    stageMoves.Remove(held);
                 }
 
                 archived.Remove(version);
@@ -48,6 +50,7 @@ public static class StateFolder
 
                     var pointer = settings.FindStage(stage) ?? stage;
                     stages[pointer] = version;
+                    stageMoves[pointer] = entry.Revision;
                     if (lastHolders.TryGetValue(pointer, out var last) && last != version)
                     {
                         previousHolders[pointer] = last;
@@ -93,6 +96,7 @@ public static class StateFolder
             Aliases = aliases,
             LastHolders = lastHolders,
             PreviousHolders = previousHolders,
+            StageMoves = stageMoves,
             PointerRecords = pointerRecords,
             Purged = purged,
         };

@@ -74,7 +74,7 @@ public sealed partial class Registry
     public async Task<(VersionInfo Version, LockedTrust Trust)> ResolveTrustedAsync(string reference, AsOf? asOf, TrustPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var (version, document) = await LoadSignaturesAsync(reference, asOf, policy, cancellationToken);
+        var (version, document) = await LoadSignaturesAsync(reference, asOf, policy, cancellationToken, decisionOnly: true);
         if (document.Trust is not { Accepted: true })
         {
             throw Errors.NotTrusted(reference, version.Stage, document.Trust?.Problems ?? []);
@@ -86,34 +86,42 @@ public sealed partial class Registry
         return (version, new LockedTrust(policy.Fingerprint, version.Stage, [.. counted]));
     }
 
-    private async Task<(VersionInfo Version, SignatureDocument Document)> LoadSignaturesAsync(string reference, AsOf? asOf, TrustPolicy? policy, CancellationToken cancellationToken)
+    private async Task<(VersionInfo Version, SignatureDocument Document)> LoadSignaturesAsync(string reference, AsOf? asOf, TrustPolicy? policy, CancellationToken cancellationToken, bool decisionOnly = false)
     {
         var parsed = ModelReference.Parse(reference);
         var view = await LoadModelAsync(parsed.Model, asOf, cancellationToken);
         var version = await ResolveAsync(view, parsed, cancellationToken);
-        return (version, await SignaturesAsync(view, version, policy, cancellationToken));
+        return (version, await SignaturesAsync(view, version, policy, cancellationToken, decisionOnly));
     }
 
-    private async Task<SignatureDocument> SignaturesAsync(ModelView view, VersionInfo version, TrustPolicy? policy, CancellationToken cancellationToken)
+    /// <summary>The version's stored signatures, each checked. With <paramref name="decisionOnly"/> (a resolve under a
+    /// policy) the signatures of earlier moves, which can never count, are skipped unread: one listing and one small read
+    /// per signature that can count.</summary>
+    private async Task<SignatureDocument> SignaturesAsync(ModelView view, VersionInfo version, TrustPolicy? policy, CancellationToken cancellationToken, bool decisionOnly = false)
     {
         var requires = policy?.Requirements(version.Stage);
-        var move = await FindStageMoveAsync(view, version, cancellationToken);
+        var move = await CurrentMoveAsync(view, version, cancellationToken);
         using var checker = new SignatureChecker(this, policy);
         var signatures = new List<SignatureEntry>();
         await foreach (var item in Storage.ListAsync(RegistryPaths.VersionSignatures(view.Key, version.Version), cancellationToken))
         {
-            if (RegistryPaths.SignaturePath(item.Path) is { } named && named.Version == version.Version)
+            if (RegistryPaths.SignaturePath(item.Path) is not { } named || named.Version != version.Version
+                || (decisionOnly && named.Revision is { } earlier && earlier != move?.Revision))
             {
-                var signed = named.Revision is { } revision ? (revision == move?.Revision ? move : await ReadMoveAsync(view, revision, cancellationToken)) : null;
-                signatures.Add(await checker.CheckAsync(item.Path, version, named.Revision, signed, cancellationToken));
+                continue;
             }
+
+            var signed = named.Revision is not { } revision ? null
+                : revision == move?.Revision ? move
+                : StageMoveStatement.MoveOf(await ReadMoveAsync(view, revision, cancellationToken), version.Version);
+            signatures.Add(await checker.CheckAsync(item.Path, version, named.Revision, signed, cancellationToken));
         }
 
         var document = new SignatureDocument(version) { StageRevision = move?.Revision, Signatures = signatures };
         return requires is null ? document : document with { Trust = Decide(version, move, requires, signatures) };
     }
 
-    private static TrustVerdict Decide(VersionInfo version, LogEntry? move, IReadOnlyList<string> requires, List<SignatureEntry> signatures)
+    private static TrustVerdict Decide(VersionInfo version, StageMove? move, IReadOnlyList<string> requires, List<SignatureEntry> signatures)
     {
         var problems = new List<string>();
         if (requires.Contains(TrustPolicy.Registration) && !signatures.Any(s => s is { Kind: TrustPolicy.Registration, Valid: true, Trusted: true }))
@@ -142,6 +150,13 @@ public sealed partial class Registry
         var seen = signatures.Where(s => s.Kind == kind && (revision is null || s.Revision == revision)).Select(s => $"key {s.KeyId}: {s.Problem}").ToList();
         return seen.Count == 0 ? " (no signature is stored)" : $" ({string.Join("; ", seen)})";
     }
+
+    /// <summary>The move that put <paramref name="version"/> into the stage it holds: from the state when it holds a
+    /// single-version stage (no read), else found in the log.</summary>
+    private async Task<StageMove?> CurrentMoveAsync(ModelView view, VersionInfo version, CancellationToken cancellationToken) =>
+        view.State.Stages.TryGetValue(version.Stage, out var holder) && holder == version.Version && view.State.StageMoves.TryGetValue(version.Stage, out var revision)
+            ? new StageMove(revision, version.Stage)
+            : StageMoveStatement.MoveOf(await FindStageMoveAsync(view, version, cancellationToken), version.Version);
 
     /// <summary>
     /// The revision that moved <paramref name="version"/> into the stage it holds in <paramref name="view"/>, or null when
@@ -193,7 +208,7 @@ public sealed partial class Registry
         }
 
         using var checker = new SignatureChecker(this, null);
-        var entry = await checker.CheckAsync(path, version, move?.Revision, move, cancellationToken);
+        var entry = await checker.CheckAsync(path, version, move?.Revision, StageMoveStatement.MoveOf(move, version.Version), cancellationToken);
         if (outcome == CreateOutcome.Created)
         {
             return entry;

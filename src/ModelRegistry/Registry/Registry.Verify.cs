@@ -1,5 +1,6 @@
 using ModelRegistry.Content;
 using ModelRegistry.Manifest;
+using ModelRegistry.Signing;
 
 namespace ModelRegistry;
 
@@ -137,10 +138,10 @@ public sealed partial class Registry
             }
 
             var version = new VersionInfo { Model = model, Version = named.Version, Digest = digest, Stage = "", Aliases = [], Files = versionFiles[named.Version] };
-            LogEntry? move = null;
+            StageMove? move = null;
             try
             {
-                move = named.Revision is { } revision ? await Log.ReadEntryAsync(key, revision, cancellationToken) : null;
+                move = named.Revision is { } revision ? StageMoveStatement.MoveOf(await Log.ReadEntryAsync(key, revision, cancellationToken), named.Version) : null;
             }
             catch (RegistryException)
             {

@@ -15,7 +15,9 @@ internal sealed class SignatureChecker(Registry registry, TrustPolicy? policy) :
 {
     private readonly Dictionary<string, VerificationKey?> published = new(StringComparer.Ordinal);
 
-    public async Task<SignatureEntry> CheckAsync(string path, VersionInfo version, long? revision, LogEntry? move, CancellationToken cancellationToken)
+    /// <summary>Checks one stored signature: a registration's when <paramref name="revision"/> is null, else the signature
+    /// of that revision, which must be <paramref name="move"/> (null: the revision did not move the version).</summary>
+    public async Task<SignatureEntry> CheckAsync(string path, VersionInfo version, long? revision, StageMove? move, CancellationToken cancellationToken)
     {
         var keyId = RegistryPaths.SignaturePath(path)?.KeyId ?? "";
         var entry = new SignatureEntry
@@ -24,7 +26,7 @@ internal sealed class SignatureChecker(Registry registry, TrustPolicy? policy) :
             KeyId = keyId,
             Path = path,
             Revision = revision,
-            Stage = move is null ? null : StageMoveStatement.StageOf(move, version.Version),
+            Stage = move?.Stage,
             Trusted = policy is null ? null : false,
         };
         var trusted = policy?.Find(keyId);
@@ -45,8 +47,8 @@ internal sealed class SignatureChecker(Registry registry, TrustPolicy? policy) :
         try
         {
             mismatch = revision is null ? ModelSignatureStatement.Mismatch(statement, version)
-                : entry.Stage is null ? $"revision {revision} does not move {version.Reference}"
-                : StageMoveStatement.Mismatch(statement, version, move!);
+                : move is null || move.Revision != revision ? $"revision {revision} does not move {version.Reference}"
+                : StageMoveStatement.Mismatch(statement, version, move);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {

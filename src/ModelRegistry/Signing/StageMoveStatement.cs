@@ -39,7 +39,7 @@ public static class StageMoveStatement
     }
 
     /// <summary>Null when the statement signs exactly this move of this version, else what differs.</summary>
-    public static string? Mismatch(InTotoStatement statement, VersionInfo version, LogEntry move)
+    public static string? Mismatch(InTotoStatement statement, VersionInfo version, StageMove move)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(version);
@@ -54,8 +54,8 @@ public static class StageMoveStatement
             ? $"it signs another version digest than {version.Digest}"
             : !string.Equals(predicate["model"]?.GetValue<string>(), version.Model, StringComparison.OrdinalIgnoreCase) || Number(predicate["version"]) != version.Version
             ? $"it signs another model or version than {version.Model}@{version.Version}"
-            : !string.Equals(predicate["stage"]?.GetValue<string>(), StageOf(move, version.Version), StringComparison.OrdinalIgnoreCase)
-            ? $"it signs a move into '{predicate["stage"]}', not into {StageOf(move, version.Version)}"
+            : !string.Equals(predicate["stage"]?.GetValue<string>(), move.Stage, StringComparison.OrdinalIgnoreCase)
+            ? $"it signs a move into '{predicate["stage"]}', not into {move.Stage}"
             : Number(predicate["revision"]) != move.Revision
             ? $"it signs revision {predicate["revision"]}, not revision {move.Revision} that made the move"
             : null;
@@ -66,5 +66,12 @@ public static class StageMoveStatement
     /// <summary>The stage a move put <paramref name="version"/> into: its target, or where it went when displaced.</summary>
     internal static string? StageOf(LogEntry move, int version) => move.Version == version ? move.Stage : move.Displaced == version ? move.DisplacedTo : null;
 
+    /// <summary>The move a revision made of <paramref name="version"/>, or null when it did not move it.</summary>
+    internal static StageMove? MoveOf(LogEntry? entry, int version) =>
+        entry is not null && StageOf(entry, version) is { } stage ? new StageMove(entry.Revision, stage) : null;
+
     private static long? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
 }
+
+/// <summary>A revision that moved a version into a stage: what a stage-move signature must name.</summary>
+public sealed record StageMove(long Revision, string Stage);

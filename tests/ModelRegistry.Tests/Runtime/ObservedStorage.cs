@@ -10,6 +10,9 @@ public sealed class ObservedStorage(IRegistryStorage inner) : IRegistryStorage
     /// <summary>Reads of a path ending in <c>state.json</c> that returned content (not "not modified").</summary>
     public int StateDownloads => contentReads;
 
+    /// <summary>Every path read with <see cref="ReadAsync"/> and every prefix listed, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Operations { get; } = new();
+
     public bool Unreachable { get; set; }
 
     public string DisplayLocation => inner.DisplayLocation;
@@ -17,6 +20,7 @@ public sealed class ObservedStorage(IRegistryStorage inner) : IRegistryStorage
     public async Task<StoredObject?> ReadAsync(string path, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         Check();
+        Operations.Enqueue($"read {path}");
         var stored = await inner.ReadAsync(path, ifNoneMatch, cancellationToken);
         if (stored is { NotModified: false } && path.EndsWith("state.json", StringComparison.Ordinal))
         {
@@ -44,6 +48,7 @@ public sealed class ObservedStorage(IRegistryStorage inner) : IRegistryStorage
     public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
         Check();
+        Operations.Enqueue($"list {prefix}");
         return inner.ListAsync(prefix, cancellationToken);
     }
 

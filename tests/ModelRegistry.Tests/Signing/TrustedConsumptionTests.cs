@@ -83,6 +83,32 @@ public sealed class TrustedConsumptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trusted_resolve_adds_one_listing_and_one_small_read_per_signature()
+    {
+        // arrange: a warm registry instance, so the model's state is already known
+        await SignedProductionAsync();
+        var storage = new Runtime.ObservedStorage(new Storage.FolderStorage(harness.Root));
+        var registry = await Registry.OpenAsync(storage);
+        using var policy = ReleasePolicy();
+        await registry.ResolveAsync("FraudDetection@Production");
+        storage.Operations.Clear();
+        await registry.ResolveAsync("FraudDetection@Production");
+        var plain = storage.Operations.ToList();
+        storage.Operations.Clear();
+
+        // act
+        await registry.ResolveAsync("FraudDetection@Production", null, policy);
+        var trusted = storage.Operations.ToList();
+
+        // assert: the extra operations are the signature folder's listing and its two signatures
+        var extra = trusted.ToList();
+        plain.ForEach(p => extra.Remove(p));
+        Assert.Single(extra, e => e.StartsWith("list ", StringComparison.Ordinal) && e.Contains("/signatures/", StringComparison.Ordinal));
+        Assert.Equal(2, extra.Count(e => e.StartsWith("read ", StringComparison.Ordinal) && e.EndsWith(".sig.json", StringComparison.Ordinal)));
+        Assert.True(extra.Count == 3, string.Join("\n", extra));
+    }
+
+    [Fact]
     public async Task A_restore_under_a_policy_records_the_policy_fingerprint_and_the_key_ids_that_counted_and_no_key_material()
     {
         // arrange
