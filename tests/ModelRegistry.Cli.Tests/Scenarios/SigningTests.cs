@@ -172,4 +172,50 @@ public sealed class SigningTests : Scenario
             Assert.All(secretLines, line => Assert.DoesNotContain(line, text, StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task An_empty_key_variable_means_no_key_as_GitHub_gives_for_a_secret_that_is_not_set()
+    {
+        // arrange
+        var empty = new Dictionary<string, string> { ["MODEL_REGISTRY_SIGNING_KEY"] = "" };
+
+        // act
+        var registered = await Run(empty, "register", "FraudDetection", Artifact("v1", "weights"u8.ToArray()), "--json", "--registry", Registry);
+        var promoted = await Run(empty, "promote", "FraudDetection@1", "--to", "Production", "--approved-by", "alice", "--json", "--registry", Registry);
+
+        // assert
+        Assert.True(registered.ExitCode == 0, registered.All);
+        Assert.True(promoted.ExitCode == 0, promoted.All);
+        Assert.False(OneDocument(registered.Stdout).TryGetProperty("signature", out _));
+        Assert.False(OneDocument(promoted.Stdout).TryGetProperty("signature", out _));
+        Assert.False(Directory.Exists(Stored("keys")));
+    }
+
+    [Fact]
+    public async Task A_rollback_signs_the_move_back_and_a_retried_rollback_signs_nothing()
+    {
+        // arrange: version 2 replaced version 1 in Production; both moves signed
+        var key = new Dictionary<string, string> { ["MODEL_REGISTRY_SIGNING_KEY"] = File.ReadAllText(release.Private) };
+        foreach (var version in new[] { 1, 2 })
+        {
+            await Cli("register", "FraudDetection", Artifact($"v{version}", [(byte)version]), "--sign-key", release.Private);
+            await Cli("promote", $"FraudDetection@{version}", "--to", "Production", "--approved-by", "alice", "--sign-key", release.Private);
+        }
+
+        // act
+        var rolledBack = await Run(key, "rollback", "FraudDetection", "--from", "2", "--approved-by", "bob", "--json", "--registry", Registry);
+        var signatures = Directory.GetFiles(Stored("models"), "*.sig.json", SearchOption.AllDirectories).Length;
+        var retried = await Run(key, "rollback", "FraudDetection", "--from", "2", "--approved-by", "bob", "--json", "--registry", Registry);
+        var (verified, document) = await Json("verify-signature", "FraudDetection@Production", "--trust", trust);
+
+        // assert
+        Assert.True(rolledBack.ExitCode == 0, rolledBack.All);
+        Assert.Equal("promotion", OneDocument(rolledBack.Stdout).GetProperty("signature").GetProperty("kind").GetString());
+        Assert.True(retried.ExitCode == 0, retried.All);
+        Assert.False(OneDocument(retried.Stdout).TryGetProperty("signature", out _));
+        Assert.Equal(signatures, Directory.GetFiles(Stored("models"), "*.sig.json", SearchOption.AllDirectories).Length);
+        Assert.Equal(0, verified.ExitCode);
+        Assert.Equal(1, document.GetProperty("version").GetInt32());
+        Assert.True(document.GetProperty("trust").GetProperty("accepted").GetBoolean());
+    }
 }
