@@ -174,7 +174,7 @@ public sealed partial class Registry
     private async Task<SignatureEntry> StoreSignatureAsync(string path, InTotoStatement statement, SigningKey key, VersionInfo version, LogEntry? move, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        await PublishKeyAsync(key, cancellationToken);
+        await PublishKeyAsync(key.KeyId, key.PublicPem, cancellationToken);
         var bytes = SignatureBundle.Create(Dsse.Sign(Dsse.InTotoPayloadType, statement.ToJson(), key), key).ToJson();
         CreateOutcome outcome;
         try
@@ -206,12 +206,12 @@ public sealed partial class Registry
     }
 
     /// <summary>Stores the signer's public key under its id, create-only, so a policy can trust the key by id alone.</summary>
-    private async Task PublishKeyAsync(SigningKey key, CancellationToken cancellationToken)
+    private async Task PublishKeyAsync(string keyId, string publicPem, CancellationToken cancellationToken)
     {
-        var path = RegistryPaths.SigningKey(key.KeyId);
+        var path = RegistryPaths.SigningKey(keyId);
         try
         {
-            await Storage.CreateAsync(path, System.Text.Encoding.ASCII.GetBytes(key.PublicPem), cancellationToken);
+            await Storage.CreateAsync(path, System.Text.Encoding.ASCII.GetBytes(publicPem), cancellationToken);
         }
         catch (StorageOutcomeUnknownException)
         {

@@ -218,4 +218,29 @@ public sealed class SigningTests : Scenario
         Assert.Equal(1, document.GetProperty("version").GetInt32());
         Assert.True(document.GetProperty("trust").GetProperty("accepted").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_copy_keeps_a_trusted_registration_signature_and_warns_when_it_renumbers_the_version()
+    {
+        // arrange: the second destination already has a FraudDetection version 1 of its own
+        var same = Temp.Combine("same-numbers");
+        var renumbered = Temp.Combine("renumbered");
+        await Cli("register", "FraudDetection", Artifact("v1", "weights"u8.ToArray()), "--sign-key", release.Private);
+        await Run("register", "FraudDetection", Artifact("other", "other weights"u8.ToArray()), "--registry", renumbered);
+
+        // act
+        var (copied, document) = await Json("copy", "FraudDetection@1", "--to", same);
+        var trusted = await Run("verify-signature", "FraudDetection@1", "--trust", trust, "--registry", same);
+        var moved = await Cli("copy", "FraudDetection@1", "--to", renumbered);
+        var untrusted = await Run("verify-signature", "FraudDetection@2", "--trust", trust, "--registry", renumbered);
+
+        // assert
+        Assert.Equal(0, copied.ExitCode);
+        Assert.Empty(PublishedSchemas.Problems("copy", copied.Stdout));
+        Assert.True(document.GetProperty("signatures")[0].GetProperty("valid").GetBoolean());
+        Assert.True(trusted.ExitCode == 0, trusted.All);
+        Assert.Equal(0, moved.ExitCode);
+        Assert.Contains("warning MRB2020:", moved.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, untrusted.ExitCode);
+    }
 }
