@@ -8,9 +8,10 @@ public sealed partial class Registry
 {
     /// <summary>
     /// Carries the copied version's valid registration signatures, and the public keys they name, into the destination,
-    /// create-only, when the copy keeps the model name and version number: the statement names both beside the files
-    /// and the version digest (which a byte-for-byte record keeps), so on a renumbered copy it would claim a version the
-    /// destination gives to another; then nothing is carried and the result says why. Stage-move signatures never go:
+    /// create-only, when the copy keeps the model name, the version number and the version record: the statement names
+    /// all three beside the files, so on a renumbered copy it would claim a version the destination gives to another,
+    /// and on a version the destination registered itself it would not match; then nothing is carried and the result
+    /// says why. Stage-move signatures never go:
     /// they sign a revision of this registry's log, and stages are not copied. Each carried signature is checked again
     /// in the destination, with the key it now stores.
     /// </summary>
@@ -26,7 +27,13 @@ public sealed partial class Registry
 
         if (copy.Version != source.Version || !string.Equals(copy.Model, source.Model, StringComparison.Ordinal))
         {
-            return result with { SignatureNote = Errors.SignaturesNotCopiedWarning(source.Reference, valid.Count, copy.Reference) };
+            return result with { SignatureNote = Errors.SignaturesNotCopiedWarning(source.Reference, valid.Count, $"they name {source.Reference}, and the copy is {copy.Reference}, a version number the destination gives to another") };
+        }
+
+        if (copy.Digest != source.Digest)
+        {
+            // The destination registered the same recipe itself: its record, and so its version digest, is another.
+            return result with { SignatureNote = Errors.SignaturesNotCopiedWarning(source.Reference, valid.Count, $"they name version digest {source.Digest}, and the destination holds {copy.Reference} under its own record {copy.Digest}") };
         }
 
         var carried = new List<SignatureEntry>();

@@ -30,6 +30,14 @@ public sealed class CopySignatureTests : IDisposable
         return source;
     }
 
+    /// <summary>The destination, holding a Fraud version 1 it registered itself from a file of this content.</summary>
+    private async Task<Registry> DestinationHoldingAsync(string content)
+    {
+        var destination = await Registry.OpenAsync(Destination);
+        await harness.RegisterAsync(destination, "Fraud", content);
+        return destination;
+    }
+
     [Fact]
     public async Task A_copy_that_keeps_the_version_number_carries_the_registration_signature_and_its_key_but_not_the_stage_move()
     {
@@ -58,8 +66,7 @@ public sealed class CopySignatureTests : IDisposable
     {
         // arrange: the destination already has a version 1 of Fraud, so the copy becomes version 2
         var source = await SignedSourceAsync();
-        var destination = await Registry.OpenAsync(Destination);
-        await destination.RegisterAsync(new RegistrationRequest { Model = "Fraud", Artifacts = [harness.Artifact("other/model.bin", "other weights")], Actor = RegistryHarness.Actor });
+        var destination = await DestinationHoldingAsync("other weights");
 
         // act
         var result = await source.CopyVersionAsync("Fraud@1", destination);
@@ -67,8 +74,26 @@ public sealed class CopySignatureTests : IDisposable
         // assert
         Assert.Equal(2, result.Destination.Version);
         Assert.Empty(result.Signatures);
-        Assert.StartsWith("MRB2020: 1 registration signature(s) of Fraud@1 were not copied", result.SignatureNote, StringComparison.Ordinal);
+        Assert.StartsWith("MRB2020: 1 registration signature(s) of Fraud@1 were not copied: they name Fraud@1, and the copy is Fraud@2", result.SignatureNote, StringComparison.Ordinal);
         Assert.Empty((await destination.VerifySignaturesAsync("Fraud@2")).Signatures);
         Assert.False(Directory.Exists(Path.Combine(Destination, "keys")));
+    }
+
+    [Fact]
+    public async Task A_version_the_destination_registered_itself_from_the_same_recipe_gets_no_signature_that_names_another_record()
+    {
+        // arrange: the destination registered the same file itself, so it holds the recipe under a record of its own
+        var source = await SignedSourceAsync();
+        var destination = await DestinationHoldingAsync("weights");
+
+        // act
+        var result = await source.CopyVersionAsync("Fraud@1", destination);
+
+        // assert
+        Assert.False(result.Created);
+        Assert.NotEqual(result.Source.Digest, result.Destination.Digest);
+        Assert.Empty(result.Signatures);
+        Assert.Contains("under its own record", result.SignatureNote, StringComparison.Ordinal);
+        Assert.Empty((await destination.VerifySignaturesAsync("Fraud@1")).Signatures);
     }
 }
