@@ -13,12 +13,14 @@ public sealed class CliDeploymentFlowTests : IDisposable
     private readonly GitHubWorld world = new();
     private readonly TempRegistry registry = TempRegistry.Create(new StagePolicy { Requires = [StagePolicy.GitHubDeployment], DistinctApprover = true });
     private readonly ActionsStep step = new();
+    private readonly ReleaseKey release = new();
 
     public void Dispose()
     {
         world.Dispose();
         registry.Dispose();
         step.Dispose();
+        release.Dispose();
     }
 
     private async Task<long> RequestThroughCliAsync()
@@ -32,7 +34,10 @@ public sealed class CliDeploymentFlowTests : IDisposable
     }
 
     private Task<CliOutcome> PromoteInJobAsync(long runId, params string[] extra) =>
-        CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, runId),
+        PromoteInJobAsync(step.Environment(world, Tokens.Actions, runId), runId, extra);
+
+    private Task<CliOutcome> PromoteInJobAsync(Dictionary<string, string?> environment, long runId, params string[] extra) =>
+        CliProcess.RunAsync(null, environment,
             ["promote", "FraudDetection@2", "--to", "Production", "--github-run", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--registry", registry.Location, .. extra]);
 
     private async Task ArrangeStagingCandidateAsync()
@@ -40,6 +45,27 @@ public sealed class CliDeploymentFlowTests : IDisposable
         await registry.RegisterAsync("FraudDetection", ("auc", 0.91));
         await registry.RegisterAsync("FraudDetection", ("auc", 0.93));
         await (await registry.OpenAsync()).PromoteAsync(new PromotionRequest { Reference = "FraudDetection@2", Stage = "Staging" });
+    }
+
+    /// <summary>Version 2 replaced version 1 in Production, and a run that rolls back is approved by bob.</summary>
+    private async Task<Fake.FakeRun> ArrangeRollbackAsync()
+    {
+        await registry.RegisterAsync("FraudDetection", ("auc", 0.91));
+        await registry.RegisterAsync("FraudDetection", ("auc", 0.93));
+        var opened = await registry.OpenAsync();
+        foreach (var version in new[] { 1, 2 })
+        {
+            await opened.PromoteAsync(new PromotionRequest
+            {
+                Reference = $"FraudDetection@{version}",
+                Stage = "Production",
+                Evidence = new PromotionEvidence { Kind = StagePolicy.GitHubDeployment, Approvers = ["bob"], Requester = "alice" },
+            });
+        }
+
+        var run = world.Server.AddRun("alice");
+        world.Server.ReviewRun(run.Id, "bob", "approved", "roll it back");
+        return run;
     }
 
     [Fact]
@@ -167,21 +193,7 @@ public sealed class CliDeploymentFlowTests : IDisposable
     [Fact]
     public async Task A_gated_rollback_puts_back_the_previous_Production_version_through_the_same_approval()
     {
-        await registry.RegisterAsync("FraudDetection", ("auc", 0.91));
-        await registry.RegisterAsync("FraudDetection", ("auc", 0.93));
-        var opened = await registry.OpenAsync();
-        foreach (var version in new[] { 1, 2 })
-        {
-            await opened.PromoteAsync(new PromotionRequest
-            {
-                Reference = $"FraudDetection@{version}",
-                Stage = "Production",
-                Evidence = new PromotionEvidence { Kind = StagePolicy.GitHubDeployment, Approvers = ["bob"], Requester = "alice" },
-            });
-        }
-
-        var run = world.Server.AddRun("alice");
-        world.Server.ReviewRun(run.Id, "bob", "approved", "roll it back");
+        var run = await ArrangeRollbackAsync();
 
         var result = await CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, run.Id),
             "rollback", "FraudDetection", "--github-run", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--registry", registry.Location);
@@ -193,5 +205,66 @@ public sealed class CliDeploymentFlowTests : IDisposable
         Assert.Equal("rollback from version 2", entry.Reason);
         Assert.Equal("github-deployment", entry.Evidence!["kind"]!.GetValue<string>());
         Assert.Equal("1", Assert.Single(world.Server.Deployments, d => d.Task == "deploy:model").Payload["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_approved_promotion_signs_its_move_with_the_key_of_the_environment_secret_and_a_trust_policy_accepts_it()
+    {
+        // arrange
+        await ArrangeStagingCandidateAsync();
+        var runId = await RequestThroughCliAsync();
+        await Reviewer.ReviewRunAsync(world, Tokens.Bob, runId, approve: true, "Ship it!");
+        var environment = step.Environment(world, Tokens.Actions, runId);
+        environment[ReleaseKey.Variable] = release.PrivatePem;
+
+        // act
+        var result = await PromoteInJobAsync(environment, runId, "--json");
+
+        // assert
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Empty(PublishedSchemas.Problems("stage-change", result.Stdout));
+        var signature = JsonNode.Parse(result.Stdout)!["signature"]!;
+        Assert.Equal("promotion", signature["kind"]!.GetValue<string>());
+        Assert.Equal(JsonNode.Parse(result.Stdout)!["revision"]!.GetValue<long>(), signature["revision"]!.GetValue<long>());
+        Assert.Equal("success", Assert.Single(world.Server.Deployments, d => d.Task == "deploy:model").Statuses[^1].State);
+        var verified = await release.AssertTrustedAsync(registry, "FraudDetection@Production");
+        Assert.Equal(2, verified["version"]!.GetValue<int>());
+        LeakCheck.AssertClean(result.All, step.Outputs, step.Summary, registry.AllText());
+        Assert.DoesNotContain("PRIVATE KEY", result.All + registry.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_promotion_without_an_approval_is_refused_and_signs_nothing()
+    {
+        // arrange: the run was requested, and nobody approved it
+        await ArrangeStagingCandidateAsync();
+        var runId = await RequestThroughCliAsync();
+
+        // act
+        var result = await PromoteInJobAsync(runId, "--sign-key", release.PrivatePath);
+
+        // assert
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error MRB1710:", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("Staging", (await (await registry.OpenAsync()).ResolveAsync("FraudDetection@2")).Stage);
+        ReleaseKey.AssertNothingSigned(registry);
+    }
+
+    [Fact]
+    public async Task A_gated_rollback_signs_the_move_back_with_the_key_of_the_environment_secret()
+    {
+        // arrange
+        var run = await ArrangeRollbackAsync();
+        var environment = step.Environment(world, Tokens.Actions, run.Id);
+        environment[ReleaseKey.Variable] = release.PrivatePem;
+
+        // act
+        var result = await CliProcess.RunAsync(null, environment,
+            "rollback", "FraudDetection", "--github-run", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--registry", registry.Location);
+
+        // assert
+        Assert.True(result.ExitCode == 0, result.All);
+        var verified = await release.AssertTrustedAsync(registry, "FraudDetection@Production");
+        Assert.Equal(1, verified["version"]!.GetValue<int>());
     }
 }

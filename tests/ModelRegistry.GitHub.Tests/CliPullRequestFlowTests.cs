@@ -19,12 +19,14 @@ public sealed class CliPullRequestFlowTests : IDisposable
     });
 
     private readonly ActionsStep step = new();
+    private readonly ReleaseKey release = new();
 
     public void Dispose()
     {
         world.Dispose();
         registry.Dispose();
         step.Dispose();
+        release.Dispose();
     }
 
     private async Task ArrangeAsync()
@@ -39,13 +41,23 @@ public sealed class CliPullRequestFlowTests : IDisposable
         });
     }
 
+    /// <summary>A pull request by alice that bob approved and merged.</summary>
+    private async Task<Fake.FakePullRequest> ArrangeMergedAsync()
+    {
+        await ArrangeAsync();
+        var pull = world.Server.AddPullRequest("alice");
+        await Reviewer.ReviewPullAsync(world, Tokens.Bob, pull.Number, "APPROVE");
+        world.Server.Merge(pull.Number, "bob");
+        return pull;
+    }
+
     private Task<CliOutcome> GateAsync(int number, string candidate) =>
         CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, 4242),
             "gate", "pull-request", "--pr", number.ToString(CultureInfo.InvariantCulture), "--candidate", candidate, "--registry", registry.Location, "--json");
 
-    private Task<CliOutcome> PromoteAsync(int number) =>
+    private Task<CliOutcome> PromoteAsync(int number, params string[] extra) =>
         CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, 4243),
-            "promote", "FraudDetection@2", "--to", "Production", "--github-pr", number.ToString(CultureInfo.InvariantCulture), "--registry", registry.Location);
+            ["promote", "FraudDetection@2", "--to", "Production", "--github-pr", number.ToString(CultureInfo.InvariantCulture), "--registry", registry.Location, .. extra]);
 
     [Fact]
     public async Task The_gate_comment_links_the_versions_pages_of_the_registry_site_named_in_the_environment()
@@ -140,10 +152,7 @@ public sealed class CliPullRequestFlowTests : IDisposable
     [Fact]
     public async Task Promote_after_merge_moves_Production_and_records_the_pull_request()
     {
-        await ArrangeAsync();
-        var pull = world.Server.AddPullRequest("alice");
-        await Reviewer.ReviewPullAsync(world, Tokens.Bob, pull.Number, "APPROVE");
-        world.Server.Merge(pull.Number, "bob");
+        var pull = await ArrangeMergedAsync();
         world.Server.Fail("pulls/get", Fake.FakeFailure.BadGateway());
 
         var result = await PromoteAsync(pull.Number);
@@ -154,5 +163,37 @@ public sealed class CliPullRequestFlowTests : IDisposable
         Assert.Equal(pull.Number, entry.Evidence!["details"]!["pullRequest"]!.GetValue<int>());
         Assert.Equal("Archived", (await (await registry.OpenAsync()).ResolveAsync("FraudDetection@1")).Stage);
         LeakCheck.AssertClean(result.All, step.Outputs, step.Summary, registry.AllText());
+    }
+
+    [Fact]
+    public async Task Promote_after_merge_with_a_signing_key_signs_the_move_and_a_trust_policy_accepts_it()
+    {
+        // arrange
+        var pull = await ArrangeMergedAsync();
+
+        // act
+        var result = await PromoteAsync(pull.Number, "--sign-key", release.PrivatePath, "--json");
+
+        // assert
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Equal("promotion", JsonNode.Parse(result.Stdout)!["signature"]!["kind"]!.GetValue<string>());
+        var verified = await release.AssertTrustedAsync(registry, "FraudDetection@Production");
+        Assert.Equal(2, verified["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Promote_through_an_unapproved_pull_request_with_a_signing_key_is_refused_and_signs_nothing()
+    {
+        // arrange
+        await ArrangeAsync();
+        var pull = world.Server.AddPullRequest("alice");
+
+        // act
+        var result = await PromoteAsync(pull.Number, "--sign-key", release.PrivatePath);
+
+        // assert
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("error MRB1713:", result.Stderr, StringComparison.Ordinal);
+        ReleaseKey.AssertNothingSigned(registry);
     }
 }

@@ -5,8 +5,9 @@ namespace ModelRegistry.GitHub.Tests;
 
 /// <summary>
 /// The workflow templates users copy: each grants only the permissions it declares, the promoting jobs wait for the
-/// production environment, and no untrusted value is pasted into a shell script (inputs and event fields reach
-/// scripts through env only, so a crafted branch name or input cannot run commands).
+/// production environment, the signing key reaches only the one step that signs, in a job that runs in a protected
+/// environment, and no untrusted value is pasted into a shell script (inputs and event fields reach scripts through
+/// env only, so a crafted branch name or input cannot run commands).
 /// </summary>
 public sealed partial class WorkflowTemplateTests
 {
@@ -65,6 +66,36 @@ public sealed partial class WorkflowTemplateTests
         Assert.Contains(verification, text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void The_signing_key_reaches_only_single_steps_of_jobs_that_run_in_an_environment(string name)
+    {
+        var jobs = Jobs(File.ReadAllLines(Path.Combine(Folder(), name)));
+
+        Assert.All(jobs.Where(job => job.Lines.Any(l => l.Contains(SigningSecret, StringComparison.Ordinal))), job =>
+        {
+            Assert.Contains(job.Lines, l => l.StartsWith("    environment: ", StringComparison.Ordinal));
+            // Step-level env only (ten spaces): a job-level key would reach the training and checkout steps too.
+            Assert.All(job.Lines.Where(l => l.Contains(SigningSecret, StringComparison.Ordinal)), l =>
+                Assert.Equal($"          {SigningVariable}: ${{{{ {SigningSecret} }}}}", l));
+        });
+        Assert.DoesNotMatch(new Regex($@"^\S.*{Regex.Escape(SigningSecret)}", RegexOptions.Multiline), File.ReadAllText(Path.Combine(Folder(), name)));
+    }
+
+    [Theory]
+    [InlineData("model-registry-promote.yml", "promote", "production", "--github-run")]
+    [InlineData("model-registry-rollback.yml", "rollback", "production", "--github-run")]
+    [InlineData("model-registry-register.yml", "register", "model-registry-register", "dotnet model-registry register")]
+    public void Promotions_rollbacks_and_registrations_sign_in_their_environment(string name, string job, string environment, string command)
+    {
+        var lines = Assert.Single(Jobs(File.ReadAllLines(Path.Combine(Folder(), name))), j => j.Name == job).Lines;
+        var steps = Steps(lines);
+
+        Assert.Contains($"    environment: {environment}", lines);
+        var signing = Assert.Single(steps, step => step.Any(l => l.Contains(SigningSecret, StringComparison.Ordinal)));
+        Assert.Contains(signing, l => l.Contains(command, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_promotion_workflow_takes_exactly_the_inputs_promote_request_dispatches()
     {
@@ -90,6 +121,50 @@ public sealed partial class WorkflowTemplateTests
         Assert.Contains("uses: actions/deploy-pages@v4", text, StringComparison.Ordinal);
         Assert.Contains("pages: write", text, StringComparison.Ordinal);
         Assert.Contains("id-token: write", text, StringComparison.Ordinal);
+    }
+
+    private const string SigningVariable = "MODEL_REGISTRY_SIGNING_KEY";
+
+    private const string SigningSecret = "secrets." + SigningVariable;
+
+    /// <summary>The jobs of a workflow: each name (two spaces in under <c>jobs:</c>) and its lines.</summary>
+    private static List<(string Name, List<string> Lines)> Jobs(string[] lines)
+    {
+        var jobs = new List<(string Name, List<string> Lines)>();
+        var start = Array.IndexOf(lines, "jobs:");
+        for (var i = start + 1; start >= 0 && i < lines.Length && (lines[i].Length == 0 || lines[i].StartsWith(' ')); i++)
+        {
+            if (Regex.Match(lines[i], @"^  (?<name>[\w-]+):\s*$") is { Success: true } job)
+            {
+                jobs.Add((job.Groups["name"].Value, []));
+            }
+            else if (jobs.Count > 0)
+            {
+                jobs[^1].Lines.Add(lines[i]);
+            }
+        }
+
+        return jobs;
+    }
+
+    /// <summary>A job's steps, each the lines from its <c>- </c> (six spaces in) to the next.</summary>
+    private static List<List<string>> Steps(List<string> job)
+    {
+        var steps = new List<List<string>>();
+        foreach (var line in job.SkipWhile(l => l != "    steps:").Skip(1))
+        {
+            if (line.StartsWith("      - ", StringComparison.Ordinal))
+            {
+                steps.Add([]);
+            }
+
+            if (steps.Count > 0)
+            {
+                steps[^1].Add(line);
+            }
+        }
+
+        return steps;
     }
 
     private static string Folder()

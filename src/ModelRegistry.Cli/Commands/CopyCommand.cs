@@ -25,10 +25,24 @@ internal static class CopyCommand
             {
                 IsNew = result.Created,
                 BytesCopied = result.BytesCopied,
+                Signatures = result.Signatures,
+                SignatureNote = result.SignatureNote,
             };
-            output.Result(document, writer => writer.WriteLine(result.Created
-                ? $"Copied {result.Source.Model} version {result.Source.Version} to {destination.Location} as version {copied.Version} ({copied.Digest}, {result.BytesCopied} bytes sent)."
-                : $"Unchanged: {destination.Location} already holds this recipe as {copied.Model} version {copied.Version} ({copied.Digest})."));
+            output.Result(document, writer =>
+            {
+                writer.WriteLine(result.Created
+                    ? $"Copied {result.Source.Model} version {result.Source.Version} to {destination.Location} as version {copied.Version} ({copied.Digest}, {result.BytesCopied} bytes sent)."
+                    : $"Unchanged: {destination.Location} already holds this recipe as {copied.Model} version {copied.Version} ({copied.Digest}).");
+                foreach (var signature in result.Signatures)
+                {
+                    writer.WriteLine($"Registration signature by key {signature.KeyId}: {(signature.Valid ? "carried, valid" : $"not valid there ({signature.Problem})")}.");
+                }
+
+                if (result.SignatureNote is { } note)
+                {
+                    output.Warning(note);
+                }
+            });
             output.Actions.SetOutputs([new("version", copied.Version.ToString(CultureInfo.InvariantCulture)), new("digest", copied.Digest)]);
             return ExitCode.Success;
         });

@@ -39,7 +39,7 @@ internal sealed class GitHubPromoteOptions
 
     public bool Requested(ParseResult parse) => parse.GetValue(run) is not null || parse.GetValue(pullRequest) is not null;
 
-    public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, ExpectedHolder? expectCurrent, bool otherEvidence, CancellationToken cancellationToken)
+    public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, ExpectedHolder? expectCurrent, bool otherEvidence, Signing.SigningKey? key, CancellationToken cancellationToken)
     {
         CheckNumbers(parse);
         var runId = parse.GetValue(run);
@@ -65,6 +65,7 @@ internal sealed class GitHubPromoteOptions
                 RequiredContexts = parse.GetValue(requiredContexts)!,
                 Reason = reason,
                 ExpectCurrent = expectCurrent,
+                SignWith = key,
             }, cancellationToken);
             var github = new GitHubApprovalDocument(result.Evidence)
             {
@@ -82,22 +83,23 @@ internal sealed class GitHubPromoteOptions
             Number = number!.Value,
             Reason = reason,
             ExpectCurrent = expectCurrent,
+            SignWith = key,
         }, cancellationToken);
         return Report(output, promoted.Promotion, promoted.Evidence, new GitHubApprovalDocument(promoted.Evidence), []);
     }
 
-    /// <summary>A gated rollback: the previous holder, promoted through the same gate.</summary>
-    public async Task<ExitCode> RollbackAsync(ParseResult parse, CommandOutput output, Registry registry, string model, string? stage, int? from, string? reason, bool otherEvidence, CancellationToken cancellationToken)
+    /// <summary>A gated rollback: the previous holder, promoted (and signed with <paramref name="key"/>) through the same gate.</summary>
+    public async Task<ExitCode> RollbackAsync(ParseResult parse, CommandOutput output, Registry registry, string model, string? stage, int? from, string? reason, bool otherEvidence, Signing.SigningKey? key, CancellationToken cancellationToken)
     {
         CheckNumbers(parse);
         var plan = await registry.PlanRollbackAsync(model, GateStage(registry, stage), from, cancellationToken);
         if (!plan.Applies)
         {
-            return StageChangeReport.Write(output, await registry.RollbackAsync(model, plan.Stage, null, reason, null, plan.From, cancellationToken));
+            return StageChangeReport.Write(output, await registry.RollbackAsync(model, plan.Stage, null, reason, null, plan.From, cancellationToken: cancellationToken));
         }
 
         return await PromoteAsync(parse, output, registry, $"{plan.Model}@{plan.To!.Value.ToString(CultureInfo.InvariantCulture)}", plan.Stage,
-            reason ?? $"rollback from version {plan.From.ToString(CultureInfo.InvariantCulture)}", new ExpectedHolder(plan.From), otherEvidence, cancellationToken);
+            reason ?? $"rollback from version {plan.From.ToString(CultureInfo.InvariantCulture)}", new ExpectedHolder(plan.From), otherEvidence, key, cancellationToken);
     }
 
     /// <summary>Found before a token is asked for or a request is sent.</summary>

@@ -33,19 +33,15 @@ internal static class PromoteCommand
         {
             var registry = await parse.OpenRegistryAsync(cancellationToken);
             var metricsPath = parse.GetValue(metrics);
+
+            // Read before any gate runs: a key that cannot be read stops the command before anything is committed.
+            using var key = CommonOptions.SigningKeyOf(parse, signKey);
             if (github.Requested(parse))
             {
-                // The GitHub gates commit inside their own request; signing their moves comes with the workflow templates.
-                if (parse.GetValue(signKey) is not null)
-                {
-                    throw Errors.CommandLine("--sign-key cannot be combined with --github-run or --github-pr yet: promote through the gate, then run 'model-registry sign <ref> --stage-move --sign-key <file>'.");
-                }
-
                 var local = await evidence.GatherAsync(parse, cancellationToken) is not null || metricsPath is not null || parse.GetValue(thresholds)!.Length > 0;
-                return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), CommonOptions.ExpectedHolderOf(parse, expectCurrent), local, cancellationToken);
+                return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), CommonOptions.ExpectedHolderOf(parse, expectCurrent), local, key, cancellationToken);
             }
 
-            using var key = CommonOptions.SigningKeyOf(parse, signKey);
             var result = await registry.PromoteAsync(new PromotionRequest
             {
                 Reference = parse.GetValue(reference)!,

@@ -28,6 +28,13 @@ public sealed record CopyDocument : VersionInfo
 
     /// <summary>The destination registry's location.</summary>
     public required string Destination { get; init; }
+
+    /// <summary>The registration signatures the copy carries in the destination (the source's valid ones, when the copy
+    /// keeps the model name and version number), each checked there.</summary>
+    public IReadOnlyList<SignatureEntry> Signatures { get; init; } = [];
+
+    /// <summary>Why the source's registration signatures were not carried (the copy was renumbered).</summary>
+    public string? SignatureNote { get; init; }
 }
 
 /// <summary>The version copied, in the source registry.</summary>

@@ -11,8 +11,9 @@ namespace ModelRegistry.GitHub.Deployments;
 /// The promotion that runs inside a job GitHub held for an environment's required reviewers. It reads the run's
 /// approvals through the API (a job that merely claims to be approved proves nothing), refuses and records a
 /// rejection, refuses a self-approval when the policy wants a distinct approver, then creates the GitHub deployment
-/// (which applies the required status contexts), moves the pointer with the evidence, and marks the deployment a
-/// success. The deployment comes first so a 409 from required contexts leaves the registry untouched.
+/// (which applies the required status contexts), moves the pointer with the evidence, marks the deployment a
+/// success, and signs the move when given a key. The deployment comes first so a 409 from required contexts leaves the
+/// registry untouched.
 /// </summary>
 public sealed class DeploymentApprovalGate(GitHubApi api)
 {
@@ -86,6 +87,11 @@ public sealed class DeploymentApprovalGate(GitHubApi api)
             : promotion.Changed ? $"{exact} promoted to {stage}"
             : $"{exact} already was in {stage}";
         await publisher.SetStatusAsync(deployment.Id, state, environment, description, environmentUrl, runUrl, cancellationToken);
+
+        // Signed once the deployment says what happened: a signing failure after the commit leaves the move standing,
+        // unsigned (a trust policy refuses it until `sign --stage-move` adds the signature), never a failed deployment
+        // for a version the registry did move.
+        promotion = await registry.SignPromotionAsync(promotion, request.SignWith, cancellationToken);
         return new DeploymentPromotion(promotion, evidence, deployment.Id, state.ToString().ToLowerInvariant(), environmentUrl);
     }
 

@@ -27,4 +27,8 @@ public sealed record DeploymentPromotionRequest
     /// <summary>The version expected to hold the stage now (<c>--expect-current</c>); the promotion is refused when it
     /// differs, before and after the approval is checked.</summary>
     public ExpectedHolder? ExpectCurrent { get; init; }
+
+    /// <summary>Signs the committed move (docs/signing.md) once the deployment is reported; nothing is signed when the
+    /// gate refuses.</summary>
+    public Signing.SigningKey? SignWith { get; init; }
 }

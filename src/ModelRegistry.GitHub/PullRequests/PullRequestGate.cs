@@ -123,6 +123,7 @@ public sealed class PullRequestGate(GitHubApi api)
             Evidence = evidence,
             Actor = request.Actor,
             ExpectCurrent = request.ExpectCurrent,
+            SignWith = request.SignWith,
         }, cancellationToken);
         return new PullRequestPromotion(promotion, evidence);
     }

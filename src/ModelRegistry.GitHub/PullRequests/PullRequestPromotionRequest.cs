@@ -16,4 +16,7 @@ public sealed record PullRequestPromotionRequest
     /// <summary>The version expected to hold the stage now (<c>--expect-current</c>); the promotion is refused when it
     /// differs, before and after the approval is checked.</summary>
     public ExpectedHolder? ExpectCurrent { get; init; }
+
+    /// <summary>Signs the committed move (docs/signing.md); nothing is signed when the gate refuses.</summary>
+    public Signing.SigningKey? SignWith { get; init; }
 }

@@ -24,6 +24,9 @@ public static partial class Errors
     public static RegistryException SignaturesInvalid(string reference, int count) => new("MRB2008",
         $"{count} signature(s) stored for {reference} do not verify or do not sign what is stored; each is listed above. Run 'model-registry verify', and sign again with a trusted key.");
 
+    public static string SignaturesNotCopiedWarning(string source, int count, string why) => Warning("MRB2020",
+        $"{count} registration signature(s) of {source} were not copied: {why}. Sign the copy in the destination ('model-registry sign <ref> --registry <destination>') if its consumers need a signed registration.");
+
     public static RegistryException SigningKeyRequired(string variable) => new("MRB2007",
         $"No signing key: pass --sign-key <private key PEM file> or set ${variable} to the key's PEM text.", ErrorKind.Usage);
 }

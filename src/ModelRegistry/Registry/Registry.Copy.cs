@@ -18,11 +18,17 @@ public sealed partial class Registry
     /// the way; the version record is copied byte for byte, so the version keeps its ID, recipe, metrics, label, tags
     /// and description. The destination numbers it in its own log, with a register revision that names the source;
     /// stages and aliases are not copied, since each registry governs its own. Idempotent: when the destination already
-    /// holds the same recipe, that version is returned and nothing is written.
+    /// holds the same recipe, that version is returned and nothing is written. The version's registration signatures
+    /// go along when they still sign it there (<see cref="CarrySignaturesAsync"/>).
     /// </summary>
     public async Task<CopyResult> CopyVersionAsync(string reference, Registry destination, string? actor = null, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        return await CarrySignaturesAsync(await CopyRecordAsync(reference, destination, actor, progress, cancellationToken), destination, cancellationToken);
+    }
+
+    private async Task<CopyResult> CopyRecordAsync(string reference, Registry destination, string? actor, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
         var source = (await ResolveAsync(reference, null, cancellationToken)).EnsureFilesStored();
         var key = KeyOf(source.Model);
         var recordPath = RegistryPaths.Record(key, source.Digest);

@@ -20,12 +20,7 @@ public sealed partial class Registry
     public async Task<PromotionResult> PromoteAsync(PromotionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await PromoteUnsignedAsync(request, cancellationToken);
-
-        // Signed after the commit, whose revision the signature names; see RegisterAsync for a crash in between.
-        return result.Evaluation.Passed && request.SignWith is { } key
-            ? result with { Signature = await SignStageMoveAsync(result.Version, result.Entry, key, cancellationToken) }
-            : result;
+        return await SignPromotionAsync(await PromoteUnsignedAsync(request, cancellationToken), request.SignWith, cancellationToken);
     }
 
     private async Task<PromotionResult> PromoteUnsignedAsync(PromotionRequest request, CancellationToken cancellationToken)
@@ -161,9 +156,10 @@ public sealed partial class Registry
     /// <summary>
     /// Puts back the version that held a stage before <paramref name="from"/> (by default the current holder, and the
     /// stage by default Production). Idempotent: when <paramref name="from"/> no longer holds the stage, because this
-    /// rollback already happened or someone moved the stage since, nothing is committed and the result says why.
+    /// rollback already happened or someone moved the stage since, nothing is committed, nothing is signed with
+    /// <paramref name="signWith"/>, and the result says why.
     /// </summary>
-    public async Task<PromotionResult> RollbackAsync(string model, string? stage, PromotionEvidence? evidence, string? reason, string? actor, int? from = null, CancellationToken cancellationToken = default)
+    public async Task<PromotionResult> RollbackAsync(string model, string? stage, PromotionEvidence? evidence, string? reason, string? actor, int? from = null, Signing.SigningKey? signWith = null, CancellationToken cancellationToken = default)
     {
         var plan = await PlanRollbackAsync(model, stage, from, cancellationToken);
         if (!plan.Applies)
@@ -184,6 +180,7 @@ public sealed partial class Registry
             Evidence = evidence,
             Actor = actor,
             ExpectCurrent = new ExpectedHolder(plan.From),
+            SignWith = signWith,
         }, cancellationToken);
     }
 

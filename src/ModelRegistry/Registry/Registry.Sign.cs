@@ -34,6 +34,20 @@ public sealed partial class Registry
         return StoreSignatureAsync(path, ModelSignatureStatement.Create(version, DateTimeOffset.UtcNow), key, version, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Signs the move a promotion committed (or, when the version already held the stage, the move that put it there),
+    /// when the promotion passed and a key is given. Every promotion path signs through here: the plain one, the
+    /// GitHub gates (after they report the deployment) and rollbacks. Signed after the commit, whose revision the
+    /// signature names; see RegisterAsync for a crash in between.
+    /// </summary>
+    public async Task<PromotionResult> SignPromotionAsync(PromotionResult result, SigningKey? key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Evaluation.Passed && key is not null
+            ? result with { Signature = await SignStageMoveAsync(result.Version, result.Entry, key, cancellationToken) }
+            : result;
+    }
+
     /// <summary>Signs the move that put a version into its stage: <paramref name="move"/> when the caller just committed
     /// it, else the revision found in the log.</summary>
     public async Task<SignatureEntry> SignStageMoveAsync(VersionInfo version, LogEntry? move, SigningKey key, CancellationToken cancellationToken = default)
@@ -194,7 +208,7 @@ public sealed partial class Registry
     private async Task<SignatureEntry> StoreSignatureAsync(string path, InTotoStatement statement, SigningKey key, VersionInfo version, LogEntry? move, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        await PublishKeyAsync(key, cancellationToken);
+        await PublishKeyAsync(key.KeyId, key.PublicPem, cancellationToken);
         var bytes = SignatureBundle.Create(Dsse.Sign(Dsse.InTotoPayloadType, statement.ToJson(), key), key).ToJson();
         CreateOutcome outcome;
         try
@@ -226,12 +240,12 @@ public sealed partial class Registry
     }
 
     /// <summary>Stores the signer's public key under its id, create-only, so a policy can trust the key by id alone.</summary>
-    private async Task PublishKeyAsync(SigningKey key, CancellationToken cancellationToken)
+    private async Task PublishKeyAsync(string keyId, string publicPem, CancellationToken cancellationToken)
     {
-        var path = RegistryPaths.SigningKey(key.KeyId);
+        var path = RegistryPaths.SigningKey(keyId);
         try
         {
-            await Storage.CreateAsync(path, System.Text.Encoding.ASCII.GetBytes(key.PublicPem), cancellationToken);
+            await Storage.CreateAsync(path, System.Text.Encoding.ASCII.GetBytes(publicPem), cancellationToken);
         }
         catch (StorageOutcomeUnknownException)
         {

@@ -172,4 +172,75 @@ public sealed class SigningTests : Scenario
             Assert.All(secretLines, line => Assert.DoesNotContain(line, text, StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task An_empty_key_variable_means_no_key_as_GitHub_gives_for_a_secret_that_is_not_set()
+    {
+        // arrange
+        var empty = new Dictionary<string, string> { ["MODEL_REGISTRY_SIGNING_KEY"] = "" };
+
+        // act
+        var registered = await Run(empty, "register", "FraudDetection", Artifact("v1", "weights"u8.ToArray()), "--json", "--registry", Registry);
+        var promoted = await Run(empty, "promote", "FraudDetection@1", "--to", "Production", "--approved-by", "alice", "--json", "--registry", Registry);
+
+        // assert
+        Assert.True(registered.ExitCode == 0, registered.All);
+        Assert.True(promoted.ExitCode == 0, promoted.All);
+        Assert.False(OneDocument(registered.Stdout).TryGetProperty("signature", out _));
+        Assert.False(OneDocument(promoted.Stdout).TryGetProperty("signature", out _));
+        Assert.False(Directory.Exists(Stored("keys")));
+    }
+
+    [Fact]
+    public async Task A_rollback_signs_the_move_back_and_a_retried_rollback_signs_nothing()
+    {
+        // arrange: version 2 replaced version 1 in Production; both moves signed
+        var key = new Dictionary<string, string> { ["MODEL_REGISTRY_SIGNING_KEY"] = File.ReadAllText(release.Private) };
+        foreach (var version in new[] { 1, 2 })
+        {
+            await Cli("register", "FraudDetection", Artifact($"v{version}", [(byte)version]), "--sign-key", release.Private);
+            await Cli("promote", $"FraudDetection@{version}", "--to", "Production", "--approved-by", "alice", "--sign-key", release.Private);
+        }
+
+        // act
+        var rolledBack = await Run(key, "rollback", "FraudDetection", "--from", "2", "--approved-by", "bob", "--json", "--registry", Registry);
+        var signatures = Directory.GetFiles(Stored("models"), "*.sig.json", SearchOption.AllDirectories).Length;
+        var retried = await Run(key, "rollback", "FraudDetection", "--from", "2", "--approved-by", "bob", "--json", "--registry", Registry);
+        var (verified, document) = await Json("verify-signature", "FraudDetection@Production", "--trust", trust);
+
+        // assert
+        Assert.True(rolledBack.ExitCode == 0, rolledBack.All);
+        Assert.Equal("promotion", OneDocument(rolledBack.Stdout).GetProperty("signature").GetProperty("kind").GetString());
+        Assert.True(retried.ExitCode == 0, retried.All);
+        Assert.False(OneDocument(retried.Stdout).TryGetProperty("signature", out _));
+        Assert.Equal(signatures, Directory.GetFiles(Stored("models"), "*.sig.json", SearchOption.AllDirectories).Length);
+        Assert.Equal(0, verified.ExitCode);
+        Assert.Equal(1, document.GetProperty("version").GetInt32());
+        Assert.True(document.GetProperty("trust").GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_copy_keeps_a_trusted_registration_signature_and_warns_when_it_renumbers_the_version()
+    {
+        // arrange: the second destination already has a FraudDetection version 1 of its own
+        var same = Temp.Combine("same-numbers");
+        var renumbered = Temp.Combine("renumbered");
+        await Cli("register", "FraudDetection", Artifact("v1", "weights"u8.ToArray()), "--sign-key", release.Private);
+        await Run("register", "FraudDetection", Artifact("other", "other weights"u8.ToArray()), "--registry", renumbered);
+
+        // act
+        var (copied, document) = await Json("copy", "FraudDetection@1", "--to", same);
+        var trusted = await Run("verify-signature", "FraudDetection@1", "--trust", trust, "--registry", same);
+        var moved = await Cli("copy", "FraudDetection@1", "--to", renumbered);
+        var untrusted = await Run("verify-signature", "FraudDetection@2", "--trust", trust, "--registry", renumbered);
+
+        // assert
+        Assert.Equal(0, copied.ExitCode);
+        Assert.Empty(PublishedSchemas.Problems("copy", copied.Stdout));
+        Assert.True(document.GetProperty("signatures")[0].GetProperty("valid").GetBoolean());
+        Assert.True(trusted.ExitCode == 0, trusted.All);
+        Assert.Equal(0, moved.ExitCode);
+        Assert.Contains("warning MRB2020:", moved.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, untrusted.ExitCode);
+    }
 }
