@@ -91,8 +91,12 @@ public sealed record DataInput
 
     public const int MaxListedFiles = 1000;
 
+    /// <summary>What names this input's content: its digest, else a blob's version id, else its ETag; null for a plain
+    /// URI, which only its source names. One rule for every view that groups or shows datasets.</summary>
+    public string? ContentIdentity() => Digest ?? VersionId ?? ETag;
+
     /// <inheritdoc />
-    public override string ToString() => $"{Source} ({Digest ?? ETag ?? Kind})";
+    public override string ToString() => $"{Source} ({ContentIdentity() ?? Kind})";
 }
 
 /// <summary>One declared configuration file.</summary>

@@ -61,13 +61,15 @@ public sealed partial class Registry
         }
 
         versions.Sort((a, b) => a.Number.CompareTo(b.Number));
-        await AddSignaturesAsync(view, versions, cancellationToken);
+        await AddSignaturesAsync(view, history, versions, cancellationToken);
         return new ReportModel(view, history, versions, MetricThreshold.Of(Settings, versions.LastOrDefault()?.Record));
     }
 
-    /// <summary>One listing of the model's signatures; only the versions that have some are read and checked.</summary>
-    private async Task AddSignaturesAsync(ModelView view, List<ReportVersion> versions, CancellationToken cancellationToken)
+    /// <summary>One listing of the model's signatures; only the versions that have some are read and checked, each
+    /// against the moves the history the report holds names (no log read).</summary>
+    private async Task AddSignaturesAsync(ModelView view, IReadOnlyList<LogEntry> history, List<ReportVersion> versions, CancellationToken cancellationToken)
     {
+        var moves = new Signing.ModelMoves(history);
         var signed = new SortedSet<int>();
         await foreach (var item in Storage.ListAsync(RegistryPaths.ModelSignatures(view.Key), cancellationToken))
         {
@@ -81,7 +83,7 @@ public sealed partial class Registry
         {
             if (signed.Contains(versions[i].Number))
             {
-                var document = await SignaturesAsync(view, versions[i].Info, policy: null, cancellationToken);
+                var document = await SignaturesAsync(view, versions[i].Info, policy: null, cancellationToken, moves: moves);
                 versions[i] = versions[i] with { Signatures = document.Signatures };
             }
         }

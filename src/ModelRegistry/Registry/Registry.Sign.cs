@@ -111,10 +111,10 @@ public sealed partial class Registry
     /// <summary>The version's stored signatures, each checked. With <paramref name="decisionOnly"/> (a resolve under a
     /// policy) the signatures of earlier moves, which can never count, are skipped unread: one listing and one small read
     /// per signature that can count.</summary>
-    private async Task<SignatureDocument> SignaturesAsync(ModelView view, VersionInfo version, TrustPolicy? policy, CancellationToken cancellationToken, bool decisionOnly = false)
+    private async Task<SignatureDocument> SignaturesAsync(ModelView view, VersionInfo version, TrustPolicy? policy, CancellationToken cancellationToken, bool decisionOnly = false, ModelMoves? moves = null)
     {
         var requires = policy?.Requirements(version.Stage);
-        var move = await CurrentMoveAsync(view, version, cancellationToken);
+        var move = moves is null ? await CurrentMoveAsync(view, version, cancellationToken) : moves.Current(version);
         using var checker = new SignatureChecker(this, policy);
         var signatures = new List<SignatureEntry>();
         await foreach (var item in Storage.ListAsync(RegistryPaths.VersionSignatures(view.Key, version.Version), cancellationToken))
@@ -127,7 +127,7 @@ public sealed partial class Registry
 
             var signed = named.Revision is not { } revision ? null
                 : revision == move?.Revision ? move
-                : StageMoveStatement.MoveOf(await ReadMoveAsync(view, revision, cancellationToken), version.Version);
+                : StageMoveStatement.MoveOf(moves is null ? await ReadMoveAsync(view, revision, cancellationToken) : moves.At(revision), version.Version);
             signatures.Add(await checker.CheckAsync(item.Path, version, named.Revision, signed, cancellationToken));
         }
 

@@ -24,8 +24,8 @@ internal static class LineageGraph
         }
 
         var commits = Nodes(versions, v => v.Record.Recipe.Code?.Commit is { } commit ? [commit] : []);
-        var datasets = Nodes(versions, v => v.Record.Recipe.Data.Select(d => d.Digest ?? d.VersionId ?? d.ETag ?? d.Source));
-        var labels = versions.SelectMany(v => v.Record.Recipe.Data).GroupBy(d => d.Digest ?? d.VersionId ?? d.ETag ?? d.Source)
+        var datasets = Nodes(versions, v => v.Record.Recipe.Data.Select(d => d.ContentIdentity() ?? d.Source));
+        var labels = versions.SelectMany(v => v.Record.Recipe.Data).GroupBy(d => d.ContentIdentity() ?? d.Source)
             .ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         var rows = Math.Max(versions.Count, Math.Max(commits.Count, datasets.Count));
         var height = Top + (rows * Row);
@@ -46,7 +46,7 @@ internal static class LineageGraph
                 Edge(svg, CommitX + CommitWidth, Y(commits[commit], commits.Count, rows), VersionX, y);
             }
 
-            foreach (var data in version.Record.Recipe.Data.Select(d => d.Digest ?? d.VersionId ?? d.ETag ?? d.Source).Distinct(StringComparer.Ordinal))
+            foreach (var data in version.Record.Recipe.Data.Select(d => d.ContentIdentity() ?? d.Source).Distinct(StringComparer.Ordinal))
             {
                 Edge(svg, VersionX + VersionWidth, y, DataX, Y(datasets[data], datasets.Count, rows));
             }

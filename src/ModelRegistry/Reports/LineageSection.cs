@@ -15,7 +15,7 @@ internal static class LineageSection
 
         var datasets = new HtmlTable("class=\"lineage-data\"", "dataset", "digest", "versions");
         foreach (var group in model.Versions.SelectMany(v => v.Record.Recipe.Data.Select(d => (Data: d, Version: v)))
-            .GroupBy(x => (x.Data.Source, Identity: x.Data.Digest ?? x.Data.VersionId ?? x.Data.ETag ?? x.Data.Kind)).OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Min(x => x.Version.Number)))
+            .GroupBy(x => (x.Data.Source, Identity: x.Data.ContentIdentity() ?? x.Data.Kind)).OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Min(x => x.Version.Number)))
         {
             datasets.Row("", $"<td class=\"text\">{Html.Encode(group.Key.Source)}</td>", $"<code>{Html.Encode(group.Key.Identity)}</code>", Versions(model, group.Select(x => x.Version), page));
         }

@@ -43,7 +43,7 @@ internal static partial class RecipeFields
 
         foreach (var data in recipe.Data.OrderBy(d => d.Source, StringComparer.Ordinal))
         {
-            Add($"data:{data.Source}", data.Digest ?? data.VersionId ?? data.ETag ?? data.Kind);
+            Add($"data:{data.Source}", data.ContentIdentity() ?? data.Kind);
         }
 
         foreach (var config in recipe.Config.OrderBy(c => c.Path, StringComparer.Ordinal))

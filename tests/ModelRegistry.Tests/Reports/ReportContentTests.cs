@@ -269,6 +269,37 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public async Task The_report_judges_every_stage_signature_as_verify_signature_does_current_and_earlier_moves_alike()
+    {
+        // arrange: every move in the history signed, the current ones and those whose version has moved on since
+        using var scenario = await ReportScenario.CreateAsync();
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var key = ModelRegistry.Signing.SigningKey.FromPem(ecdsa.ExportPkcs8PrivateKeyPem(), "test key");
+        var history = await scenario.Registry.HistoryAsync(ReportScenario.Fraud);
+        foreach (var move in history.Where(e => e.Operation == Manifest.Operation.Stage && e.Version is not null))
+        {
+            var version = await scenario.Registry.ResolveAsync($"{ReportScenario.Fraud}@{move.Version}");
+            await scenario.Registry.SignStageMoveAsync(version, move, key);
+        }
+
+        // act
+        await scenario.GenerateAsync();
+
+        // assert: per version, the page's rows are the signatures verify-signature reports, valid where it says so
+        var reopened = await scenario.ReopenAsync();
+        foreach (var version in await reopened.ListVersionsAsync(ReportScenario.Fraud))
+        {
+            var document = await reopened.VerifySignaturesAsync(version.Reference);
+            var page = ReportPages.Parse(scenario.Page(ReportPaths.VersionPage(ReportScenario.Fraud, version.Version)));
+            var rows = page.QuerySelectorAll("table.signatures tbody tr");
+            Assert.Equal(document.Signatures.Count, rows.Length);
+            Assert.Equal(document.Signatures.Count(s => s.Valid), rows.Count(r => r.ClassName == "pass"));
+        }
+
+        Assert.Contains(history, e => e.Operation == Manifest.Operation.Stage);
+    }
+
+    [Fact]
     public async Task The_lineage_graph_links_each_version_to_its_commit_and_to_the_datasets_it_was_trained_on()
     {
         // arrange
