@@ -73,6 +73,11 @@ public sealed class TrustPolicy : IDisposable
             throw Errors.TrustFileInvalid(source, "it names no keys");
         }
 
+        if (file.Keys.Any(k => k is null))
+        {
+            throw Errors.TrustFileInvalid(source, "an entry of \"keys\" is null, not {\"publicKey\": ...} or {\"id\": ...}");
+        }
+
         var keys = new List<TrustedKey>();
         try
         {
