@@ -74,4 +74,5 @@ public static class ContractJson
 [JsonSerializable(typeof(RetentionDocument))]
 [JsonSerializable(typeof(IReadOnlyList<ModelRegistry.Retention.RetentionRevision>))]
 [JsonSerializable(typeof(ModelRegistry.Metrics.Verdict))]
+[JsonSerializable(typeof(ModelRegistry.Schemas.ModelSchema))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

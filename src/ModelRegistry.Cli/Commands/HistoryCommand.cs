@@ -33,7 +33,10 @@ internal static class HistoryCommand
 
     /// <summary>What the revision did; a stage move or a rejection also says who approved and through which gate.</summary>
     private static string Describe(LogEntry entry) =>
-        RevisionText.Describe(entry) + (entry.Operation is Operation.Stage or Operation.PromotionRejected ? Approvers(entry) : "");
+        RevisionText.Describe(entry) + (entry.Operation is Operation.Stage or Operation.PromotionRejected ? Approvers(entry) + BreakingSchema(entry) : "");
+
+    private static string BreakingSchema(LogEntry entry) =>
+        entry.Evidence?["breakingSchema"]?["reason"] is { } reason ? $" [breaking schema allowed: {reason.GetValue<string>()}]" : "";
 
     private static string Approvers(LogEntry entry) =>
         entry.Evidence?["approvers"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } approvers

@@ -5,7 +5,8 @@ using ModelRegistry.Metrics;
 namespace ModelRegistry.Cli.Commands;
 
 /// <summary>
-/// <c>promote &lt;ref&gt; --to &lt;stage&gt; [--reason r] [--approved-by name] [--metrics f --threshold rule...]</c>:
+/// <c>promote &lt;ref&gt; --to &lt;stage&gt; [--reason r] [--approved-by name] [--metrics f --threshold rule...]
+/// [--allow-breaking-schema reason]</c>:
 /// moves a version to a stage in one commit, behind the stage's policy.
 /// </summary>
 internal static class PromoteCommand
@@ -19,9 +20,13 @@ internal static class PromoteCommand
         var thresholds = CommonOptions.Thresholds();
         var expectCurrent = CommonOptions.ExpectCurrent();
         var signKey = CommonOptions.SignKey();
+        var allowBreakingSchema = new Option<string?>("--allow-breaking-schema")
+        {
+            Description = "Why a schema that breaks the stage holder's may move in anyway, where the stage policy sets requireCompatibleSchema (recorded in the revision).",
+        };
         var evidence = new EvidenceOptions();
         var github = new GitHubPromoteOptions();
-        var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds, expectCurrent, signKey };
+        var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds, expectCurrent, signKey, allowBreakingSchema };
         foreach (var option in evidence.All.Concat(github.All))
         {
             command.Options.Add(option);
@@ -38,6 +43,11 @@ internal static class PromoteCommand
             using var key = CommonOptions.SigningKeyOf(parse, signKey);
             if (github.Requested(parse))
             {
+                if (parse.GetValue(allowBreakingSchema) is not null)
+                {
+                    throw Errors.CommandLine("--allow-breaking-schema applies to a promotion without a GitHub gate; --github-run and --github-pr do not take it");
+                }
+
                 var local = await evidence.GatherAsync(parse, cancellationToken) is not null || metricsPath is not null || parse.GetValue(thresholds)!.Length > 0;
                 return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), CommonOptions.ExpectedHolderOf(parse, expectCurrent), local, key, cancellationToken);
             }
@@ -52,6 +62,7 @@ internal static class PromoteCommand
                 Thresholds = [.. parse.GetValue(thresholds)!.Select(ThresholdRule.Parse)],
                 ExpectCurrent = CommonOptions.ExpectedHolderOf(parse, expectCurrent),
                 SignWith = key,
+                AllowBreakingSchema = parse.GetValue(allowBreakingSchema),
             }, cancellationToken);
             return StageChangeReport.Write(output, result);
         });

@@ -2,12 +2,13 @@ using System.CommandLine;
 using ModelRegistry.Cli.Output;
 using ModelRegistry.Metrics;
 using ModelRegistry.Naming;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry.Cli.Commands;
 
 /// <summary>
 /// <c>register &lt;model&gt; &lt;file-or-folder&gt;... [--metrics f] [--threshold rule]... [--label semver] [--tag k=v]...
-/// [--description text] [--data path-or-uri]... [--config file]... [--command line] [--env NAME]... [--container-image ref]
+/// [--description text] [--schema file] [--data path-or-uri]... [--config file]... [--command line] [--env NAME]... [--container-image ref]
 /// [--project-dir folder]</c>: evaluates the gates and registers a new version with its recipe, or returns the
 /// existing version when the same recipe is already registered.
 /// </summary>
@@ -23,8 +24,9 @@ internal static class RegisterCommand
         var tags = new Option<string[]>("--tag") { Description = "A key=value tag (repeatable).", DefaultValueFactory = _ => [] };
         var description = new Option<string?>("--description") { Description = "What this version is." };
         var signKey = CommonOptions.SignKey();
+        var schema = new Option<string?>("--schema") { Description = "A JSON file declaring the model's inputs and outputs, for formats other than ONNX (docs/schemas.md)." };
         var recipe = new RecipeOptions();
-        var command = new Command("register", "Register a model version (after its metrics pass the thresholds).") { model, artifacts, metrics, thresholds, label, tags, description, signKey };
+        var command = new Command("register", "Register a model version (after its metrics pass the thresholds).") { model, artifacts, metrics, thresholds, label, tags, description, signKey, schema };
         foreach (var option in recipe.All)
         {
             command.Options.Add(option);
@@ -42,6 +44,7 @@ internal static class RegisterCommand
                 throw Errors.InvalidTag($"{duplicateTag.Key} (given twice)");
             }
 
+            var declared = parse.GetValue(schema) is { } schemaPath ? DeclaredSchema.Load(schemaPath) : null;
             var registry = await Registry.OpenAsync(parse.GetValue(CommonOptions.Registry), cancellationToken);
             var captured = await recipe.CaptureAsync(parse, [.. parse.GetValue(artifacts)!, .. metricsPath is null ? [] : new[] { metricsPath }], cancellationToken);
             foreach (var warning in captured.Warnings)
@@ -60,6 +63,7 @@ internal static class RegisterCommand
                 Label = parse.GetValue(label),
                 Tags = tagPairs.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
                 Description = parse.GetValue(description),
+                Schema = declared,
                 Progress = output.TransferProgress(),
                 SignWith = key,
             }, cancellationToken);

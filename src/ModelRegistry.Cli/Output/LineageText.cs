@@ -114,6 +114,15 @@ internal static class LineageText
             writer.WriteLine("metrics");
             TextTable.Write(writer, ["  metric", "left", "right", "delta"], diff.Metrics.Select(m => new[] { "  " + m.Metric, VersionText.Number(m.Left), VersionText.Number(m.Right), m.Delta is { } d ? (d >= 0 ? "+" : "") + VersionText.Number(d) : "-" }));
         }
+
+        if (diff.Schema.Count > 0)
+        {
+            writer.WriteLine("schema (! breaks a consumer of the left)");
+            foreach (var difference in diff.Schema)
+            {
+                writer.WriteLine($"{(difference.Breaking ? "! " : "  ")}{Schemas.SchemaCompatibility.Describe(difference)}");
+            }
+        }
     }
 
     private static string Name(VersionInfo version) => $"{version.Model}@{version.Version.ToString(CultureInfo.InvariantCulture)}";

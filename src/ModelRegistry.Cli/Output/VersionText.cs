@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelRegistry.Manifest;
 using ModelRegistry.Metrics;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry.Cli.Output;
 
@@ -60,6 +61,28 @@ internal static class VersionText
         foreach (var file in version.Files)
         {
             writer.WriteLine($"  file     {file.Path}  {file.Size} bytes  {file.Digest}");
+        }
+
+        WriteSchema(writer, version.Schema);
+    }
+
+    /// <summary>The schema's origin, then one line per input and output: "  input    features  float [-1, 4]".</summary>
+    private static void WriteSchema(TextWriter writer, ModelSchema? schema)
+    {
+        if (schema is null)
+        {
+            return;
+        }
+
+        var producer = schema.Producer is null ? "" : $", by {schema.Producer} {schema.ProducerVersion}".TrimEnd();
+        var opset = schema.OpsetVersion is { } o ? $", opset {o.ToString(CultureInfo.InvariantCulture)}" : "";
+        writer.WriteLine($"  schema   {schema.Format}{producer}{opset}");
+        foreach (var (side, columns) in new[] { ("input", schema.Inputs), ("output", schema.Outputs) })
+        {
+            foreach (var column in columns)
+            {
+                writer.WriteLine($"  {side,-8} {column.Name}  {column.Type} {column.ShapeText}");
+            }
         }
     }
 

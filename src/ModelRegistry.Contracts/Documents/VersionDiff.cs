@@ -1,3 +1,5 @@
+using ModelRegistry.Schemas;
+
 namespace ModelRegistry;
 
 /// <summary>The document of <c>diff</c>: what differs between two versions, their recipes field by field, their
@@ -16,4 +18,7 @@ public sealed record VersionDiff
     public required IReadOnlyList<MetricChange> Metrics { get; init; }
 
     public required IReadOnlyList<FieldChange> Files { get; init; }
+
+    /// <summary>How the right schema differs from the left (docs/schemas.md); empty when they agree or neither has one.</summary>
+    public IReadOnlyList<SchemaDifference> Schema { get; init; } = [];
 }

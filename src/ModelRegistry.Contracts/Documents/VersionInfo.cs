@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ModelRegistry.Content;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry;
 
@@ -27,6 +28,9 @@ public record VersionInfo
     public string? Description { get; init; }
 
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>What the model takes and returns (docs/schemas.md); null when none was read or declared.</summary>
+    public ModelSchema? Schema { get; init; }
 
     public DateTimeOffset Created { get; init; }
 

@@ -1,6 +1,7 @@
 using ModelRegistry.Content;
 using ModelRegistry.Metrics;
 using ModelRegistry.Recipes;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry.Manifest;
 
@@ -29,6 +30,9 @@ public sealed record VersionRecord
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     public string? Description { get; init; }
+
+    /// <summary>Null (and so absent) when none was read or declared, which keeps older records' bytes and digests.</summary>
+    public ModelSchema? Schema { get; init; }
 
     public required DateTimeOffset Created { get; init; }
 

@@ -30,6 +30,10 @@ public sealed record StagePolicy
     /// <summary>Metric rules every promotion into the stage must pass (auc>=Production-0.005).</summary>
     public IReadOnlyList<string> Thresholds { get; init; } = [];
 
+    /// <summary>A candidate's schema must not break the current holder's (docs/schemas.md), unless the promotion
+    /// gives a reason to allow it (<see cref="PromotionRequest.AllowBreakingSchema"/>).</summary>
+    public bool RequireCompatibleSchema { get; init; }
+
     /// <summary>The rules a promotion into the stage is held to: the policy's own, then those the caller adds.</summary>
     public IReadOnlyList<ThresholdRule> RulesWith(IEnumerable<ThresholdRule> extra) => [.. Thresholds.Select(ThresholdRule.Parse).Concat(extra)];
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ModelRegistry.Content;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry.Recipes;
 
@@ -11,12 +12,12 @@ namespace ModelRegistry.Recipes;
 /// file digests, the container image and the environment variables the user asked to record. It leaves out what
 /// varies between identical runs or only says where things were: time, CI run, repository URL, branch, tag,
 /// project path, the paths of data and config files, OS and runtime versions, metrics, labels, tags and
-/// descriptions. docs/lineage.md documents the same list; changing it changes every identity, so it is versioned
+/// descriptions. The model's schema counts when it has one (a declared schema is not in the files). docs/lineage.md documents the same list; changing it changes every identity, so it is versioned
 /// by its shape only through additions that are absent when empty.
 /// </summary>
 public static class RecipeIdentity
 {
-    public static string Compute(IEnumerable<ArtifactFile> files, Recipe recipe)
+    public static string Compute(IEnumerable<ArtifactFile> files, Recipe recipe, ModelSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         var identity = new JsonObject
@@ -35,6 +36,12 @@ public static class RecipeIdentity
         if (recipe.Environment?.Variables is { Count: > 0 } variables)
         {
             identity["variables"] = Sorted(variables.Select(v => $"{v.Key}={v.Value}"));
+        }
+
+        // Also only when present: versions without a schema keep their identity.
+        if (schema is not null)
+        {
+            identity["schema"] = System.Text.Json.JsonSerializer.SerializeToNode(schema, ContractJson.Options.GetTypeInfo(typeof(ModelSchema)));
         }
 
         return Sha256Digest.Of(Encoding.UTF8.GetBytes(identity.ToJsonString()));

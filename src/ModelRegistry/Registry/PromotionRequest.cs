@@ -21,6 +21,10 @@ public sealed record PromotionRequest
 
     public string? Actor { get; init; }
 
+    /// <summary>Why a schema that breaks the stage holder's may move in anyway, under a policy with
+    /// <see cref="StagePolicy.RequireCompatibleSchema"/>; recorded in the revision's evidence.</summary>
+    public string? AllowBreakingSchema { get; init; }
+
     /// <summary>The version the caller expects to hold the stage now (for Archived: the version it expects the reference
     /// to name); the move is refused with MRB1310 when it differs at evaluation or at commit.</summary>
     public ExpectedHolder? ExpectCurrent { get; init; }

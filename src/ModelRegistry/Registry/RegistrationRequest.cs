@@ -23,6 +23,10 @@ public sealed record RegistrationRequest
 
     public string? Description { get; init; }
 
+    /// <summary>A schema declared for a model whose files carry none (<c>register --schema</c>); an ONNX file's own
+    /// schema must equal it.</summary>
+    public Schemas.ModelSchema? Schema { get; init; }
+
     public string? Actor { get; init; }
 
     public IProgress<TransferProgress>? Progress { get; init; }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelRegistry.Manifest;
 using ModelRegistry.Metrics;
 using ModelRegistry.Naming;
 using ModelRegistry.Policies;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry;
 
@@ -46,6 +48,7 @@ public sealed partial class Registry
         }
 
         CheckEvidence(target, stage, policy, request.Evidence, actor);
+        var breakingSchema = await CheckSchemaAsync(current, seenHolder, target, stage, policy, request, cancellationToken);
         var rules = policy.RulesWith(request.Thresholds);
         var metrics = request.Metrics ?? MetricsDocument.FromValues($"{target.Model} version {target.Version}", target.Metrics);
         var evaluation = await EvaluateAsync(current, metrics, rules, cancellationToken);
@@ -87,6 +90,7 @@ public sealed partial class Registry
 
                 // No person decided against the old holder: the gates decide again against the new one.
                 seenHolder = holder;
+                breakingSchema = await CheckSchemaAsync(latest, holder, target, stage, policy, request, cancellationToken);
                 evaluation = await EvaluateAsync(latest, metrics, rules, cancellationToken);
                 if (!evaluation.Passed)
                 {
@@ -113,7 +117,7 @@ public sealed partial class Registry
                 Displaced = displaced,
                 DisplacedTo = displacedTo,
                 Reason = request.Reason,
-                Evidence = EvidenceJson(request.Evidence, rules.Count > 0 ? evaluation : null),
+                Evidence = WithBreakingSchema(EvidenceJson(request.Evidence, rules.Count > 0 ? evaluation : null), breakingSchema, request.AllowBreakingSchema),
             };
         }, cancellationToken);
 
@@ -309,6 +313,44 @@ public sealed partial class Registry
         {
             throw Errors.PolicyNotMet(target.Model, stage, $"the approver must be someone other than the requester '{requester}'");
         }
+    }
+
+    /// <summary>Under a policy that requires a compatible schema: the candidate's breaking differences from the stage
+    /// holder's, refused (MRB2104) unless the request allows them. Null when the policy does not ask, the stage is
+    /// empty, or the candidate is the stage's previous holder: a rollback puts back what consumers ran before.</summary>
+    private async Task<IReadOnlyList<SchemaDifference>?> CheckSchemaAsync(ModelView view, int? holder, VersionInfo target, string stage, StagePolicy policy, PromotionRequest request, CancellationToken cancellationToken)
+    {
+        if (!policy.RequireCompatibleSchema || holder is not { } held || held == target.Version
+            || (view.State.PreviousHolders.TryGetValue(stage, out var previous) && previous == target.Version))
+        {
+            return null;
+        }
+
+        var holderInfo = await ResolveAsync(view, new ModelReference(view.Model, ReferenceKind.Number, held.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        var breaking = SchemaCompatibility.Compare(holderInfo.Schema, target.Schema).Where(d => d.Breaking).ToList();
+        if (breaking.Count > 0 && string.IsNullOrWhiteSpace(request.AllowBreakingSchema))
+        {
+            throw Errors.SchemaIncompatible(target.Reference, stage, $"{view.Model}@{held.ToString(CultureInfo.InvariantCulture)}", [.. breaking.Select(SchemaCompatibility.Describe)]);
+        }
+
+        return breaking;
+    }
+
+    /// <summary>The allowed breaking differences and the reason, in the evidence that history and the report show.</summary>
+    private static JsonObject? WithBreakingSchema(JsonObject? evidence, IReadOnlyList<SchemaDifference>? breaking, string? reason)
+    {
+        if (breaking is not { Count: > 0 })
+        {
+            return evidence;
+        }
+
+        evidence ??= [];
+        evidence["breakingSchema"] = new JsonObject
+        {
+            ["reason"] = reason,
+            ["differences"] = new JsonArray([.. breaking.Select(d => (JsonNode?)SchemaCompatibility.Describe(d))]),
+        };
+        return evidence;
     }
 
     private static JsonObject? EvidenceJson(PromotionEvidence? evidence, Verdict? evaluation)

@@ -3,6 +3,7 @@ using ModelRegistry.Manifest;
 using ModelRegistry.Metrics;
 using ModelRegistry.Naming;
 using ModelRegistry.Recipes;
+using ModelRegistry.Schemas;
 using ModelRegistry.Storage;
 
 namespace ModelRegistry;
@@ -45,7 +46,8 @@ public sealed partial class Registry
 
         var artifacts = ArtifactSet.Collect(request.Artifacts, (Storage as FolderStorage)?.Root);
         var files = await ArtifactSet.HashAsync(artifacts, cancellationToken);
-        var recipeDigest = RecipeIdentity.Compute(files, request.Recipe);
+        var schema = SchemaCapture.Capture(artifacts, request.Schema);
+        var recipeDigest = RecipeIdentity.Compute(files, request.Recipe, schema);
 
         var view = await Log.LoadAsync(key, cancellationToken);
         ModelNameRules.EnsureCreatable(request.Model, view.Exists ? view.Model : null);
@@ -90,6 +92,7 @@ public sealed partial class Registry
             Label = request.Label,
             Tags = request.Tags,
             Description = request.Description,
+            Schema = schema,
             Created = DateTimeOffset.UtcNow,
             CreatedBy = actor,
         };

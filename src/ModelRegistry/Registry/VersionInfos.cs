@@ -24,6 +24,7 @@ public static class VersionInfos
         Tags = record.Tags,
         Description = record.Description,
         Metrics = record.Metrics,
+        Schema = record.Schema,
         Created = record.Created,
         CreatedBy = record.CreatedBy,
         Revision = index.Revision,

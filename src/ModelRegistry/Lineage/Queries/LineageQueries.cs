@@ -107,7 +107,7 @@ public sealed class LineageQueries(Registry registry)
             .Select(p => new FieldChange(p, leftFiles.GetValueOrDefault(p), rightFiles.GetValueOrDefault(p), Identity: true))
             .Where(c => c.Left != c.Right)
             .ToList();
-        return new VersionDiff { Left = a, Right = b, Recipe = RecipeDiff.Compare(a.Recipe, b.Recipe), Metrics = metrics, Files = files };
+        return new VersionDiff { Left = a, Right = b, Recipe = RecipeDiff.Compare(a.Recipe, b.Recipe), Metrics = metrics, Files = files, Schema = Schemas.SchemaCompatibility.Compare(a.Schema, b.Schema) };
     }
 
     /// <summary>The in-toto Statement v1 with an SLSA Provenance v1 predicate for the version a reference names.</summary>

@@ -1,0 +1,17 @@
+namespace ModelRegistry;
+
+/// <summary>Model schemas (docs/schemas.md): MRB21xx.</summary>
+public static partial class Errors
+{
+    public static RegistryException OnnxUnreadable(string path, string why) => new("MRB2101",
+        $"'{Printable(path)}' is not a readable ONNX model ({why}), so its schema cannot be read: nothing was registered. Export the model again, or register it under another file name if it is not ONNX.");
+
+    public static RegistryException SchemaFileInvalid(string path, string why) => new("MRB2102",
+        $"Schema file '{Printable(path)}' is not valid: {why}. Write {{\"inputs\": [{{\"name\": ..., \"type\": ..., \"shape\": [...]}}], \"outputs\": [...]}} (docs/schemas.md).", ErrorKind.Usage);
+
+    public static RegistryException SchemaConflict(string onnxFile, string differences) => new("MRB2103",
+        $"The schema given with --schema differs from the one read from '{Printable(onnxFile)}' ({differences}): nothing was registered. Leave out --schema, or fix it to match the model.", ErrorKind.Usage);
+
+    public static RegistryException SchemaIncompatible(string reference, string stage, string holder, IReadOnlyList<string> breaking) => new("MRB2104",
+        $"'{reference}' cannot move to {stage}: stage policy requireCompatibleSchema is set and its schema breaks {holder}'s: {string.Join("; ", breaking)}. Fix the model, or pass --allow-breaking-schema \"<reason>\" to promote it anyway (the reason is recorded).", ErrorKind.GateNotMet);
+}

@@ -1,0 +1,196 @@
+using Google.Protobuf;
+
+namespace ModelRegistry.Schemas;
+
+/// <summary>
+/// Reads the schema of an ONNX model from the few ModelProto fields that hold it (onnx/onnx.proto3), skipping every
+/// other field, so neither the ONNX runtime nor its generated classes are needed.
+/// </summary>
+internal static class OnnxSchemaReader
+{
+    // TensorProto.DataType numbers 0-13; the others (bfloat16, complex, float8) are named by number.
+    private static readonly string[] ElementTypes = ["undefined", "float", "uint8", "int8", "uint16", "int16", "int32", "int64", "string", "bool", "float16", "double", "uint32", "uint64"];
+
+    public static ModelSchema Read(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return ReadModel(new CodedInputStream(stream), path);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw Errors.OnnxUnreadable(path, e.Message);
+        }
+    }
+
+    private static ModelSchema ReadModel(CodedInputStream input, string path)
+    {
+        var schema = new ModelSchema { Format = ModelSchema.Onnx, Inputs = [], Outputs = [] };
+        Graph? graph = null;
+        ForEachField(input, (field, type) =>
+        {
+            switch (field)
+            {
+                case 1 when type == WireFormat.WireType.Varint:
+                    schema = schema with { IrVersion = input.ReadInt64() };
+                    return true;
+                case 2 when type == WireFormat.WireType.LengthDelimited:
+                    schema = schema with { Producer = NullIfEmpty(input.ReadString()) };
+                    return true;
+                case 3 when type == WireFormat.WireType.LengthDelimited:
+                    schema = schema with { ProducerVersion = NullIfEmpty(input.ReadString()) };
+                    return true;
+                case 7 when type == WireFormat.WireType.LengthDelimited:
+                    graph = Nested(input, ReadGraph);
+                    return true;
+                case 8 when type == WireFormat.WireType.LengthDelimited:
+                    // Only the default operator set ("" or its alias "ai.onnx"); ai.onnx.ml and custom domains have their own.
+                    var (domain, version) = Nested(input, ReadOperatorSet);
+                    schema = domain is "" or "ai.onnx" ? schema with { OpsetVersion = version } : schema;
+                    return true;
+                default:
+                    return false;
+            }
+        });
+
+        return graph is null
+            ? throw Errors.OnnxUnreadable(path, "it has no graph")
+            : schema with { Inputs = [.. graph.Inputs.Where(i => !graph.Initializers.Contains(i.Name))], Outputs = graph.Outputs };
+    }
+
+    /// <summary>Inputs as listed, which include the initializers older exporters also list as inputs (weights a
+    /// caller may override, not what it must feed).</summary>
+    private sealed record Graph(List<SchemaColumn> Inputs, List<SchemaColumn> Outputs, HashSet<string> Initializers);
+
+    private static Graph ReadGraph(CodedInputStream input)
+    {
+        var graph = new Graph([], [], new HashSet<string>(StringComparer.Ordinal));
+        ForEachField(input, (field, type) =>
+        {
+            switch (field)
+            {
+                case 5 when type == WireFormat.WireType.LengthDelimited:
+                    graph.Initializers.Add(Nested(input, ReadInitializerName));
+                    return true;
+                case 11 when type == WireFormat.WireType.LengthDelimited:
+                    graph.Inputs.Add(Nested(input, ReadValueInfo));
+                    return true;
+                case 12 when type == WireFormat.WireType.LengthDelimited:
+                    graph.Outputs.Add(Nested(input, ReadValueInfo));
+                    return true;
+                default:
+                    return false;
+            }
+        });
+        return graph;
+    }
+
+    // TensorProto: the name is field 8.
+    private static string ReadInitializerName(CodedInputStream input)
+    {
+        var name = "";
+        ForEachField(input, (field, type) => field == 8 && type == WireFormat.WireType.LengthDelimited && Read(out name, input.ReadString()));
+        return name;
+    }
+
+    private static (string Domain, long Version) ReadOperatorSet(CodedInputStream input)
+    {
+        var domain = "";
+        long version = 0;
+        ForEachField(input, (field, type) => field switch
+        {
+            1 when type == WireFormat.WireType.LengthDelimited => Read(out domain, input.ReadString()),
+            2 when type == WireFormat.WireType.Varint => Read(out version, input.ReadInt64()),
+            _ => false,
+        });
+        return (domain, version);
+    }
+
+    private static SchemaColumn ReadValueInfo(CodedInputStream input)
+    {
+        var name = "";
+        (string Type, List<long>? Shape) tensor = ("unknown", null);
+        ForEachField(input, (field, type) => field switch
+        {
+            1 when type == WireFormat.WireType.LengthDelimited => Read(out name, input.ReadString()),
+            2 when type == WireFormat.WireType.LengthDelimited => Read(out tensor, Nested(input, ReadType)),
+            _ => false,
+        });
+        return new SchemaColumn(name, tensor.Type, tensor.Shape);
+    }
+
+    // TypeProto: only tensor_type (1) is read; a sequence or a map keeps the type "unknown".
+    private static (string Type, List<long>? Shape) ReadType(CodedInputStream input)
+    {
+        (string Type, List<long>? Shape) tensor = ("unknown", null);
+        ForEachField(input, (field, type) => field == 1 && type == WireFormat.WireType.LengthDelimited && Read(out tensor, Nested(input, ReadTensorType)));
+        return tensor;
+    }
+
+    private static (string Type, List<long>? Shape) ReadTensorType(CodedInputStream input)
+    {
+        var element = 0;
+        List<long>? shape = null;
+        ForEachField(input, (field, type) => field switch
+        {
+            1 when type == WireFormat.WireType.Varint => Read(out element, input.ReadInt32()),
+            2 when type == WireFormat.WireType.LengthDelimited => Read(out shape, Nested(input, ReadShape)),
+            _ => false,
+        });
+
+        // A rank-0 shape is a scalar, read as no shape, as is a tensor whose shape the exporter left out.
+        return (element >= 0 && element < ElementTypes.Length ? ElementTypes[element] : $"type{element}", shape is { Count: > 0 } ? shape : null);
+    }
+
+    private static List<long> ReadShape(CodedInputStream input)
+    {
+        var dimensions = new List<long>();
+        ForEachField(input, (field, type) =>
+        {
+            if (field != 1 || type != WireFormat.WireType.LengthDelimited)
+            {
+                return false;
+            }
+
+            dimensions.Add(Nested(input, ReadDimension));
+            return true;
+        });
+        return dimensions;
+    }
+
+    // A dimension without dim_value (a dim_param name such as "batch", or nothing) is dynamic: -1.
+    private static long ReadDimension(CodedInputStream input)
+    {
+        long value = -1;
+        ForEachField(input, (field, type) => field == 1 && type == WireFormat.WireType.Varint && Read(out value, input.ReadInt64()));
+        return value;
+    }
+
+    /// <summary>Reads a message's fields to its end: <paramref name="read"/> reads a field it knows and says so; every
+    /// other field is skipped.</summary>
+    private static void ForEachField(CodedInputStream input, Func<int, WireFormat.WireType, bool> read)
+    {
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (!read(WireFormat.GetTagFieldNumber(tag), WireFormat.GetTagWireType(tag)))
+            {
+                input.SkipLastField();
+            }
+        }
+    }
+
+    /// <summary>Reads one length-delimited message with <paramref name="read"/>. The message is copied, because
+    /// CodedInputStream keeps its limits internal; the graph's copy holds the weights once.</summary>
+    private static T Nested<T>(CodedInputStream input, Func<CodedInputStream, T> read) =>
+        read(input.ReadBytes().CreateCodedInput());
+
+    private static bool Read<T>(out T target, T value)
+    {
+        target = value;
+        return true;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
