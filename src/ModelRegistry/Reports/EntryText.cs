@@ -46,6 +46,11 @@ internal static class EntryText
             html.Append("<br>thresholds ").Append(passed.TryGetValue<bool>(out var ok) && ok ? "passed" : "not passed");
         }
 
+        if (evidence["breakingSchema"]?["reason"] is JsonValue reason)
+        {
+            html.Append("<br>breaking schema allowed: ").Append(Html.Encode(Scalar(reason)));
+        }
+
         return html.ToString();
     }
 

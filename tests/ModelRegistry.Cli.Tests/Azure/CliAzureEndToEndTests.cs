@@ -20,7 +20,7 @@ public sealed class CliAzureEndToEndTests(AzuriteFixture azurite) : IDisposable
         var team = temp.Combine("team-registry");
         var archive = temp.Combine("archive-registry");
         var company = azurite.NewLocation("cli", prefix: "company");
-        temp.WriteFile("model/model.onnx", "onnx weights"u8.ToArray());
+        temp.WriteFile("model/model.bin", "onnx weights"u8.ToArray());
         temp.WriteFile("model/vocab.txt", "a b c"u8.ToArray());
 
         // act
@@ -41,7 +41,7 @@ public sealed class CliAzureEndToEndTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal("Production", promoted.GetProperty("stage").GetString());
         Assert.Equal(digest, resolved.GetProperty("digest").GetString());
         Assert.Equal(digest, pulled.GetProperty("digest").GetString());
-        Assert.Equal("onnx weights", await File.ReadAllTextAsync(temp.Combine("service/model/model.onnx")));
+        Assert.Equal("onnx weights", await File.ReadAllTextAsync(temp.Combine("service/model/model.bin")));
         Assert.Equal(digest, back.GetProperty("digest").GetString());
         Assert.Equal("None", back.GetProperty("stage").GetString());
         Assert.Equal(company, back.GetProperty("source").GetProperty("registry").GetString());

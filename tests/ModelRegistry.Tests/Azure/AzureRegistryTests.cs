@@ -92,7 +92,7 @@ public sealed class AzureRegistryTests(AzuriteFixture azurite)
         var team = await Registry.OpenAsync(new FolderStorage(scratch.Combine("team-registry")));
         var company = await Registry.OpenAsync(azurite.NewStorage("copy", prefix: "company"));
         var archive = await Registry.OpenAsync(new FolderStorage(scratch.Combine("archive-registry")));
-        scratch.Write("model/model.onnx", "onnx weights");
+        scratch.Write("model/model.bin", "onnx weights");
         scratch.Write("model/config/tokenizer.json", "{}");
         var metrics = scratch.Write("metrics.json", "{\"auc\": 0.93}");
         var original = await team.RegisterAsync(new RegistrationRequest
@@ -130,7 +130,7 @@ public sealed class AzureRegistryTests(AzuriteFixture azurite)
         Assert.Contains(team.Location, history.Reason, StringComparison.Ordinal);
         Assert.Equal(original.Version.Digest, history.Evidence!["copiedFrom"]!["digest"]!.GetValue<string>());
         Assert.Contains(company.Location, Assert.Single(await archive.HistoryAsync(Model)).Reason, StringComparison.Ordinal);
-        Assert.Equal("onnx weights", await File.ReadAllTextAsync(scratch.Combine("pulled/model.onnx")));
+        Assert.Equal("onnx weights", await File.ReadAllTextAsync(scratch.Combine("pulled/model.bin")));
         Assert.Empty((await archive.VerifyAsync()).Problems);
     }
 

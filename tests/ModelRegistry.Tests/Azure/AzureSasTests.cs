@@ -22,7 +22,7 @@ public sealed class AzureSasTests(AzuriteFixture azurite)
         await (await Registry.OpenAsync(admin)).EnsureCreatedAsync();
         var writeSas = Sas(admin, BlobContainerSasPermissions.Read | BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write);
         var readSas = Sas(admin, BlobContainerSasPermissions.Read);
-        var artifact = scratch.Write("model/model.onnx", "onnx weights");
+        var artifact = scratch.Write("model/model.bin", "onnx weights");
         scratch.Write("model/vocab.txt", "a b c");
 
         // act
@@ -44,7 +44,7 @@ public sealed class AzureSasTests(AzuriteFixture azurite)
         Assert.Equal("Production", promoted.Version.Stage);
         Assert.Equal(registered.Version.Digest, resolved.Digest);
         Assert.Equal(registered.Version.Digest, pulled.Digest);
-        Assert.Equal("onnx weights", await File.ReadAllTextAsync(scratch.Combine("pulled/model.onnx")));
+        Assert.Equal("onnx weights", await File.ReadAllTextAsync(scratch.Combine("pulled/model.bin")));
         Assert.Equal("a b c", await File.ReadAllTextAsync(scratch.Combine("pulled/vocab.txt")));
         Assert.DoesNotContain("sig=", writer.Location, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("?", writer.Location, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public sealed class PullSafetyTests : IDisposable
 
     private async Task<(Registry Registry, VersionInfo Version)> WithFolderVersionAsync()
     {
-        harness.Temp.WriteFile("work/bert/model.onnx", new string('m', 5000));
+        harness.Temp.WriteFile("work/bert/model.bin", new string('m', 5000));
         harness.Temp.WriteFile("work/bert/tokenizer/config.json", """{"lower": true}""");
         var registry = await harness.OpenAsync();
         var result = await registry.RegisterAsync(new RegistrationRequest { Model = "Bert", Artifacts = [harness.Temp.Combine("work", "bert")] });
@@ -38,7 +38,7 @@ public sealed class PullSafetyTests : IDisposable
         Assert.Equal("MRB1017", error.Code);
         Assert.Contains("symbolic link", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere));
-        Assert.False(File.Exists(Path.Combine(output, "model.onnx")));
+        Assert.False(File.Exists(Path.Combine(output, "model.bin")));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class PullSafetyTests : IDisposable
         var (registry, _) = await WithFolderVersionAsync();
         var target = harness.Temp.WriteFile("precious.txt", "keep me");
         var output = Directory.CreateDirectory(harness.Temp.Combine("out")).FullName;
-        File.CreateSymbolicLink(Path.Combine(output, "model.onnx"), target);
+        File.CreateSymbolicLink(Path.Combine(output, "model.bin"), target);
 
         await Refusal.ExpectAsync("MRB1017", harness.Root, () => registry.PullAsync("Bert@1", output));
 
@@ -75,7 +75,7 @@ public sealed class PullSafetyTests : IDisposable
     {
         // arrange: the model file's blob grows by 64 MiB behind the registry's back
         var (_, version) = await WithFolderVersionAsync();
-        var model = version.Files.Single(f => f.Path == "model.onnx");
+        var model = version.Files.Single(f => f.Path == "model.bin");
         using (var blob = new FileStream(harness.StoredPath(RegistryPaths.Blob(model.Digest)), FileMode.Append))
         {
             blob.Write(new byte[64 << 20]);

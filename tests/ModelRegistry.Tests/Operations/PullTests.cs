@@ -15,7 +15,7 @@ public class PullTests : IDisposable
 
     private async Task<(Registry Registry, VersionInfo Version)> WithFolderVersionAsync()
     {
-        harness.Temp.WriteFile("work/bert/model.onnx", new string('m', 5000));
+        harness.Temp.WriteFile("work/bert/model.bin", new string('m', 5000));
         harness.Temp.WriteFile("work/bert/vocab.txt", "the\nof\nand\n");
         harness.Temp.WriteFile("work/bert/tokenizer/config.json", """{"lower": true}""");
         var registry = await harness.OpenAsync();
@@ -34,9 +34,9 @@ public class PullTests : IDisposable
         var pulled = await (await harness.OpenAsync()).PullAsync("Bert@1", Output);
 
         Assert.Equal(1, pulled.Version);
-        Assert.Equal(["model.onnx", "tokenizer/config.json", "vocab.txt"], FolderListing.Files(Output));
+        Assert.Equal(["model.bin", "tokenizer/config.json", "vocab.txt"], FolderListing.Files(Output));
         Assert.Equal(File.ReadAllBytes(harness.Temp.Combine("work", "bert", "tokenizer", "config.json")), File.ReadAllBytes(Path.Combine(Output, "tokenizer", "config.json")));
-        Assert.Equal(new string('m', 5000), File.ReadAllText(Path.Combine(Output, "model.onnx")));
+        Assert.Equal(new string('m', 5000), File.ReadAllText(Path.Combine(Output, "model.bin")));
     }
 
     [Fact]
@@ -72,11 +72,11 @@ public class PullTests : IDisposable
     public async Task One_flipped_byte_is_detected_and_no_file_is_left_behind()
     {
         var (registry, version) = await WithFolderVersionAsync();
-        StoredObjects.FlipByte(BlobOf(version, "model.onnx"), 4321);
+        StoredObjects.FlipByte(BlobOf(version, "model.bin"), 4321);
 
         var error = await Refusal.ExpectAsync("MRB1104", harness.Root, () => registry.PullAsync("Bert@1", Output));
 
-        Assert.Contains("model.onnx", error.Message, StringComparison.Ordinal);
+        Assert.Contains("model.bin", error.Message, StringComparison.Ordinal);
         Assert.Empty(FolderListing.Files(Output));
     }
 

@@ -137,7 +137,7 @@ public class RegistrationTests : IDisposable
     {
         var registry = await harness.OpenAsync();
         var folder = harness.Temp.Combine("work", "bert");
-        harness.Temp.WriteFile("work/bert/model.onnx", "onnx bytes");
+        harness.Temp.WriteFile("work/bert/model.bin", "onnx bytes");
         harness.Temp.WriteFile("work/bert/vocab.txt", "the\nof\n");
         harness.Temp.WriteFile("work/bert/tokenizer/config.json", "{}");
 
@@ -145,7 +145,7 @@ public class RegistrationTests : IDisposable
 
         Assert.Equal(
             [
-                new ArtifactFile("model.onnx", 10, DigestOf("onnx bytes")),
+                new ArtifactFile("model.bin", 10, DigestOf("onnx bytes")),
                 new ArtifactFile("tokenizer/config.json", 2, DigestOf("{}")),
                 new ArtifactFile("vocab.txt", 7, DigestOf("the\nof\n")),
             ],

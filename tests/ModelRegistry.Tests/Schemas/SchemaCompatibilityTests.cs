@@ -114,5 +114,6 @@ public sealed class SchemaCompatibilityTests : IDisposable
         Assert.Contains("output score: removed", error.Message, StringComparison.Ordinal);
         Assert.Equal("the consumer moves to probability", allowed.Entry!.Evidence!["breakingSchema"]!["reason"]!.GetValue<string>());
         Assert.Equal("Production", (await registry.ResolveAsync("Fraud@2")).Stage);
+        Assert.Contains("breaking schema allowed: the consumer moves to probability", ModelRegistry.Reports.EntryText.Evidence(allowed.Entry), StringComparison.Ordinal);
     }
 }
