@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelRegistry.Schemas;
 
 /// <summary>One input or output of a model.</summary>
@@ -12,6 +14,7 @@ public sealed record SchemaColumn(string Name, string Type, IReadOnlyList<long>?
     public override int GetHashCode() => HashCode.Combine(Name, Type, Shape?.Count);
 
     /// <summary>The shape as people read it: [-1, 4], or "scalar".</summary>
+    [JsonIgnore]
     public string ShapeText => Shape is null ? "scalar" : $"[{string.Join(", ", Shape)}]";
 
     private static bool SameShape(IReadOnlyList<long>? a, IReadOnlyList<long>? b) =>

@@ -24,6 +24,7 @@ public sealed class SchemaTests : Scenario
         Assert.Equal(0, registered.ExitCode);
         var recorded = shown.GetProperty("schema");
         Assert.Equal("declared", recorded.GetProperty("format").GetString());
+        Assert.Equal(["name", "type", "shape"], recorded.GetProperty("inputs")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("text", recorded.GetProperty("inputs")[0].GetProperty("name").GetString());
         Assert.Equal([-1, 1], recorded.GetProperty("outputs")[0].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
         Assert.Contains("input    text  string [-1]", text.Stdout, StringComparison.Ordinal);
