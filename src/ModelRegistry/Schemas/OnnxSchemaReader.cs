@@ -18,7 +18,7 @@ internal static class OnnxSchemaReader
             using var stream = File.OpenRead(path);
             return ReadModel(new CodedInputStream(stream), path);
         }
-        catch (InvalidProtocolBufferException e)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
         {
             throw Errors.OnnxUnreadable(path, e.Message);
         }
@@ -28,7 +28,7 @@ internal static class OnnxSchemaReader
     {
         var schema = new ModelSchema { Format = ModelSchema.Onnx, Inputs = [], Outputs = [] };
         Graph? graph = null;
-        ForEachField(input, (field, type) =>
+        ForEachField(input, long.MaxValue, (field, type) =>
         {
             switch (field)
             {
@@ -63,10 +63,10 @@ internal static class OnnxSchemaReader
     /// caller may override, not what it must feed).</summary>
     private sealed record Graph(List<SchemaColumn> Inputs, List<SchemaColumn> Outputs, HashSet<string> Initializers);
 
-    private static Graph ReadGraph(CodedInputStream input)
+    private static Graph ReadGraph(CodedInputStream input, long end)
     {
         var graph = new Graph([], [], new HashSet<string>(StringComparer.Ordinal));
-        ForEachField(input, (field, type) =>
+        ForEachField(input, end, (field, type) =>
         {
             switch (field)
             {
@@ -87,18 +87,18 @@ internal static class OnnxSchemaReader
     }
 
     // TensorProto: the name is field 8.
-    private static string ReadInitializerName(CodedInputStream input)
+    private static string ReadInitializerName(CodedInputStream input, long end)
     {
         var name = "";
-        ForEachField(input, (field, type) => field == 8 && type == WireFormat.WireType.LengthDelimited && Read(out name, input.ReadString()));
+        ForEachField(input, end, (field, type) => field == 8 && type == WireFormat.WireType.LengthDelimited && Read(out name, input.ReadString()));
         return name;
     }
 
-    private static (string Domain, long Version) ReadOperatorSet(CodedInputStream input)
+    private static (string Domain, long Version) ReadOperatorSet(CodedInputStream input, long end)
     {
         var domain = "";
         long version = 0;
-        ForEachField(input, (field, type) => field switch
+        ForEachField(input, end, (field, type) => field switch
         {
             1 when type == WireFormat.WireType.LengthDelimited => Read(out domain, input.ReadString()),
             2 when type == WireFormat.WireType.Varint => Read(out version, input.ReadInt64()),
@@ -107,11 +107,11 @@ internal static class OnnxSchemaReader
         return (domain, version);
     }
 
-    private static SchemaColumn ReadValueInfo(CodedInputStream input)
+    private static SchemaColumn ReadValueInfo(CodedInputStream input, long end)
     {
         var name = "";
         (string Type, List<long>? Shape) tensor = ("unknown", null);
-        ForEachField(input, (field, type) => field switch
+        ForEachField(input, end, (field, type) => field switch
         {
             1 when type == WireFormat.WireType.LengthDelimited => Read(out name, input.ReadString()),
             2 when type == WireFormat.WireType.LengthDelimited => Read(out tensor, Nested(input, ReadType)),
@@ -121,18 +121,18 @@ internal static class OnnxSchemaReader
     }
 
     // TypeProto: only tensor_type (1) is read; a sequence or a map keeps the type "unknown".
-    private static (string Type, List<long>? Shape) ReadType(CodedInputStream input)
+    private static (string Type, List<long>? Shape) ReadType(CodedInputStream input, long end)
     {
         (string Type, List<long>? Shape) tensor = ("unknown", null);
-        ForEachField(input, (field, type) => field == 1 && type == WireFormat.WireType.LengthDelimited && Read(out tensor, Nested(input, ReadTensorType)));
+        ForEachField(input, end, (field, type) => field == 1 && type == WireFormat.WireType.LengthDelimited && Read(out tensor, Nested(input, ReadTensorType)));
         return tensor;
     }
 
-    private static (string Type, List<long>? Shape) ReadTensorType(CodedInputStream input)
+    private static (string Type, List<long>? Shape) ReadTensorType(CodedInputStream input, long end)
     {
         var element = 0;
         List<long>? shape = null;
-        ForEachField(input, (field, type) => field switch
+        ForEachField(input, end, (field, type) => field switch
         {
             1 when type == WireFormat.WireType.Varint => Read(out element, input.ReadInt32()),
             2 when type == WireFormat.WireType.LengthDelimited => Read(out shape, Nested(input, ReadShape)),
@@ -143,10 +143,10 @@ internal static class OnnxSchemaReader
         return (element >= 0 && element < ElementTypes.Length ? ElementTypes[element] : $"type{element}", shape is { Count: > 0 } ? shape : null);
     }
 
-    private static List<long> ReadShape(CodedInputStream input)
+    private static List<long> ReadShape(CodedInputStream input, long end)
     {
         var dimensions = new List<long>();
-        ForEachField(input, (field, type) =>
+        ForEachField(input, end, (field, type) =>
         {
             if (field != 1 || type != WireFormat.WireType.LengthDelimited)
             {
@@ -160,31 +160,50 @@ internal static class OnnxSchemaReader
     }
 
     // A dimension without dim_value (a dim_param name such as "batch", or nothing) is dynamic: -1.
-    private static long ReadDimension(CodedInputStream input)
+    private static long ReadDimension(CodedInputStream input, long end)
     {
         long value = -1;
-        ForEachField(input, (field, type) => field == 1 && type == WireFormat.WireType.Varint && Read(out value, input.ReadInt64()));
+        ForEachField(input, end, (field, type) => field == 1 && type == WireFormat.WireType.Varint && Read(out value, input.ReadInt64()));
         return value;
     }
 
-    /// <summary>Reads a message's fields to its end: <paramref name="read"/> reads a field it knows and says so; every
-    /// other field is skipped.</summary>
-    private static void ForEachField(CodedInputStream input, Func<int, WireFormat.WireType, bool> read)
+    /// <summary>Reads a message's fields up to <paramref name="end"/> (a stream position; the model's own fields run to
+    /// the end of the file): <paramref name="read"/> reads a field it knows and says so; every other field is skipped,
+    /// streamed past without being held, so a model's weights never sit in memory.</summary>
+    private static void ForEachField(CodedInputStream input, long end, Func<int, WireFormat.WireType, bool> read)
     {
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        while (input.Position < end)
         {
+            var tag = input.ReadTag();
+            if (tag == 0)
+            {
+                break;
+            }
+
             if (!read(WireFormat.GetTagFieldNumber(tag), WireFormat.GetTagWireType(tag)))
             {
                 input.SkipLastField();
             }
         }
+
+        if (input.Position > end)
+        {
+            throw new InvalidDataException("a field runs past the end of the message that holds it");
+        }
+
+        if (end != long.MaxValue && input.Position < end)
+        {
+            throw new InvalidDataException("the file ends inside a message: it is truncated");
+        }
     }
 
-    /// <summary>Reads one length-delimited message with <paramref name="read"/>. The message is copied, because
-    /// CodedInputStream keeps its limits internal; the graph's copy holds the weights once.</summary>
-    private static T Nested<T>(CodedInputStream input, Func<CodedInputStream, T> read) =>
-        read(input.ReadBytes().CreateCodedInput());
+    /// <summary>Reads one length-delimited message in place, bounded by its length (CodedInputStream keeps its own
+    /// limits internal): nothing is copied, so the graph's weights stream past.</summary>
+    private static T Nested<T>(CodedInputStream input, Func<CodedInputStream, long, T> read)
+    {
+        var length = input.ReadLength();
+        return length < 0 ? throw new InvalidDataException("a message has a negative length") : read(input, input.Position + length);
+    }
 
     private static bool Read<T>(out T target, T value)
     {
