@@ -82,7 +82,7 @@ Task("Test")
 });
 
 Task("Pack")
-    .Description("Packs the six NuGet packages (and their symbol packages) into artifacts/packages, or --package-output.")
+    .Description("Packs the seven NuGet packages (and their symbol packages) into artifacts/packages, or --package-output.")
     .Does(() =>
 {
     PackProduct(packageOutput, packageVersion);
