@@ -94,9 +94,7 @@ public sealed partial class Registry
             throw Errors.NotTrusted(reference, version.Stage, document.Trust?.Problems ?? []);
         }
 
-        var counted = document.Signatures
-            .Where(s => s is { Valid: true, Trusted: true } && (s.Kind == TrustPolicy.Registration || s.Revision == document.StageRevision))
-            .Select(s => new LockedSignature(s.Kind, s.KeyId, s.SignedAt, s.Revision));
+        var counted = Current(document.Signatures, document.StageRevision).Where(s => policy.WhyNotCounted(s.KeyId, version.Stage, s.SignedAt) is null);
         return (version, new LockedTrust(policy.Fingerprint, version.Stage, [.. counted]));
     }
 
@@ -113,7 +111,6 @@ public sealed partial class Registry
     /// per signature that can count.</summary>
     private async Task<SignatureDocument> SignaturesAsync(ModelView view, VersionInfo version, TrustPolicy? policy, CancellationToken cancellationToken, bool decisionOnly = false, ModelMoves? moves = null)
     {
-        var requires = policy?.Requirements(version.Stage);
         var move = moves is null ? await CurrentMoveAsync(view, version, cancellationToken) : moves.Current(version);
         using var checker = new SignatureChecker(this, policy);
         var signatures = new List<SignatureEntry>();
@@ -132,31 +129,28 @@ public sealed partial class Registry
         }
 
         var document = new SignatureDocument(version) { StageRevision = move?.Revision, Signatures = signatures };
-        return requires is null ? document : document with { Trust = Decide(version, move, requires, signatures) };
+        return policy is null ? document : document with { Trust = Decide(version, move, policy, signatures) };
     }
 
-    private static TrustVerdict Decide(VersionInfo version, StageMove? move, IReadOnlyList<string> requires, List<SignatureEntry> signatures)
+    /// <summary>The policy's verdict (<see cref="TrustPolicy.Unmet"/>, the rule a lock's records are judged by too) over the
+    /// signatures that verified and sign what the version is now; the problems say what each signature seen lacked.</summary>
+    private static TrustVerdict Decide(VersionInfo version, StageMove? move, TrustPolicy policy, List<SignatureEntry> signatures)
     {
-        var problems = new List<string>();
-        if (requires.Contains(TrustPolicy.Registration) && !signatures.Any(s => s is { Kind: TrustPolicy.Registration, Valid: true, Trusted: true }))
-        {
-            problems.Add($"the registration of {version.Reference} is not signed by a trusted key{Seen(signatures, TrustPolicy.Registration, null)}");
-        }
-
-        if (requires.Contains(TrustPolicy.Promotion))
-        {
-            if (move is null)
-            {
-                problems.Add($"{version.Reference} was never moved into {version.Stage}, so no signed move can put it there");
-            }
-            else if (!signatures.Any(s => s is { Kind: TrustPolicy.Promotion, Valid: true, Trusted: true } && s.Revision == move.Revision))
-            {
-                problems.Add($"the move of {version.Reference} into {version.Stage} (revision {move.Revision}) is not signed by a trusted key{Seen(signatures, TrustPolicy.Promotion, move.Revision)}");
-            }
-        }
-
-        return new TrustVerdict(problems.Count == 0, requires, problems);
+        var problems = policy.Unmet(version.Stage, Current(signatures, move?.Revision)).Select(kind =>
+            kind == TrustPolicy.Registration
+                ? $"the registration of {version.Reference} is not signed by a trusted key{Seen(signatures, TrustPolicy.Registration, null)}"
+                : move is null
+                    ? $"{version.Reference} was never moved into {version.Stage}, so no signed move can put it there"
+                    : $"the move of {version.Reference} into {version.Stage} (revision {move.Revision}) is not signed by a trusted key{Seen(signatures, TrustPolicy.Promotion, move.Revision)}");
+        var verdict = problems.ToList();
+        return new TrustVerdict(verdict.Count == 0, policy.Requirements(version.Stage), verdict);
     }
+
+    /// <summary>The signatures that verified and sign what the version is now: its files, and the move into the stage it
+    /// holds (<paramref name="moveRevision"/>), as a lock records them.</summary>
+    private static IEnumerable<LockedSignature> Current(IEnumerable<SignatureEntry> signatures, long? moveRevision) =>
+        signatures.Where(s => s.Valid && (s.Kind == TrustPolicy.Registration || (s.Revision is not null && s.Revision == moveRevision)))
+            .Select(s => new LockedSignature(s.Kind, s.KeyId, s.SignedAt, s.Revision));
 
     /// <summary>What the signatures of that kind that did not count say, for the message.</summary>
     private static string Seen(List<SignatureEntry> signatures, string kind, long? revision)

@@ -62,12 +62,8 @@ internal sealed class SignatureChecker(Registry registry, TrustPolicy? policy) :
         }
 
         entry = entry with { SignedAt = signedAt, Valid = true };
-        var trustedHere = trusted is null ? null : policy!.Trusted(keyId, version.Stage);
         return policy is null ? entry
-            : trusted is null ? entry with { Problem = "its key is not trusted by the policy" }
-            : trustedHere is null ? entry with { Problem = $"the policy does not trust key {trusted.Display} for {version.Stage}" }
-            : signedAt is not { } time ? entry with { Problem = "it carries no signing time, so the key's retirement cannot be checked" }
-            : !trusted.ValidAt(time) ? entry with { Problem = $"key {trusted.Display} was retired at {trusted.NotAfter:O} and this was signed at {time:O}" }
+            : policy.WhyNotCounted(keyId, version.Stage, signedAt) is { } why ? entry with { Problem = why }
             : entry with { Trusted = true };
     }
 

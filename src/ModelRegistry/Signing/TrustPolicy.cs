@@ -109,9 +109,26 @@ public sealed class TrustPolicy : IDisposable
     /// <summary>The key with this id, whatever stage it is trusted for (to check a signature with), or null.</summary>
     public TrustedKey? Find(string keyId) => Keys.FirstOrDefault(k => k.KeyId == keyId);
 
-    /// <summary>The key with this id when the policy trusts it for versions in <paramref name="stage"/>, or null.</summary>
-    public TrustedKey? Trusted(string keyId, string stage) =>
-        Find(keyId) is { } key && RuleFor(stage).Allows(key) ? key : null;
+    /// <summary>
+    /// Why a valid signature by <paramref name="keyId"/>, made at <paramref name="signedAt"/>, does not count for a
+    /// version in <paramref name="stage"/>; null when it counts. The one rule for a key, online (a checked signature) and
+    /// offline (a lock's record): the policy trusts the key, for that stage, and had not retired it at the signing time.
+    /// </summary>
+    public string? WhyNotCounted(string keyId, string stage, DateTimeOffset? signedAt) =>
+        Find(keyId) is not { } key ? "its key is not trusted by the policy"
+        : !RuleFor(stage).Allows(key) ? $"the policy does not trust key {key.Display} for {stage}"
+        : signedAt is not { } time ? "it carries no signing time, so the key's retirement cannot be checked"
+        : !key.ValidAt(time) ? $"key {key.Display} was retired at {key.NotAfter:O} and this was signed at {time:O}"
+        : null;
+
+    /// <summary>What <paramref name="stage"/> requires that none of <paramref name="signatures"/> provides: a requirement is
+    /// met by a signature of its kind that counts (<see cref="WhyNotCounted"/>). The callers pass only signatures that
+    /// verified and that sign what the version is now (its files, the move into its stage).</summary>
+    public IReadOnlyList<string> Unmet(string stage, IEnumerable<LockedSignature> signatures)
+    {
+        var counted = signatures.Where(s => WhyNotCounted(s.KeyId, stage, s.SignedAt) is null).Select(s => s.Kind).ToHashSet(StringComparer.Ordinal);
+        return [.. Requirements(stage).Where(kind => !counted.Contains(kind))];
+    }
 
     /// <summary>
     /// Judges offline what a restore recorded in the lock (key ids and signing times, verified then): the problems that
@@ -121,19 +138,10 @@ public sealed class TrustPolicy : IDisposable
     public IReadOnlyList<string> Judge(LockedTrust recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        var problems = new List<string>();
-        foreach (var kind in Requirements(recorded.Stage))
-        {
-            if (!recorded.Signatures.Any(s => s.Kind == kind && s.SignedAt is { } at && Trusted(s.KeyId, recorded.Stage)?.ValidAt(at) == true))
-            {
-                var keys = recorded.Signatures.Where(s => s.Kind == kind).Select(s => s.KeyId).ToList();
-                problems.Add(keys.Count == 0
-                    ? $"the lock records no {kind} signature for it in {recorded.Stage}"
-                    : $"the lock records its {kind} signed by {string.Join(", ", keys)}, and this policy trusts none of them for {recorded.Stage} at its signing time");
-            }
-        }
-
-        return problems;
+        return [.. Unmet(recorded.Stage, recorded.Signatures).Select(kind =>
+            recorded.Signatures.Where(s => s.Kind == kind).Select(s => s.KeyId).ToList() is { Count: > 0 } keys
+                ? $"the lock records its {kind} signed by {string.Join(", ", keys)}, and this policy trusts none of them for {recorded.Stage} at its signing time"
+                : $"the lock records no {kind} signature for it in {recorded.Stage}")];
     }
 
     private StageRule RuleFor(string stage) =>
