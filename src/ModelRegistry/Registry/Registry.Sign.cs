@@ -168,28 +168,17 @@ public sealed partial class Registry
 
     /// <summary>
     /// The revision that moved <paramref name="version"/> into the stage it holds in <paramref name="view"/>, or null when
-    /// none did (a version still in None). Read backwards from the view's revision: the move is usually among the last
-    /// few. It is the latest such revision that counts, so an unsigned move back into a stage is never covered by the
-    /// signature of an earlier one.
+    /// none did (a version still in None). Read backwards from the view's revision, by the rule the report's
+    /// <see cref="ModelMoves"/> folds forwards: the move is usually among the last few. It is the latest such revision
+    /// that counts, so an unsigned move back into a stage is never covered by the signature of an earlier one.
     /// </summary>
     internal async Task<LogEntry?> FindStageMoveAsync(ModelView view, VersionInfo version, CancellationToken cancellationToken)
     {
         for (var revision = view.Revision; revision >= 1; revision--)
         {
-            var entry = await ReadMoveAsync(view, revision, cancellationToken);
-            if (entry is null)
+            if (await ReadMoveAsync(view, revision, cancellationToken) is { } entry && ModelMoves.Touches(entry, version.Version) is { } moves)
             {
-                continue;
-            }
-
-            if (entry.Operation == Operation.Register && entry.Version == version.Version)
-            {
-                return null;
-            }
-
-            if (entry.Operation == Operation.Stage && StageMoveStatement.StageOf(entry, version.Version) is { } stage)
-            {
-                return string.Equals(stage, version.Stage, StringComparison.OrdinalIgnoreCase) ? entry : null;
+                return moves && ModelMoves.Counting(entry, version) is not null ? entry : null;
             }
         }
 
