@@ -5,27 +5,8 @@ using ModelRegistry.Tests.Infrastructure;
 namespace ModelRegistry.Tests.Signing;
 
 /// <summary>Hostile policy files and hand-edited trust records in a lock: each refused with a coded error, nothing accepted.</summary>
-public sealed class HostileTrustInputTests : IDisposable
+public sealed class HostileTrustInputTests : ReleaseKeyTests
 {
-    private readonly RegistryHarness harness = new();
-    private readonly SigningKey release;
-    private readonly string releasePublic;
-
-    public HostileTrustInputTests()
-    {
-        var (privatePath, publicPath) = TestKeys.Write(harness.Temp, "release");
-        release = SigningKey.FromPemFile(privatePath);
-        releasePublic = publicPath;
-    }
-
-    public void Dispose()
-    {
-        release.Dispose();
-        harness.Dispose();
-    }
-
-    private string LockPath => harness.Temp.Combine("project", "models.lock.json");
-
     [Theory]
     [InlineData("""{ "keys": [null], "stages": { "*": ["registration"] } }""")]
     [InlineData("""{ "keys": [42], "stages": { "*": ["registration"] } }""")]
@@ -42,8 +23,8 @@ public sealed class HostileTrustInputTests : IDisposable
     [InlineData("""{ "keys": [{ "publicKey": "../../../../../../../../etc/passwd" }], "stages": { "*": ["registration"] } }""")]
     public void A_hostile_policy_file_is_refused_with_a_coded_error(string json)
     {
-        harness.Temp.WriteFile("project/keys/release.pub", File.ReadAllText(releasePublic));
-        var path = harness.Temp.WriteFile("project/trust.json", json);
+        Harness.Temp.WriteFile("project/keys/release.pub", File.ReadAllText(ReleasePublic));
+        var path = Harness.Temp.WriteFile("project/trust.json", json);
 
         var refused = Assert.Throws<RegistryException>(() => TrustPolicy.Load(path));
 
@@ -59,15 +40,15 @@ public sealed class HostileTrustInputTests : IDisposable
     public async Task A_hostile_trust_record_in_the_lock_is_refused_with_MRB1604(string replacement, string field)
     {
         // arrange: a lock written under the policy, then one field of its trust record replaced up to its line end
-        var registry = await harness.OpenAsync();
-        await harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v1");
-        await registry.SignAsync("FraudDetection@1", release, stageMove: false);
+        var registry = await Harness.OpenAsync();
+        await Harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v1");
+        await registry.SignAsync("FraudDetection@1", Release, stageMove: false);
         await RegistryHarness.PromoteAsync(registry, "FraudDetection@1", "Production");
-        await registry.SignAsync("FraudDetection@Production", release, stageMove: true);
-        Directory.CreateDirectory(harness.Temp.Combine("project"));
-        var policyPath = harness.Temp.WriteFile("project/trust.json", $$"""{ "keys": [{ "publicKey": "{{releasePublic}}" }], "stages": { "*": ["registration", "promotion"] } }""");
+        await registry.SignAsync("FraudDetection@Production", Release, stageMove: true);
+        Directory.CreateDirectory(Harness.Temp.Combine("project"));
+        var policyPath = Harness.Temp.WriteFile("project/trust.json", $$"""{ "keys": [{ "publicKey": "{{ReleasePublic}}" }], "stages": { "*": ["registration", "promotion"] } }""");
         using var policy = TrustPolicy.Load(policyPath);
-        var client = ModelRegistryClient.Create(registry, harness.Temp.Combine("cache"), policy);
+        var client = ModelRegistryClient.Create(registry, Harness.Temp.Combine("cache"), policy);
         Assert.True((await client.RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], new RestoreOptions(LockPath))).Succeeded);
         var lines = File.ReadAllLines(LockPath).ToList();
         var at = lines.FindIndex(l => l.TrimStart().StartsWith(field, StringComparison.Ordinal));

@@ -9,51 +9,32 @@ namespace ModelRegistry.Tests.Signing;
 /// the lock records what was verified (the policy's fingerprint and key ids, never key material), and locked mode
 /// re-judges those records against the policy it has now.
 /// </summary>
-public sealed class TrustedConsumptionTests : IDisposable
+public sealed class TrustedConsumptionTests : ReleaseKeyTests
 {
-    private readonly RegistryHarness harness = new();
-    private readonly SigningKey release;
-    private readonly string releasePublic;
-
-    public TrustedConsumptionTests()
-    {
-        var (privatePath, publicPath) = TestKeys.Write(harness.Temp, "release");
-        release = SigningKey.FromPemFile(privatePath);
-        releasePublic = publicPath;
-    }
-
-    public void Dispose()
-    {
-        release.Dispose();
-        harness.Dispose();
-    }
-
-    private string LockPath => harness.Temp.Combine("project", "models.lock.json");
-
     private RestoreOptions Options(bool locked = false)
     {
-        Directory.CreateDirectory(harness.Temp.Combine("project"));
+        Directory.CreateDirectory(Harness.Temp.Combine("project"));
         return new RestoreOptions(LockPath, LockedMode: locked);
     }
 
     private TrustPolicy Policy(string keys, string stages = """{ "Production": ["registration", "promotion"] }""")
     {
-        var path = harness.Temp.WriteFile("project/trust.json", $$"""{ "keys": [{{keys}}], "stages": {{stages}} }""");
+        var path = Harness.Temp.WriteFile("project/trust.json", $$"""{ "keys": [{{keys}}], "stages": {{stages}} }""");
         return TrustPolicy.Load(path);
     }
 
-    private TrustPolicy ReleasePolicy() => Policy($$"""{ "name": "release", "publicKey": "{{releasePublic}}" }""");
+    private TrustPolicy ReleasePolicy() => Policy($$"""{ "name": "release", "publicKey": "{{ReleasePublic}}" }""");
 
     /// <summary>Version 1 signed and moved into Production by a signed promotion; version 2 registered and signed.</summary>
     private async Task<Registry> SignedProductionAsync()
     {
-        var registry = await harness.OpenAsync();
-        await harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v1");
-        await harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v2");
-        await registry.SignAsync("FraudDetection@1", release, stageMove: false);
-        await registry.SignAsync("FraudDetection@2", release, stageMove: false);
+        var registry = await Harness.OpenAsync();
+        await Harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v1");
+        await Harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v2");
+        await registry.SignAsync("FraudDetection@1", Release, stageMove: false);
+        await registry.SignAsync("FraudDetection@2", Release, stageMove: false);
         await RegistryHarness.PromoteAsync(registry, "FraudDetection@1", "Production");
-        await registry.SignAsync("FraudDetection@Production", release, stageMove: true);
+        await registry.SignAsync("FraudDetection@Production", Release, stageMove: true);
         return registry;
     }
 
@@ -63,14 +44,14 @@ public sealed class TrustedConsumptionTests : IDisposable
         // arrange: someone with storage access moves version 2 into Production without the signing key
         var registry = await SignedProductionAsync();
         using var policy = ReleasePolicy();
-        var client = ModelRegistryClient.Create(registry, harness.Temp.Combine("cache"), policy);
+        var client = ModelRegistryClient.Create(registry, Harness.Temp.Combine("cache"), policy);
         var accepted = await client.PullAsync("FraudDetection@Production");
-        await RegistryHarness.PromoteAsync(await harness.OpenAsync(), "FraudDetection@2", "Production");
-        var forgedClient = ModelRegistryClient.Create(await harness.OpenAsync(), harness.Temp.Combine("cache"), policy);
+        await RegistryHarness.PromoteAsync(await Harness.OpenAsync(), "FraudDetection@2", "Production");
+        var forgedClient = ModelRegistryClient.Create(await Harness.OpenAsync(), Harness.Temp.Combine("cache"), policy);
 
         // act
         var refused = await Assert.ThrowsAsync<RegistryException>(() => forgedClient.PullAsync("FraudDetection@Production"));
-        await (await harness.OpenAsync()).SignAsync("FraudDetection@Production", release, stageMove: true);
+        await (await Harness.OpenAsync()).SignAsync("FraudDetection@Production", Release, stageMove: true);
         var signedLater = await forgedClient.ResolveAsync("FraudDetection@Production");
 
         // assert
@@ -87,7 +68,7 @@ public sealed class TrustedConsumptionTests : IDisposable
     {
         // arrange: a warm registry instance, so the model's state is already known
         await SignedProductionAsync();
-        var storage = new Runtime.ObservedStorage(new Storage.FolderStorage(harness.Root));
+        var storage = new Runtime.ObservedStorage(new Storage.FolderStorage(Harness.Root));
         var registry = await Registry.OpenAsync(storage);
         using var policy = ReleasePolicy();
         await registry.ResolveAsync("FraudDetection@Production");
@@ -114,7 +95,7 @@ public sealed class TrustedConsumptionTests : IDisposable
         // arrange
         await SignedProductionAsync();
         using var policy = ReleasePolicy();
-        var client = ModelRegistryClient.Create(await harness.OpenAsync(), harness.Temp.Combine("cache"), policy);
+        var client = ModelRegistryClient.Create(await Harness.OpenAsync(), Harness.Temp.Combine("cache"), policy);
 
         // act
         var report = await client.RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options());
@@ -125,7 +106,7 @@ public sealed class TrustedConsumptionTests : IDisposable
         Assert.True(report.Succeeded, string.Join("; ", report.Problems.Select(p => p.Message)));
         Assert.Equal(policy.Fingerprint, trust.Policy);
         Assert.Equal("Production", trust.Stage);
-        Assert.Equal([("promotion", release.KeyId), ("registration", release.KeyId)], trust.Signatures.Select(s => (s.Kind, s.KeyId)));
+        Assert.Equal([("promotion", Release.KeyId), ("registration", Release.KeyId)], trust.Signatures.Select(s => (s.Kind, s.KeyId)));
         Assert.All(trust.Signatures, s => Assert.NotNull(s.SignedAt));
         Assert.NotNull(trust.Signatures.Single(s => s.Kind == "promotion").Revision);
         Assert.DoesNotContain("PRIVATE", written, StringComparison.Ordinal);
@@ -137,12 +118,12 @@ public sealed class TrustedConsumptionTests : IDisposable
     public async Task A_restore_refuses_an_unsigned_production_version_and_writes_no_lock()
     {
         // arrange: Production moved by a revision nobody signed
-        var registry = await harness.OpenAsync();
-        await harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v1");
-        await registry.SignAsync("FraudDetection@1", release, stageMove: false);
+        var registry = await Harness.OpenAsync();
+        await Harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v1");
+        await registry.SignAsync("FraudDetection@1", Release, stageMove: false);
         await RegistryHarness.PromoteAsync(registry, "FraudDetection@1", "Production");
         using var policy = ReleasePolicy();
-        var client = ModelRegistryClient.Create(registry, harness.Temp.Combine("cache"), policy);
+        var client = ModelRegistryClient.Create(registry, Harness.Temp.Combine("cache"), policy);
 
         // act
         var report = await client.RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options());
@@ -157,16 +138,16 @@ public sealed class TrustedConsumptionTests : IDisposable
     {
         // arrange: a lock written without a policy, then one written under it and edited by hand
         await SignedProductionAsync();
-        var plain = ModelRegistryClient.Create(await harness.OpenAsync(), harness.Temp.Combine("cache"));
+        var plain = ModelRegistryClient.Create(await Harness.OpenAsync(), Harness.Temp.Combine("cache"));
         await plain.RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options());
         using var policy = ReleasePolicy();
-        var client = ModelRegistryClient.Create(await harness.OpenAsync(), harness.Temp.Combine("cache"), policy);
+        var client = ModelRegistryClient.Create(await Harness.OpenAsync(), Harness.Temp.Combine("cache"), policy);
 
         // act
         var unrecorded = await client.RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options(locked: true));
         await client.RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options());
         var recorded = await client.RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options(locked: true));
-        File.WriteAllText(LockPath, File.ReadAllText(LockPath).Replace(release.KeyId, new string('a', 64), StringComparison.Ordinal));
+        File.WriteAllText(LockPath, File.ReadAllText(LockPath).Replace(Release.KeyId, new string('a', 64), StringComparison.Ordinal));
         var edited = await client.RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options(locked: true));
 
         // assert
@@ -183,16 +164,16 @@ public sealed class TrustedConsumptionTests : IDisposable
         var registry = await SignedProductionAsync();
         using (var first = ReleasePolicy())
         {
-            await ModelRegistryClient.Create(registry, harness.Temp.Combine("cache"), first).RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options());
+            await ModelRegistryClient.Create(registry, Harness.Temp.Combine("cache"), first).RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options());
         }
 
         await RegistryHarness.PromoteAsync(registry, "FraudDetection@2", "Production");
-        await registry.SignAsync("FraudDetection@Production", release, stageMove: true);
-        var (_, otherPublic) = TestKeys.Write(harness.Temp, "other");
-        using var widened = Policy($$"""{ "name": "release", "publicKey": "{{releasePublic}}" }, { "name": "other", "publicKey": "{{otherPublic}}" }""");
+        await registry.SignAsync("FraudDetection@Production", Release, stageMove: true);
+        var (_, otherPublic) = TestKeys.Write(Harness.Temp, "other");
+        using var widened = Policy($$"""{ "name": "release", "publicKey": "{{ReleasePublic}}" }, { "name": "other", "publicKey": "{{otherPublic}}" }""");
 
         // act
-        var report = await ModelRegistryClient.Create(await harness.OpenAsync(), harness.Temp.Combine("cache"), widened)
+        var report = await ModelRegistryClient.Create(await Harness.OpenAsync(), Harness.Temp.Combine("cache"), widened)
             .RestoreAsync([ReferenceRequest.Parse("FraudDetection@Production")], Options());
 
         // assert: still version 1 (the lock pins it), now recorded under the widened policy
@@ -206,15 +187,15 @@ public sealed class TrustedConsumptionTests : IDisposable
     public async Task A_stage_can_trust_some_keys_only()
     {
         // arrange: the staging key signs everything; Production trusts only the release key
-        var (stagingPrivate, stagingPublic) = TestKeys.Write(harness.Temp, "staging");
+        var (stagingPrivate, stagingPublic) = TestKeys.Write(Harness.Temp, "staging");
         using var staging = SigningKey.FromPemFile(stagingPrivate);
-        var registry = await harness.OpenAsync();
-        await harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v1");
+        var registry = await Harness.OpenAsync();
+        await Harness.RegisterVersionAsync(registry, "FraudDetection", "fraud v1");
         await registry.SignAsync("FraudDetection@1", staging, stageMove: false);
         await RegistryHarness.PromoteAsync(registry, "FraudDetection@1", "Production");
         await registry.SignAsync("FraudDetection@Production", staging, stageMove: true);
         using var policy = Policy(
-            $$"""{ "name": "release", "publicKey": "{{releasePublic}}" }, { "name": "staging", "publicKey": "{{stagingPublic}}" }""",
+            $$"""{ "name": "release", "publicKey": "{{ReleasePublic}}" }, { "name": "staging", "publicKey": "{{stagingPublic}}" }""",
             """{ "Production": { "require": ["registration", "promotion"], "keys": ["release"] }, "*": ["registration"] }""");
 
         // act
@@ -229,7 +210,7 @@ public sealed class TrustedConsumptionTests : IDisposable
     public void A_stage_naming_a_key_the_policy_does_not_list_is_refused()
     {
         var refused = Assert.Throws<RegistryException>(() => Policy(
-            $$"""{ "name": "release", "publicKey": "{{releasePublic}}" }""",
+            $$"""{ "name": "release", "publicKey": "{{ReleasePublic}}" }""",
             """{ "Production": { "require": ["registration"], "keys": ["nobody"] } }"""));
 
         Assert.Equal("MRB2002", refused.Code);
@@ -241,13 +222,13 @@ public sealed class TrustedConsumptionTests : IDisposable
     {
         // arrange
         var policyText = $$"""{ "keys": [{ "publicKey": "keys/release.pub" }], "stages": { "*": ["registration"] } }""";
-        var lf = harness.Temp.WriteFile("lf/trust.json", policyText + "\n");
-        harness.Temp.WriteFile("lf/keys/release.pub", File.ReadAllText(releasePublic).ReplaceLineEndings("\n"));
-        var crlf = harness.Temp.WriteFile("crlf/trust.json", policyText + "\r\n");
-        harness.Temp.WriteFile("crlf/keys/release.pub", File.ReadAllText(releasePublic).ReplaceLineEndings("\r\n"));
-        var other = harness.Temp.WriteFile("other/trust.json", policyText + "\n");
-        var (_, otherPublic) = TestKeys.Write(harness.Temp, "other-key");
-        harness.Temp.WriteFile("other/keys/release.pub", File.ReadAllText(otherPublic));
+        var lf = Harness.Temp.WriteFile("lf/trust.json", policyText + "\n");
+        Harness.Temp.WriteFile("lf/keys/release.pub", File.ReadAllText(ReleasePublic).ReplaceLineEndings("\n"));
+        var crlf = Harness.Temp.WriteFile("crlf/trust.json", policyText + "\r\n");
+        Harness.Temp.WriteFile("crlf/keys/release.pub", File.ReadAllText(ReleasePublic).ReplaceLineEndings("\r\n"));
+        var other = Harness.Temp.WriteFile("other/trust.json", policyText + "\n");
+        var (_, otherPublic) = TestKeys.Write(Harness.Temp, "other-key");
+        Harness.Temp.WriteFile("other/keys/release.pub", File.ReadAllText(otherPublic));
 
         // act
         var (a, b, c) = (TrustPolicyFingerprint.Of(lf), TrustPolicyFingerprint.Of(crlf), TrustPolicyFingerprint.Of(other));
