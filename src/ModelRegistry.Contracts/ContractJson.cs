@@ -75,4 +75,5 @@ public static class ContractJson
 [JsonSerializable(typeof(IReadOnlyList<ModelRegistry.Retention.RetentionRevision>))]
 [JsonSerializable(typeof(ModelRegistry.Metrics.Verdict))]
 [JsonSerializable(typeof(ModelRegistry.Schemas.ModelSchema))]
+[JsonSerializable(typeof(TrustPolicyFile))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

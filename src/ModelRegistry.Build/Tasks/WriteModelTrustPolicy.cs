@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Build.Framework;
+using ModelRegistry.Runtime;
 using ModelRegistry.Storage;
 
 namespace ModelRegistry.Build.Tasks;
@@ -67,7 +67,7 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
         }
 
         var output = Path.GetFullPath(OutputFile);
-        var bytes = Encoding.UTF8.GetBytes(Json(Path.GetDirectoryName(output)!) + "\n");
+        var bytes = Encoding.UTF8.GetBytes(PolicyText(Path.GetDirectoryName(output)!));
         try
         {
             ChangedFile.WriteIfChanged(output, bytes);
@@ -80,7 +80,7 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
         return output;
     }
 
-    private string Json(string outputFolder)
+    private string PolicyText(string outputFolder)
     {
         // Every key file named anywhere, once, named in messages as the project wrote it; a ModelTrustedKey item gives
         // its retirement.
@@ -90,7 +90,7 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
             keys[KeyPath(key.ItemSpec, outputFolder)] = (key.ItemSpec.Trim(), key);
         }
 
-        var stages = new SortedDictionary<string, (string[] Require, string[]? Keys)>(StringComparer.OrdinalIgnoreCase);
+        var stages = new Dictionary<string, TrustPolicyStage>(StringComparer.OrdinalIgnoreCase);
         foreach (var stage in Trust)
         {
             var name = stage.ItemSpec.Trim();
@@ -108,7 +108,7 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
                 only.Add(keys[path].Name);
             }
 
-            if (!stages.TryAdd(name, (require, only.Count == 0 ? null : [.. only])))
+            if (!stages.TryAdd(name, new TrustPolicyStage(require, only.Count == 0 ? null : only)))
             {
                 throw BuildErrors.InvalidModelTrust($"ModelTrust '{name}' is given twice: give one item per stage");
             }
@@ -119,46 +119,13 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
             throw BuildErrors.InvalidModelTrust("no key is trusted: give Key=\"<public key file>\" on a ModelTrust item or a ModelTrustedKey item");
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("keys");
-            foreach (var (path, (name, item)) in keys.OrderBy(k => k.Key, StringComparer.Ordinal))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", name);
-                writer.WriteString("publicKey", path);
-                if (item?.GetMetadata("NotAfter").Trim() is { Length: > 0 } notAfter)
-                {
-                    writer.WriteString("notAfter", DateTimeOffset.TryParse(notAfter, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var retired)
-                        ? retired.ToUniversalTime()
-                        : throw BuildErrors.InvalidModelTrust($"ModelTrustedKey '{item.ItemSpec}' has NotAfter=\"{ContractErrors.Printable(notAfter)}\", which is not a time: write 2027-01-31T00:00:00Z"));
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartObject("stages");
-            foreach (var (stage, rule) in stages)
-            {
-                writer.WriteStartObject(stage);
-                Strings(writer, "require", rule.Require);
-                if (rule.Keys is not null)
-                {
-                    Strings(writer, "keys", rule.Keys);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return TrustPolicyFile.Write([.. keys.Select(k => new TrustPolicyKey(null, k.Key, k.Value.Name, NotAfter(k.Value.Item)))], stages);
     }
+
+    private static DateTimeOffset? NotAfter(ITaskItem? item) =>
+        item?.GetMetadata("NotAfter").Trim() is not { Length: > 0 } notAfter ? null
+        : DateTimeOffset.TryParse(notAfter, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var retired) ? retired
+        : throw BuildErrors.InvalidModelTrust($"ModelTrustedKey '{item.ItemSpec}' has NotAfter=\"{ContractErrors.Printable(notAfter)}\", which is not a time: write 2027-01-31T00:00:00Z");
 
     /// <summary>A key file, relative to the policy file with '/' separators (the same text on every machine).</summary>
     private string KeyPath(string value, string outputFolder)
@@ -171,15 +138,4 @@ public sealed class WriteModelTrustPolicy : Microsoft.Build.Utilities.Task
 
     private static string[] Split(string value) =>
         value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
 }

@@ -37,23 +37,14 @@ public static class TrustPolicyFingerprint
 
     private static List<string> KeyFiles(byte[] policy)
     {
-        var files = new List<string>();
         try
         {
-            using var document = JsonDocument.Parse(policy);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
-            {
-                files.AddRange(keys.EnumerateArray()
-                    .Where(k => k.ValueKind == JsonValueKind.Object && k.TryGetProperty("publicKey", out var p) && p.ValueKind == JsonValueKind.String)
-                    .Select(k => k.GetProperty("publicKey").GetString()!));
-            }
+            return TrustPolicyFile.Read(policy, ContractJson.Options)?.KeyFiles.ToList() ?? [];
         }
         catch (JsonException)
         {
-            // Not JSON: the bytes alone name it, and loading it fails with MRB2002.
+            // Not a policy's shape: the bytes alone name it, and loading it fails with MRB2002.
+            return [];
         }
-
-        return files;
     }
 }

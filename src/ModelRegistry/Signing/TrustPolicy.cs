@@ -58,10 +58,10 @@ public sealed class TrustPolicy : IDisposable
 
     private static TrustPolicy Parse(byte[] json, string source, string baseFolder)
     {
-        TrustFile file;
+        TrustPolicyFile file;
         try
         {
-            file = JsonSerializer.Deserialize<TrustFile>(json, Manifest.RegistryJson.Options) ?? throw Errors.TrustFileInvalid(source, "it is empty");
+            file = TrustPolicyFile.Read(json, Manifest.RegistryJson.Options) ?? throw Errors.TrustFileInvalid(source, "it is empty");
         }
         catch (JsonException e)
         {
@@ -83,11 +83,11 @@ public sealed class TrustPolicy : IDisposable
         {
             foreach (var entry in file.Keys)
             {
-                keys.Add(TrustedKey.From(entry, source, baseFolder));
+                keys.Add(TrustedKey.From(entry!, source, baseFolder));
             }
 
             var stages = new Dictionary<string, StageRule>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (stage, rule) in file.Stages ?? [])
+            foreach (var (stage, rule) in file.Stages ?? new Dictionary<string, JsonElement>())
             {
                 stages[stage] = StageRule.From(stage, rule, keys, source);
             }
@@ -196,11 +196,4 @@ public sealed class TrustPolicy : IDisposable
             array.ValueKind == JsonValueKind.Array && array.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
                 ? [.. array.EnumerateArray().Select(e => e.GetString()!)]
                 : throw Errors.TrustFileInvalid(source, $"stage '{stage}' holds something other than a list of strings");
-    }
-
-    /// <summary>The file as written.</summary>
-    internal sealed record TrustFile(IReadOnlyList<TrustFileKey>? Keys, Dictionary<string, JsonElement>? Stages);
-
-    /// <summary>One key as written: a public key file and/or an id, an optional name and retirement time.</summary>
-    internal sealed record TrustFileKey(string? Id, [property: JsonPropertyName("publicKey")] string? PublicKey, string? Name, DateTimeOffset? NotAfter);
-}
+    }}

@@ -1,3 +1,5 @@
+using ModelRegistry.Runtime;
+
 namespace ModelRegistry.Signing;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class TrustedKey : IDisposable
     /// <summary>Whether a signature made at <paramref name="signedAt"/> counts: the key was not retired then.</summary>
     public bool ValidAt(DateTimeOffset signedAt) => NotAfter is not { } retired || signedAt <= retired;
 
-    internal static TrustedKey From(TrustPolicy.TrustFileKey entry, string source, string baseFolder)
+    internal static TrustedKey From(TrustPolicyKey entry, string source, string baseFolder)
     {
         if (entry.PublicKey is null)
         {
