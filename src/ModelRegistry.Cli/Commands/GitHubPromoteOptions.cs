@@ -39,7 +39,7 @@ internal sealed class GitHubPromoteOptions
 
     public bool Requested(ParseResult parse) => parse.GetValue(run) is not null || parse.GetValue(pullRequest) is not null;
 
-    public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, ExpectedHolder? expectCurrent, bool otherEvidence, Signing.SigningKey? key, CancellationToken cancellationToken)
+    public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, string? allowBreakingSchema, ExpectedHolder? expectCurrent, bool otherEvidence, Signing.SigningKey? key, CancellationToken cancellationToken)
     {
         CheckNumbers(parse);
         var runId = parse.GetValue(run);
@@ -66,6 +66,7 @@ internal sealed class GitHubPromoteOptions
                 Reason = reason,
                 ExpectCurrent = expectCurrent,
                 SignWith = key,
+                AllowBreakingSchema = allowBreakingSchema,
             }, cancellationToken);
             var github = new GitHubApprovalDocument(result.Evidence)
             {
@@ -84,6 +85,7 @@ internal sealed class GitHubPromoteOptions
             Reason = reason,
             ExpectCurrent = expectCurrent,
             SignWith = key,
+            AllowBreakingSchema = allowBreakingSchema,
         }, cancellationToken);
         return Report(output, promoted.Promotion, promoted.Evidence, new GitHubApprovalDocument(promoted.Evidence), []);
     }
@@ -99,7 +101,7 @@ internal sealed class GitHubPromoteOptions
         }
 
         return await PromoteAsync(parse, output, registry, $"{plan.Model}@{plan.To!.Value.ToString(CultureInfo.InvariantCulture)}", plan.Stage,
-            reason ?? $"rollback from version {plan.From.ToString(CultureInfo.InvariantCulture)}", new ExpectedHolder(plan.From), otherEvidence, key, cancellationToken);
+            reason ?? $"rollback from version {plan.From.ToString(CultureInfo.InvariantCulture)}", null, new ExpectedHolder(plan.From), otherEvidence, key, cancellationToken);
     }
 
     /// <summary>Found before a token is asked for or a request is sent.</summary>

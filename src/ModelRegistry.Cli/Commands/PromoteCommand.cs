@@ -43,13 +43,8 @@ internal static class PromoteCommand
             using var key = CommonOptions.SigningKeyOf(parse, signKey);
             if (github.Requested(parse))
             {
-                if (parse.GetValue(allowBreakingSchema) is not null)
-                {
-                    throw Errors.CommandLine("--allow-breaking-schema applies to a promotion without a GitHub gate; --github-run and --github-pr do not take it");
-                }
-
                 var local = await evidence.GatherAsync(parse, cancellationToken) is not null || metricsPath is not null || parse.GetValue(thresholds)!.Length > 0;
-                return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), CommonOptions.ExpectedHolderOf(parse, expectCurrent), local, key, cancellationToken);
+                return await github.PromoteAsync(parse, output, registry, parse.GetValue(reference)!, parse.GetValue(stage)!, parse.GetValue(reason), parse.GetValue(allowBreakingSchema), CommonOptions.ExpectedHolderOf(parse, expectCurrent), local, key, cancellationToken);
             }
 
             var result = await registry.PromoteAsync(new PromotionRequest

@@ -74,6 +74,7 @@ public sealed class DeploymentApprovalGate(GitHubApi api)
                 Evidence = evidence,
                 Actor = request.Actor,
                 ExpectCurrent = request.ExpectCurrent,
+                AllowBreakingSchema = request.AllowBreakingSchema,
             }, cancellationToken);
         }
         catch (RegistryException e)

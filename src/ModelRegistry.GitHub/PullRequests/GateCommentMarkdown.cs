@@ -38,6 +38,7 @@ public static class GateCommentMarkdown
         }
 
         text.AppendLine();
+        GateSchemaMarkdown.Append(text, comparison);
         text.Append(CultureInfo.InvariantCulture, $"Candidate `{candidate.Model}@{candidate.Version}` (`{candidate.Digest}`)");
         if (reportUrl is not null)
         {
@@ -62,6 +63,6 @@ public static class GateCommentMarkdown
         _ => "—",
     };
 
-    /// <summary>A metric name or rule must not break the table or inject markup.</summary>
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);
+    /// <summary>A metric name, rule or column name must not break the table or inject markup.</summary>
+    internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);
 }

@@ -1,13 +1,25 @@
 using ModelRegistry.Metrics;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry.GitHub.PullRequests;
 
-/// <summary>The candidate against the version that holds the stage now, metric by metric, with the rules' verdicts.</summary>
+/// <summary>The candidate against the version that holds the stage now, metric by metric, with the rules' verdicts, and
+/// schema by schema (<see cref="SchemaCompatibility"/>).</summary>
 public sealed record GateComparison(VersionInfo Candidate, VersionInfo? Baseline, string Stage, Verdict Verdict, IReadOnlyList<ComparisonRow> Rows)
 {
     public bool Passed => Verdict.Passed;
 
-    public static GateComparison Build(VersionInfo candidate, VersionInfo? baseline, string stage, Verdict verdict)
+    /// <summary>The candidate's schema differences from the baseline's; none without a baseline.</summary>
+    public IReadOnlyList<SchemaDifference> SchemaDifferences { get; init; } = [];
+
+    /// <summary>The stage policy sets requireCompatibleSchema.</summary>
+    public bool RequireCompatibleSchema { get; init; }
+
+    /// <summary>Promoting the candidate would be refused with MRB2104 unless a reason allows it. The metrics alone
+    /// decide <see cref="Passed"/>: the schema is for the reviewers, and the promotion enforces the policy.</summary>
+    public bool SchemaBlocks => RequireCompatibleSchema && Baseline is not null && Baseline.Version != Candidate.Version && SchemaDifferences.Any(d => d.Breaking);
+
+    public static GateComparison Build(VersionInfo candidate, VersionInfo? baseline, string stage, Verdict verdict, bool requireCompatibleSchema = false)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(verdict);
@@ -28,7 +40,11 @@ public sealed record GateComparison(VersionInfo Candidate, VersionInfo? Baseline
             return new ComparisonRow(metric, before, after, before is not null && after is not null ? after - before : null,
                 string.Join(", ", rules.Select(r => r.Rule)), state);
         }).ToList();
-        return new GateComparison(candidate, baseline, stage, verdict, rows);
+        return new GateComparison(candidate, baseline, stage, verdict, rows)
+        {
+            SchemaDifferences = baseline is null ? [] : SchemaCompatibility.Compare(baseline.Schema, candidate.Schema),
+            RequireCompatibleSchema = requireCompatibleSchema,
+        };
     }
 
     /// <summary>The failed rules in one line, for the commit status and the error.</summary>

@@ -24,9 +24,10 @@ public sealed class PullRequestGate(GitHubApi api)
         var stage = GateKinds.Stage(registry, request.Stage);
         var candidate = await registry.ResolveAsync(request.Candidate, cancellationToken: cancellationToken);
         var baseline = await HolderAsync(registry, candidate.Model, stage, cancellationToken);
-        var rules = registry.Settings.PolicyFor(stage).RulesWith(request.Thresholds);
+        var policy = registry.Settings.PolicyFor(stage);
+        var rules = policy.RulesWith(request.Thresholds);
         var verdict = await registry.EvaluateAsync(candidate.Model, MetricsDocument.FromValues($"{candidate.Model} version {candidate.Version}", candidate.Metrics), rules, cancellationToken);
-        var comparison = GateComparison.Build(candidate, baseline, stage, verdict);
+        var comparison = GateComparison.Build(candidate, baseline, stage, verdict, policy.RequireCompatibleSchema);
 
         var pullRequest = await GetAsync(request.Number, cancellationToken);
         var comment = await new StickyComment(api).UpsertAsync(request.Number, GateCommentMarkdown.Marker(candidate.Model), GateCommentMarkdown.Render(comparison, request.RunUrl, request.ReportUrl), cancellationToken);
@@ -124,6 +125,7 @@ public sealed class PullRequestGate(GitHubApi api)
             Actor = request.Actor,
             ExpectCurrent = request.ExpectCurrent,
             SignWith = request.SignWith,
+            AllowBreakingSchema = request.AllowBreakingSchema,
         }, cancellationToken);
         return new PullRequestPromotion(promotion, evidence);
     }

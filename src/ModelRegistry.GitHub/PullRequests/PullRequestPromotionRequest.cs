@@ -13,6 +13,10 @@ public sealed record PullRequestPromotionRequest
 
     public string? Actor { get; init; }
 
+    /// <summary>Why a schema that breaks the stage holder's may move in anyway (<c>--allow-breaking-schema</c>), under a
+    /// policy with requireCompatibleSchema; recorded in the revision's evidence as <c>breakingSchema</c>.</summary>
+    public string? AllowBreakingSchema { get; init; }
+
     /// <summary>The version expected to hold the stage now (<c>--expect-current</c>); the promotion is refused when it
     /// differs, before and after the approval is checked.</summary>
     public ExpectedHolder? ExpectCurrent { get; init; }

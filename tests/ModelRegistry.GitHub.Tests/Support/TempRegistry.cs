@@ -34,7 +34,10 @@ public sealed class TempRegistry : IDisposable
     public Task<Registry> OpenAsync() => Registry.OpenAsync(Location);
 
     /// <summary>Registers a new version with these metrics and returns its number.</summary>
-    public async Task<int> RegisterAsync(string model, params (string Name, double Value)[] metrics)
+    public Task<int> RegisterAsync(string model, params (string Name, double Value)[] metrics) => RegisterAsync(model, null, metrics);
+
+    /// <summary>Registers a new version with this declared schema (none when null) and these metrics.</summary>
+    public async Task<int> RegisterAsync(string model, Schemas.ModelSchema? schema, params (string Name, double Value)[] metrics)
     {
         var registry = await OpenAsync();
         var artifact = Path.Combine(Root, $"artifact-{++files}");
@@ -46,6 +49,7 @@ public sealed class TempRegistry : IDisposable
             Artifacts = [artifact],
             Metrics = MetricsDocument.FromValues("metrics.json", metrics.ToDictionary(m => m.Name, m => m.Value)),
             Actor = "alice",
+            Schema = schema,
         });
         return result.Version!.Version;
     }
