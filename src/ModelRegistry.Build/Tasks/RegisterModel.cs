@@ -47,6 +47,9 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary>The container image training ran in, ideally <c>name@sha256:...</c>.</summary>
     public string? ContainerImage { get; set; }
 
+    /// <summary>A JSON file declaring the model's inputs and outputs (<c>--schema</c>), relative to the project.</summary>
+    public string? SchemaFile { get; set; }
+
     /// <summary><c>Error</c> (default) or <c>Warning</c>: how a missed threshold is reported.</summary>
     public string? ThresholdFailure { get; set; }
 
@@ -177,6 +180,7 @@ public sealed class RegisterModel : Microsoft.Build.Utilities.Task, ICancelableT
             TrainingCommand = TrainingCommand,
             RecordedVariables = RecordedVariables,
             ContainerImage = ContainerImage,
+            Schema = string.IsNullOrWhiteSpace(SchemaFile) ? null : Path.GetFullPath(SchemaFile.Trim(), ProjectDirectory),
         }.ToCommandLine();
     }
 

@@ -37,6 +37,9 @@ public sealed record RegisterCommandLine(string Model, IReadOnlyList<string> Art
     /// <summary>The container image training ran in (<c>--container-image</c>).</summary>
     public string? ContainerImage { get; init; }
 
+    /// <summary>A JSON file declaring the model's inputs and outputs (<c>--schema</c>, docs/schemas.md).</summary>
+    public string? Schema { get; init; }
+
     /// <summary>The folder whose git repository gives the code lineage (<c>--project-dir</c>).</summary>
     public string? ProjectDirectory { get; init; }
 
@@ -64,5 +67,6 @@ public sealed record RegisterCommandLine(string Model, IReadOnlyList<string> Art
             .Options("--config", Config)
             .Options("--env", RecordedVariables)
             .Option("--container-image", ContainerImage)
+            .Option("--schema", Schema)
             .Option("--project-dir", ProjectDirectory);
 }

@@ -95,6 +95,25 @@ public sealed class RegistrationTargetsTests : IDisposable
     }
 
     [Fact]
+    public async Task ModelRegistrySchemaFile_declares_the_schema_relative_to_the_project_and_a_changed_one_registers_again()
+    {
+        folder.Write("schema/fraud.json", Schema("bool"));
+        var project = Training("", "<PropertyGroup><ModelRegistrySchemaFile>schema/fraud.json</ModelRegistrySchemaFile></PropertyGroup>");
+        var first = InProcessBuild.Run(project, "Build");
+        File.SetLastWriteTimeUtc(folder.Combine("obj", "modelregistry", "registered.json"), DateTime.UtcNow.AddMinutes(-5));
+
+        folder.Write("schema/fraud.json", Schema("int64"));
+        var second = InProcessBuild.Run(project, "Build");
+
+        Assert.True(first.Succeeded, first.ToString());
+        Assert.True(second.Succeeded, second.ToString());
+        Assert.Contains(first.Log.Messages, m => m.Contains($"--schema {folder.Combine("schema", "fraud.json")}", StringComparison.Ordinal));
+        var versions = await registry.VersionsAsync("FraudDetection");
+        Assert.Equal(["bool", "int64"], versions.Select(v => v.Schema!.Inputs.Single(c => c.Name == "mask").Type));
+        Assert.All(versions, v => Assert.Equal(Schemas.ModelSchema.Declared, v.Schema!.Format));
+    }
+
+    [Fact]
     public async Task A_changed_training_data_file_registers_a_new_version()
     {
         folder.Write("data/train.csv", "a,b\n1,2\n");
@@ -169,6 +188,9 @@ public sealed class RegistrationTargetsTests : IDisposable
         Assert.True(train.Succeeded, train.ToString());
         Assert.Contains("ModelRegistryRegister", train.Log.TargetsRun);
     }
+
+    private static string Schema(string maskType) =>
+        $$"""{ "inputs": [{ "name": "mask", "type": "{{maskType}}", "shape": [-1] }], "outputs": [{ "name": "score", "type": "float" }] }""";
 
     private string Training(string items, string extra = "") =>
         folder.Write("Training.proj", InProcessBuild.Project($"""
