@@ -85,12 +85,20 @@ public sealed class SettingsArgumentTests
     }
 
     [Fact]
+    public void Promote_settings_give_the_reason_that_allows_a_breaking_schema_beside_a_GitHub_gate()
+    {
+        var settings = new ModelRegistryPromoteSettings().WithGitHubPullRequest(42).AllowBreakingSchema("the service sends 8 features");
+
+        Assert.Equal("--allow-breaking-schema the service sends 8 features --github-pr 42", Render(settings).Words);
+    }
+
+    [Fact]
     public void Register_settings_give_every_option_of_the_shared_command_line_with_absolute_paths()
     {
         var settings = new ModelRegistryRegisterSettings { Label = "1.2.0", Command = "dotnet run" }
             .WithMetrics("out/metrics.json").WithThreshold("auc>=0.9").WithTag("team", "risk").WithData("data/train.csv")
             .WithData("https://acct.blob.core.windows.net/data/train.csv").WithConfig("train.json").WithRecordedVariable("SEED")
-            .WithContainerImage("trainer@sha256:abc").WithProjectDirectory("src").WithArtifact(new FilePath("out/vocab.txt"));
+            .WithContainerImage("trainer@sha256:abc").WithSchema("schema.json").WithProjectDirectory("src").WithArtifact(new FilePath("out/vocab.txt"));
 
         var words = settings.CommandLine("FraudDetection", new FilePath("out/model.zip"), Environment).ToCommandLine();
 
@@ -99,7 +107,7 @@ public sealed class SettingsArgumentTests
             "register", "FraudDetection", Absolute("out") + "/model.zip", Absolute("out") + "/vocab.txt",
             "--metrics", Absolute("out") + "/metrics.json", "--threshold", "auc>=0.9", "--label", "1.2.0", "--tag", "team=risk",
             "--command", "dotnet run", "--data", Absolute("data") + "/train.csv", "--data", "https://acct.blob.core.windows.net/data/train.csv",
-            "--config", Absolute(".") + "/train.json", "--env", "SEED", "--container-image", "trainer@sha256:abc", "--project-dir", Absolute("src"),
+            "--config", Absolute(".") + "/train.json", "--env", "SEED", "--container-image", "trainer@sha256:abc", "--schema", Absolute(".") + "/schema.json", "--project-dir", Absolute("src"),
         ];
         Assert.Equal(expected, words);
     }

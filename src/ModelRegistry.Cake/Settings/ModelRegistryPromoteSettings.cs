@@ -45,6 +45,16 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistryGitHubSettings
     /// </summary>
     public string? ExpectCurrent { get; set; }
 
+    /// <summary>
+    /// Gets or sets why a schema that breaks the stage holder's may move in anyway, where the stage policy sets
+    /// requireCompatibleSchema; recorded in the revision. CLI flag: <c>--allow-breaking-schema</c>.
+    /// </summary>
+    public string? BreakingSchemaReason { get; set; }
+
+    /// <summary>Allows a breaking schema, for this recorded reason (<c>--allow-breaking-schema</c>).</summary>
+    /// <example><code>ModelRegistryPromote("FraudDetection@4", "Production", s => s.WithApprovedBy("alice").AllowBreakingSchema("the service sends 8 features from release 12"));</code></example>
+    public ModelRegistryPromoteSettings AllowBreakingSchema(string reason) => this.With(s => s.BreakingSchemaReason = reason);
+
     /// <summary>Expects <paramref name="version"/> to hold the target stage now (<c>--expect-current</c>).</summary>
     /// <example><code>ModelRegistryPromote("FraudDetection@3", "Production", s => s.WithApprovedBy("alice").WithExpectCurrent(2));</code></example>
     public ModelRegistryPromoteSettings WithExpectCurrent(int version) => this.With(s => s.ExpectCurrent = version.ToString(CultureInfo.InvariantCulture));
@@ -80,6 +90,7 @@ public sealed class ModelRegistryPromoteSettings : ModelRegistryGitHubSettings
             .Option("--reason", Reason)
             .Option("--approved-by", ApprovedBy)
             .Option("--expect-current", ExpectCurrent)
+            .Option("--allow-breaking-schema", BreakingSchemaReason)
             .Option("--metrics", Metrics, environment)
             .Options("--threshold", Thresholds)
             .Option("--github-run", GitHubRun?.ToString(CultureInfo.InvariantCulture))

@@ -48,6 +48,9 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
     /// <summary>Gets or sets the container image training ran in, ideally <c>name@sha256:...</c>. CLI flag: <c>--container-image</c>.</summary>
     public string? ContainerImage { get; set; }
 
+    /// <summary>Gets or sets a JSON file declaring the model's inputs and outputs (docs/schemas.md). CLI flag: <c>--schema</c>.</summary>
+    public FilePath? Schema { get; set; }
+
     /// <summary>
     /// Gets or sets the training project's folder; the code lineage is read from the git repository that holds it.
     /// CLI flag: <c>--project-dir</c>. Default: the working directory.
@@ -65,6 +68,10 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
 
     /// <summary>Records the container image training ran in (<c>--container-image</c>).</summary>
     public ModelRegistryRegisterSettings WithContainerImage(string image) => this.With(s => s.ContainerImage = image);
+
+    /// <summary>Declares the model's schema from a JSON file (<c>--schema</c>).</summary>
+    /// <example><code>ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithSchema("schema.json"));</code></example>
+    public ModelRegistryRegisterSettings WithSchema(FilePath schema) => this.With(s => s.Schema = schema);
 
     /// <summary>Sets the training project's folder, whose git repository gives the code lineage (<c>--project-dir</c>).</summary>
     public ModelRegistryRegisterSettings WithProjectDirectory(DirectoryPath folder) => this.With(s => s.ProjectDirectory = folder);
@@ -107,6 +114,7 @@ public sealed class ModelRegistryRegisterSettings : ModelRegistrySettings
             Config = [.. Config.Select(c => CliArguments.Absolute(c, environment))],
             RecordedVariables = [.. RecordedVariables],
             ContainerImage = ContainerImage,
+            Schema = Schema is null ? null : CliArguments.Absolute(Schema, environment),
             ProjectDirectory = ProjectDirectory is null ? null : CliArguments.Absolute(ProjectDirectory, environment),
         };
 }
