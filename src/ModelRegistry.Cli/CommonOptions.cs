@@ -31,6 +31,12 @@ internal static class CommonOptions
     public static ExpectedHolder? ExpectedHolderOf(ParseResult parse, Option<string?> option) =>
         parse.GetValue(option) is { } text ? ExpectedHolder.Parse(text) : null;
 
+    /// <summary>--allow-breaking-schema: why a breaking schema may enter a stage whose policy sets requireCompatibleSchema.</summary>
+    public static Option<string?> AllowBreakingSchema() => new("--allow-breaking-schema")
+    {
+        Description = "Why a schema that breaks the stage holder's may move in anyway, where the stage policy sets requireCompatibleSchema (recorded in the revision).",
+    };
+
     public static Option<string?> Reason() => new("--reason")
     {
         Description = "Why: recorded in the revision.",

@@ -164,4 +164,26 @@ public sealed class SchemaGateTests : IDisposable
         Assert.Equal(Reason, entry.Evidence["breakingSchema"]!["reason"]!.GetValue<string>());
         Assert.Equal("Production", (await (await registry.OpenAsync()).ResolveAsync("FraudDetection@2")).Stage);
     }
+
+    [Fact]
+    public async Task A_requested_promotion_carries_the_reason_to_the_promoting_job_as_a_workflow_input()
+    {
+        // arrange
+        await ArrangeAsync(Baseline, Breaking);
+
+        // act
+        var requested = await CliProcess.RunAsync(null, world.WorkflowEnvironment(Tokens.Alice),
+            "promote", "request", "FraudDetection@2", "--to", "Production", "--allow-breaking-schema", Reason, "--registry", registry.Location, "--json");
+        var runId = System.Text.Json.Nodes.JsonNode.Parse(requested.Stdout)!["runId"]!.GetValue<long>();
+        await Reviewer.ReviewRunAsync(world, Tokens.Bob, runId, approve: true, "ship it");
+        var carried = world.Server.Run(runId).Inputs["allow_breaking_schema"]!.GetValue<string>();
+        var promoted = await PromoteAsync("--github-run", runId, "--allow-breaking-schema", carried);
+
+        // assert
+        Assert.True(requested.ExitCode == 0, requested.All);
+        Assert.True(promoted.ExitCode == 0, promoted.All);
+        var history = await (await registry.OpenAsync()).HistoryAsync("FraudDetection");
+        Assert.Equal(Reason, history[^2].Evidence!["details"]!["allowBreakingSchema"]!.GetValue<string>());
+        Assert.Equal(Reason, history[^1].Evidence!["breakingSchema"]!["reason"]!.GetValue<string>());
+    }
 }

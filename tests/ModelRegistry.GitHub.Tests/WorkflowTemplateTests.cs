@@ -102,7 +102,7 @@ public sealed partial class WorkflowTemplateTests
         var text = File.ReadAllText(Path.Combine(Folder(), "model-registry-promote.yml"));
         var inputs = Regex.Matches(text, @"^      (?<name>[a-z_]+):\s*$", RegexOptions.Multiline).Select(m => m.Groups["name"].Value);
 
-        Assert.Equal(["model", "version", "expect_current"], inputs);
+        Assert.Equal(["model", "version", "expect_current", "allow_breaking_schema"], inputs);
         Assert.Equal(Deployments.PromotionDispatchRequest.DefaultWorkflow, "model-registry-promote.yml");
     }
 

@@ -20,10 +20,7 @@ internal static class PromoteCommand
         var thresholds = CommonOptions.Thresholds();
         var expectCurrent = CommonOptions.ExpectCurrent();
         var signKey = CommonOptions.SignKey();
-        var allowBreakingSchema = new Option<string?>("--allow-breaking-schema")
-        {
-            Description = "Why a schema that breaks the stage holder's may move in anyway, where the stage policy sets requireCompatibleSchema (recorded in the revision).",
-        };
+        var allowBreakingSchema = CommonOptions.AllowBreakingSchema();
         var evidence = new EvidenceOptions();
         var github = new GitHubPromoteOptions();
         var command = new Command("promote", "Move a model version to a stage (gated by the stage's policy).") { reference, stage, reason, metrics, thresholds, expectCurrent, signKey, allowBreakingSchema };

@@ -7,7 +7,7 @@ using ModelRegistry.GitHub.Deployments;
 namespace ModelRegistry.Cli.Commands;
 
 /// <summary>
-/// <c>promote request &lt;ref&gt; --to &lt;stage&gt; [--workflow file] [--ref branch]</c>: asks for a promotion that a
+/// <c>promote request &lt;ref&gt; --to &lt;stage&gt; [--workflow file] [--ref branch] [--allow-breaking-schema reason]</c>: asks for a promotion that a
 /// GitHub environment's reviewers approve. Dispatches the promotion workflow with the exact model and version, and
 /// records the pending request in the model's history.
 /// </summary>
@@ -24,10 +24,11 @@ internal static class PromoteRequestCommand
         };
         var gitRef = new Option<string?>("--ref") { Description = "The branch or tag whose workflow runs. Default: the current branch in GitHub Actions, else main." };
         var reason = CommonOptions.Reason();
+        var allowBreakingSchema = CommonOptions.AllowBreakingSchema();
         var github = new GitHubOptions();
         var command = new Command("request", "Ask for a gated promotion: dispatch the promotion workflow, which waits for the environment's reviewers.")
         {
-            reference, stage, workflow, gitRef, reason,
+            reference, stage, workflow, gitRef, reason, allowBreakingSchema,
         };
         foreach (var option in github.All)
         {
@@ -45,6 +46,7 @@ internal static class PromoteRequestCommand
                 Workflow = parse.GetValue(workflow)!,
                 GitRef = parse.GetValue(gitRef) ?? DefaultRef(),
                 Reason = parse.GetValue(reason),
+                AllowBreakingSchema = parse.GetValue(allowBreakingSchema),
             }, cancellationToken);
 
             var version = dispatch.Version;

@@ -18,4 +18,9 @@ public sealed record PromotionDispatchRequest
     public string? Reason { get; init; }
 
     public string? Actor { get; init; }
+
+    /// <summary>Why a breaking schema may enter the stage (<c>--allow-breaking-schema</c>): dispatched as the input
+    /// <c>allow_breaking_schema</c>, which the promoting job passes on, and recorded with the request. Only sent when
+    /// given, so a workflow without that input still takes every other request.</summary>
+    public string? AllowBreakingSchema { get; init; }
 }

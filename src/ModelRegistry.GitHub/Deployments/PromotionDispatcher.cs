@@ -41,6 +41,12 @@ public sealed class PromotionDispatcher(GitHubApi api)
             },
             ["return_run_details"] = true,
         };
+        var allowBreakingSchema = string.IsNullOrWhiteSpace(request.AllowBreakingSchema) ? null : request.AllowBreakingSchema;
+        if (allowBreakingSchema is not null)
+        {
+            body["inputs"]!["allow_breaking_schema"] = allowBreakingSchema;
+        }
+
         var answer = await api.PostJsonAsync(
             new GitHubOperation($"dispatching workflow '{request.Workflow}' on {request.GitRef} to promote {exact}", "actions: write", OperationKind.Create),
             api.Path($"actions/workflows/{Uri.EscapeDataString(request.Workflow)}/dispatches"),
@@ -57,6 +63,11 @@ public sealed class PromotionDispatcher(GitHubApi api)
             ["ref"] = request.GitRef,
             ["workflowUrl"] = workflowUrl,
         };
+        if (allowBreakingSchema is not null)
+        {
+            details["allowBreakingSchema"] = allowBreakingSchema;
+        }
+
         if (runId is not null)
         {
             details["runId"] = runId;

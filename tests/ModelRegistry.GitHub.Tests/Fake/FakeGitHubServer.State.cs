@@ -10,7 +10,7 @@ public sealed partial class FakeGitHubServer
     public const string ProductionEnvironmentId = "161171787";
 
     private readonly Dictionary<string, string> branches = new(StringComparer.Ordinal) { ["main"] = "a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d" };
-    private readonly Dictionary<string, IReadOnlySet<string>> workflows = new(StringComparer.Ordinal) { [PromotionWorkflow] = new HashSet<string> { "model", "version", "expect_current" } };
+    private readonly Dictionary<string, IReadOnlySet<string>> workflows = new(StringComparer.Ordinal) { [PromotionWorkflow] = new HashSet<string> { "model", "version", "expect_current", "allow_breaking_schema" } };
     private readonly Dictionary<string, long> environments = new(StringComparer.OrdinalIgnoreCase) { ["production"] = 161171787, ["staging"] = 161088068 };
     private readonly Dictionary<long, FakeRun> runs = [];
     private readonly Dictionary<long, FakeDeployment> deployments = [];
