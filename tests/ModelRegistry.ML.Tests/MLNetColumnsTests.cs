@@ -2,7 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using ModelRegistry.ML.Schemas;
 using ModelRegistry.Schemas;
-using Xunit;
 
 namespace ModelRegistry.ML.Tests;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelRegistry.Cli.Output;
 using ModelRegistry.Metrics;
+using ModelRegistry.ML.Schemas;
 using ModelRegistry.Naming;
 using ModelRegistry.Schemas;
 
@@ -24,7 +25,7 @@ internal static class RegisterCommand
         var tags = new Option<string[]>("--tag") { Description = "A key=value tag (repeatable).", DefaultValueFactory = _ => [] };
         var description = new Option<string?>("--description") { Description = "What this version is." };
         var signKey = CommonOptions.SignKey();
-        var schema = new Option<string?>("--schema") { Description = "A JSON file declaring the model's inputs and outputs, for formats other than ONNX (docs/schemas.md)." };
+        var schema = new Option<string?>("--schema") { Description = "A JSON file declaring the model's inputs and outputs, for formats other than ONNX and ML.NET (docs/schemas.md)." };
         var recipe = new RecipeOptions();
         var command = new Command("register", "Register a model version (after its metrics pass the thresholds).") { model, artifacts, metrics, thresholds, label, tags, description, signKey, schema };
         foreach (var option in recipe.All)
@@ -64,9 +65,14 @@ internal static class RegisterCommand
                 Tags = tagPairs.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
                 Description = parse.GetValue(description),
                 Schema = declared,
+                SchemaReaders = [new MLNetSchemaReader()],
                 Progress = output.TransferProgress(),
                 SignWith = key,
             }, cancellationToken);
+            if (result.SchemaWarning is { } schemaWarning)
+            {
+                output.Warning(schemaWarning);
+            }
 
             if (result.Version is null)
             {
@@ -92,7 +98,7 @@ internal static class RegisterCommand
                 Restored = result.Restored,
                 BytesUploaded = result.BytesUploaded,
                 Evaluation = result.Evaluation,
-                Warnings = captured.Warnings,
+                Warnings = result.SchemaWarning is { } notRead ? [.. captured.Warnings, notRead] : captured.Warnings,
                 Signature = result.Signature,
             };
             output.Result(document, writer =>

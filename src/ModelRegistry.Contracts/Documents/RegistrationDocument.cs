@@ -34,7 +34,7 @@ public sealed record RegistrationDocument : VersionInfo
     /// <summary>Each threshold's verdict.</summary>
     public Verdict Evaluation { get; init; } = Verdict.Empty;
 
-    /// <summary>Coded warnings of the lineage capture (<c>MRB1551: ...</c>).</summary>
+    /// <summary>Coded warnings of the lineage capture (<c>MRB1551: ...</c>) and of the schema capture (<c>MRB2106: ...</c>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The registration signature made with <c>--sign-key</c> or <c>$MODEL_REGISTRY_SIGNING_KEY</c>.</summary>

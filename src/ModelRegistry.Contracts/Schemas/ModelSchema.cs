@@ -1,12 +1,15 @@
 namespace ModelRegistry.Schemas;
 
 /// <summary>
-/// What a model takes and returns (docs/schemas.md): read from an ONNX file at registration (<see cref="Onnx"/>) or
-/// declared with <c>register --schema</c> (<see cref="Declared"/>). The producer fields are known only for ONNX.
+/// What a model takes and returns (docs/schemas.md): read at registration from an ONNX file (<see cref="Onnx"/>) or an
+/// ML.NET model zip (<see cref="MLNet"/>), or declared with <c>register --schema</c> (<see cref="Declared"/>). The
+/// producer fields are known only for read schemas; the operator set and IR version only for ONNX.
 /// </summary>
 public sealed record ModelSchema
 {
     public const string Onnx = "onnx";
+
+    public const string MLNet = "mlnet";
 
     public const string Declared = "declared";
 

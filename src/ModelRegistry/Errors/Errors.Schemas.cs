@@ -14,4 +14,10 @@ public static partial class Errors
 
     public static RegistryException SchemaIncompatible(string reference, string stage, string holder, IReadOnlyList<string> breaking) => new("MRB2104",
         $"'{reference}' cannot move to {stage}: stage policy requireCompatibleSchema is set and its schema breaks {holder}'s: {string.Join("; ", breaking)}. Fix the model, or pass --allow-breaking-schema \"<reason>\" to promote it anyway (the reason is recorded).", ErrorKind.GateNotMet);
+
+    public static RegistryException MLNetModelUnreadable(string path, string why) => new("MRB2105",
+        $"'{Printable(path)}' has the layout of an ML.NET model but cannot be loaded ({Printable(why)}), so its schema cannot be read: nothing was registered. Save the model again (MLContext.Model.Save), or register it under another file name if it is not an ML.NET model.");
+
+    public static string SchemaNotReadWarning(string path, string why) => Warning("MRB2106",
+        $"The schema of '{Printable(path)}' was not read ({Printable(why)}); the version is registered without one. Declare it with register --schema <file> (docs/schemas.md) if consumers or a stage policy need it.");
 }

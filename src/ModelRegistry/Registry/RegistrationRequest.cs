@@ -27,6 +27,10 @@ public sealed record RegistrationRequest
     /// schema must equal it.</summary>
     public Schemas.ModelSchema? Schema { get; init; }
 
+    /// <summary>Readers of model formats beyond ONNX, whose reader is built in (the CLI adds ML.NET's): the one model
+    /// file among the artifacts gives the version its schema (docs/schemas.md).</summary>
+    public IReadOnlyList<Schemas.IModelSchemaReader> SchemaReaders { get; init; } = [];
+
     public string? Actor { get; init; }
 
     public IProgress<TransferProgress>? Progress { get; init; }

@@ -17,6 +17,9 @@ public sealed record RegistrationResult(VersionInfo? Version, bool Created, Verd
     /// <summary>A coded warning about the caches after a registration that landed (MRB1109).</summary>
     public string? Warning { get; init; }
 
+    /// <summary>A coded warning that the model file's schema could not be read, so none was recorded (MRB2106).</summary>
+    public string? SchemaWarning { get; init; }
+
     /// <summary>The registration signature made with <see cref="RegistrationRequest.SignWith"/>.</summary>
     public SignatureEntry? Signature { get; init; }
 }

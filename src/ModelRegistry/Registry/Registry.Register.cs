@@ -46,7 +46,13 @@ public sealed partial class Registry
 
         var artifacts = ArtifactSet.Collect(request.Artifacts, (Storage as FolderStorage)?.Root);
         var files = await ArtifactSet.HashAsync(artifacts, cancellationToken);
-        var schema = SchemaCapture.Capture(artifacts, request.Schema);
+        var captured = SchemaCapture.Capture(artifacts, request.Schema, request.SchemaReaders);
+        var result = await RegisterFilesAsync(key, request, artifacts, files, captured?.Schema, cancellationToken);
+        return captured?.Warning is { } warning ? result with { SchemaWarning = warning } : result;
+    }
+
+    private async Task<RegistrationResult> RegisterFilesAsync(string key, RegistrationRequest request, IReadOnlyList<LocalArtifact> artifacts, IReadOnlyList<ArtifactFile> files, ModelSchema? schema, CancellationToken cancellationToken)
+    {
         var recipeDigest = RecipeIdentity.Compute(files, request.Recipe, schema);
 
         var view = await Log.LoadAsync(key, cancellationToken);

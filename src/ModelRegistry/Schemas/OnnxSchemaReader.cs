@@ -4,12 +4,23 @@ namespace ModelRegistry.Schemas;
 
 /// <summary>
 /// Reads the schema of an ONNX model from the few ModelProto fields that hold it (onnx/onnx.proto3), skipping every
-/// other field, so neither the ONNX runtime nor its generated classes are needed.
+/// other field, so neither the ONNX runtime nor its generated classes are needed. The engine's built-in
+/// <see cref="IModelSchemaReader"/>: a file is an ONNX model when its name ends in <c>.onnx</c>.
 /// </summary>
-internal static class OnnxSchemaReader
+internal sealed class OnnxSchemaReader : IModelSchemaReader
 {
+    public static readonly OnnxSchemaReader Instance = new();
+
+    private OnnxSchemaReader()
+    {
+    }
+
     // TensorProto.DataType numbers 0-13; the others (bfloat16, complex, float8) are named by number.
     private static readonly string[] ElementTypes = ["undefined", "float", "uint8", "int8", "uint16", "int16", "int32", "int64", "string", "bool", "float16", "double", "uint32", "uint64"];
+
+    public bool IsModel(string path) => path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
+
+    public SchemaReading ReadSchema(string path) => SchemaReading.Of(Read(path));
 
     public static ModelSchema Read(string path)
     {
