@@ -9,8 +9,8 @@ public static partial class Errors
     public static RegistryException SchemaFileInvalid(string path, string why) => new("MRB2102",
         $"Schema file '{Printable(path)}' is not valid: {why}. Write {{\"inputs\": [{{\"name\": ..., \"type\": ..., \"shape\": [...]}}], \"outputs\": [...]}} (docs/schemas.md).", ErrorKind.Usage);
 
-    public static RegistryException SchemaConflict(string onnxFile, string differences) => new("MRB2103",
-        $"The schema given with --schema differs from the one read from '{Printable(onnxFile)}' ({differences}): nothing was registered. Leave out --schema, or fix it to match the model.", ErrorKind.Usage);
+    public static RegistryException SchemaConflict(string modelFile, string differences) => new("MRB2103",
+        $"The schema given with --schema differs from the one read from '{Printable(modelFile)}' ({differences}): nothing was registered. Leave out --schema, or fix it to match the model.", ErrorKind.Usage);
 
     public static RegistryException SchemaIncompatible(string reference, string stage, string holder, IReadOnlyList<string> breaking) => new("MRB2104",
         $"'{reference}' cannot move to {stage}: stage policy requireCompatibleSchema is set and its schema breaks {holder}'s: {string.Join("; ", breaking)}. Fix the model, or pass --allow-breaking-schema \"<reason>\" to promote it anyway (the reason is recorded).", ErrorKind.GateNotMet);
