@@ -23,6 +23,9 @@ public sealed record OnnxModelFile
 
     public string Initializer { get; init; } = "weights";
 
+    /// <summary>Bytes of weights in the initializer's raw_data (random), to make a model of realistic size.</summary>
+    public int WeightBytes { get; init; }
+
     public byte[] ToBytes()
     {
         var graph = Message(g =>
@@ -31,15 +34,23 @@ public sealed record OnnxModelFile
             g.WriteBytes(Message(node => Text(node, 4, "Gemm")));
             Text(g, 2, "main");
 
-            // The initializer: a TensorProto with dims (1), data_type (2), float_data (4) and name (8).
+            // The initializer: a TensorProto with dims (1), data_type (2), name (8) and, with WeightBytes, raw_data (9).
             g.WriteTag(5, WireFormat.WireType.LengthDelimited);
             g.WriteBytes(Message(t =>
             {
                 t.WriteTag(1, WireFormat.WireType.Varint);
-                t.WriteInt64(4);
+                t.WriteInt64(WeightBytes > 0 ? WeightBytes / sizeof(float) : 4);
                 t.WriteTag(2, WireFormat.WireType.Varint);
                 t.WriteInt32(FloatType);
                 Text(t, 8, Initializer);
+                if (WeightBytes > 0)
+                {
+                    var weights = new byte[WeightBytes];
+                    Random.Shared.NextBytes(weights);
+                    t.WriteTag(9, WireFormat.WireType.LengthDelimited);
+                    t.WriteBytes(UnsafeByteOperations.UnsafeWrap(weights));
+                }
+
             }));
             foreach (var input in Inputs)
             {

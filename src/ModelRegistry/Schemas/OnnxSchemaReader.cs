@@ -26,16 +26,16 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            return ReadModel(new CodedInputStream(stream), path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 << 10);
+            return ReadModel(new ProtoReader(stream), path);
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
+        catch (InvalidDataException e)
         {
             throw Errors.OnnxUnreadable(path, e.Message);
         }
     }
 
-    private static ModelSchema ReadModel(CodedInputStream input, string path)
+    private static ModelSchema ReadModel(ProtoReader input, string path)
     {
         var schema = new ModelSchema { Format = ModelSchema.Onnx, Inputs = [], Outputs = [] };
         Graph? graph = null;
@@ -74,7 +74,7 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
     /// caller may override, not what it must feed).</summary>
     private sealed record Graph(List<SchemaColumn> Inputs, List<SchemaColumn> Outputs, HashSet<string> Initializers);
 
-    private static Graph ReadGraph(CodedInputStream input, long end)
+    private static Graph ReadGraph(ProtoReader input, long end)
     {
         var graph = new Graph([], [], new HashSet<string>(StringComparer.Ordinal));
         ForEachField(input, end, (field, type) =>
@@ -98,14 +98,14 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
     }
 
     // TensorProto: the name is field 8.
-    private static string ReadInitializerName(CodedInputStream input, long end)
+    private static string ReadInitializerName(ProtoReader input, long end)
     {
         var name = "";
         ForEachField(input, end, (field, type) => field == 8 && type == WireFormat.WireType.LengthDelimited && Read(out name, input.ReadString()));
         return name;
     }
 
-    private static (string Domain, long Version) ReadOperatorSet(CodedInputStream input, long end)
+    private static (string Domain, long Version) ReadOperatorSet(ProtoReader input, long end)
     {
         var domain = "";
         long version = 0;
@@ -118,7 +118,7 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
         return (domain, version);
     }
 
-    private static SchemaColumn ReadValueInfo(CodedInputStream input, long end)
+    private static SchemaColumn ReadValueInfo(ProtoReader input, long end)
     {
         var name = "";
         (string Type, List<long>? Shape) tensor = ("unknown", null);
@@ -132,14 +132,14 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
     }
 
     // TypeProto: only tensor_type (1) is read; a sequence or a map keeps the type "unknown".
-    private static (string Type, List<long>? Shape) ReadType(CodedInputStream input, long end)
+    private static (string Type, List<long>? Shape) ReadType(ProtoReader input, long end)
     {
         (string Type, List<long>? Shape) tensor = ("unknown", null);
         ForEachField(input, end, (field, type) => field == 1 && type == WireFormat.WireType.LengthDelimited && Read(out tensor, Nested(input, ReadTensorType)));
         return tensor;
     }
 
-    private static (string Type, List<long>? Shape) ReadTensorType(CodedInputStream input, long end)
+    private static (string Type, List<long>? Shape) ReadTensorType(ProtoReader input, long end)
     {
         var element = 0;
         List<long>? shape = null;
@@ -154,7 +154,7 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
         return (element >= 0 && element < ElementTypes.Length ? ElementTypes[element] : $"type{element}", shape is { Count: > 0 } ? shape : null);
     }
 
-    private static List<long> ReadShape(CodedInputStream input, long end)
+    private static List<long> ReadShape(ProtoReader input, long end)
     {
         var dimensions = new List<long>();
         ForEachField(input, end, (field, type) =>
@@ -171,7 +171,7 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
     }
 
     // A dimension without dim_value (a dim_param name such as "batch", or nothing) is dynamic: -1.
-    private static long ReadDimension(CodedInputStream input, long end)
+    private static long ReadDimension(ProtoReader input, long end)
     {
         long value = -1;
         ForEachField(input, end, (field, type) => field == 1 && type == WireFormat.WireType.Varint && Read(out value, input.ReadInt64()));
@@ -180,8 +180,8 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
 
     /// <summary>Reads a message's fields up to <paramref name="end"/> (a stream position; the model's own fields run to
     /// the end of the file): <paramref name="read"/> reads a field it knows and says so; every other field is skipped,
-    /// streamed past without being held, so a model's weights never sit in memory.</summary>
-    private static void ForEachField(CodedInputStream input, long end, Func<int, WireFormat.WireType, bool> read)
+    /// passed by seeking, so a model's weights are neither read nor held in memory.</summary>
+    private static void ForEachField(ProtoReader input, long end, Func<int, WireFormat.WireType, bool> read)
     {
         while (input.Position < end)
         {
@@ -208,9 +208,9 @@ internal sealed class OnnxSchemaReader : IModelSchemaReader
         }
     }
 
-    /// <summary>Reads one length-delimited message in place, bounded by its length (CodedInputStream keeps its own
-    /// limits internal): nothing is copied, so the graph's weights stream past.</summary>
-    private static T Nested<T>(CodedInputStream input, Func<CodedInputStream, long, T> read)
+    /// <summary>Reads one length-delimited message in place, bounded by its length: nothing is copied, and the fields
+    /// not read inside it (the graph's weights) are passed by seeking.</summary>
+    private static T Nested<T>(ProtoReader input, Func<ProtoReader, long, T> read)
     {
         var length = input.ReadLength();
         return length < 0 ? throw new InvalidDataException("a message has a negative length") : read(input, input.Position + length);

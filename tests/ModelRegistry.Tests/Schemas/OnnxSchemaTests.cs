@@ -61,6 +61,24 @@ public sealed class OnnxSchemaTests : IDisposable
     }
 
     [Fact]
+    public void Weights_are_passed_and_a_file_cut_inside_them_is_truncated()
+    {
+        // arrange: the initializer holds 1 MiB of weights before the graph's inputs and outputs
+        var model = new OnnxModelFile { WeightBytes = 1 << 20 };
+        var bytes = model.ToBytes();
+        var whole = harness.Temp.WriteFile("whole/model.onnx", bytes);
+        var cut = harness.Temp.WriteFile("cut/model.onnx", bytes[..(bytes.Length / 2)]);
+
+        // act
+        var schema = OnnxSchemaReader.Read(whole);
+        var error = Refusal.Expect("MRB2101", () => OnnxSchemaReader.Read(cut));
+
+        // assert
+        Assert.Equal(OnnxSchemaReader.Read(new OnnxModelFile().WriteTo(harness.Temp.Combine("small", "model.onnx"))), schema, SchemaEquality.Instance);
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_declared_schema_round_trips_through_the_version_record()
     {
         // arrange
