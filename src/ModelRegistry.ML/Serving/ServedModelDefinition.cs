@@ -1,0 +1,16 @@
+namespace ModelRegistry.ML.Serving;
+
+/// <summary>One model a <see cref="PredictionEnginePool{TIn, TOut}"/> serves: a name for <c>Predict(name, input)</c>
+/// ("" for the default model) and the reference it follows.</summary>
+public sealed record ServedModelDefinition<TIn>(string Name, string Reference)
+    where TIn : class
+{
+    /// <summary>The model's file among the version's files; null: its only file, or its only .zip.</summary>
+    public string? ModelFile { get; init; }
+
+    /// <summary>How many prediction engines each version creates before it is swapped in.</summary>
+    public int WarmEngines { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>A sample each warmed engine predicts once before the version is swapped in; null: none.</summary>
+    public Func<TIn>? WarmUpInput { get; init; }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+
+namespace ModelRegistry.ML.Serving;
+
+/// <summary>
+/// One loaded ML.NET model version and its pool of prediction engines (an engine is not thread-safe: each request takes
+/// one). Disposing it disposes the engines it holds; an engine given back afterwards is disposed, never kept, so an
+/// engine of a replaced version never reaches the pool of the next.
+/// </summary>
+public sealed class VersionEngines<TIn, TOut> : IDisposable
+    where TIn : class
+    where TOut : class, new()
+{
+    private readonly ObjectPool<PredictionEngine<TIn, TOut>> engines;
+
+    internal VersionEngines(MLContext ml, ITransformer model, DataViewSchema inputSchema)
+    {
+        Model = model;
+        InputSchema = inputSchema;
+        engines = new DefaultObjectPoolProvider().Create(new EnginePolicy(ml, model));
+    }
+
+    public ITransformer Model { get; }
+
+    /// <summary>The input schema saved with the model.</summary>
+    public DataViewSchema InputSchema { get; }
+
+    public PredictionEngine<TIn, TOut> Get() => engines.Get();
+
+    public void Return(PredictionEngine<TIn, TOut> engine) => engines.Return(engine);
+
+    public void Dispose() => (engines as IDisposable)?.Dispose();
+
+    /// <summary>Creates <paramref name="count"/> engines now and pools them, so the first requests after a swap do not
+    /// pay for creating one; with a sample, each engine predicts it once.</summary>
+    internal void Warm(int count, TIn? sample)
+    {
+        var created = Enumerable.Range(0, count).Select(_ => engines.Get()).ToList();
+        foreach (var engine in created)
+        {
+            if (sample is not null)
+            {
+                engine.Predict(sample);
+            }
+
+            engines.Return(engine);
+        }
+    }
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer model) : IPooledObjectPolicy<PredictionEngine<TIn, TOut>>
+    {
+        public PredictionEngine<TIn, TOut> Create() => ml.Model.CreatePredictionEngine<TIn, TOut>(model);
+
+        public bool Return(PredictionEngine<TIn, TOut> obj) => true;
+    }
+}
