@@ -11,5 +11,5 @@ internal interface IBench
 /// <summary>Benchmark groups beyond the engine's own (backends and faces add theirs here).</summary>
 internal static class ExtraBenches
 {
-    public static IReadOnlyList<IBench> All { get; } = [new AzureBench(), new ReportBench(), new SchemaBench()];
+    public static IReadOnlyList<IBench> All { get; } = [new AzureBench(), new ReportBench(), new SchemaBench(), new ServingBench()];
 }
