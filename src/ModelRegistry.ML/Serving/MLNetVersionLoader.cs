@@ -21,7 +21,7 @@ internal sealed class MLNetVersionLoader<TIn, TOut>(MLContext ml, ServedModelDef
     private VersionEngines<TIn, TOut> Load(CachedModel model)
     {
         var version = model.Version;
-        var file = ModelFile.Of(version, definition.ModelFile);
+        var file = ServedModelFile.Of(version, definition.ModelFile, ".zip");
         if (version.Schema is { } schema)
         {
             var differences = ServedSchema.Missing("input", MLNetColumns.From(typeof(TIn), SchemaDefinition.Direction.Read), schema.Inputs)

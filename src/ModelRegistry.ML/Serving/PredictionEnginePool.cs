@@ -29,7 +29,7 @@ public sealed class PredictionEnginePool<TIn, TOut> : IAsyncDisposable, IDisposa
         var ml = new MLContext();
         foreach (var model in models)
         {
-            var slot = source.Slot<VersionEngines<TIn, TOut>>(model.Reference, new MLNetVersionLoader<TIn, TOut>(ml, model).LoadAsync);
+            var slot = source.Slot<VersionEngines<TIn, TOut>>(model.Reference, new MLNetVersionLoader<TIn, TOut>(ml, model).LoadAsync, model.Bundled);
             slots.Add(model.Name, slot);
             slot.Swapped += (_, e) =>
             {
@@ -41,6 +41,7 @@ public sealed class PredictionEnginePool<TIn, TOut> : IAsyncDisposable, IDisposa
                 ServingLog.SwapFailed(this.logger, slot.Reference, e);
                 SwapFailed?.Invoke(this, e);
             };
+            slot.WatchFailed += (_, e) => ServingLog.WatchFailed(this.logger, slot.Reference, e.Error, slot.Version!);
         }
     }
 

@@ -11,6 +11,10 @@ public sealed record ServedModelDefinition<TIn>(string Name, string Reference)
     /// <summary>How many prediction engines each version creates before it is swapped in.</summary>
     public int WarmEngines { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>A version shipped with the application (<c>BundledModel.Of</c>): served first, and kept while the
+    /// registry cannot be reached.</summary>
+    public Runtime.CachedModel? Bundled { get; init; }
+
     /// <summary>A sample each warmed engine predicts once before the version is swapped in; null: none.</summary>
     public Func<TIn>? WarmUpInput { get; init; }
 }

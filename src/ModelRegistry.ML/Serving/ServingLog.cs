@@ -22,6 +22,12 @@ internal static partial class ServingLog
         }
     }
 
+    public static void WatchFailed(ILogger logger, string reference, Exception error, VersionInfo serving) =>
+        CannotWatch(logger, reference, error.Message, serving.Reference);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Cannot watch {Reference}: {Message} Serving the bundled {Serving} until the registry answers a refresh.")]
+    private static partial void CannotWatch(ILogger logger, string reference, string message, string serving);
+
     [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "{Reference}: now serving {Served} ({Digest}); was {Previous}.")]
     private static partial void Serving(ILogger logger, string reference, string served, string digest, string previous);
 

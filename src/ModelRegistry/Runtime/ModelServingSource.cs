@@ -17,10 +17,11 @@ public sealed class ModelServingSource
         this.options = options;
     }
 
-    /// <summary>A slot following <paramref name="reference"/>, loading each version with <paramref name="load"/>.</summary>
-    public ModelSlot<T> Slot<T>(string reference, Func<CachedModel, CancellationToken, Task<T>> load)
+    /// <summary>A slot following <paramref name="reference"/>, loading each version with <paramref name="load"/>,
+    /// starting with the <paramref name="bundled"/> version when one is given.</summary>
+    public ModelSlot<T> Slot<T>(string reference, Func<CachedModel, CancellationToken, Task<T>> load, CachedModel? bundled = null)
         where T : class =>
-        new(reference, cancellationToken => WatchAsync(reference, cancellationToken), load);
+        new(reference, cancellationToken => WatchAsync(reference, cancellationToken), load, bundled);
 
     private async Task<ModelWatch> WatchAsync(string reference, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
 {
     private readonly Func<CancellationToken, Task<ModelWatch>> watchStage;
     private readonly Func<CachedModel, CancellationToken, Task<T>> load;
+    private readonly CachedModel? bundled;
     private readonly Lock gate = new();
     private readonly SemaphoreSlim swapping = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
@@ -30,7 +31,9 @@ public sealed class ModelSlot<T> : IAsyncDisposable
     /// <param name="watchStage">Starts the watch: resolves and pulls the first version.</param>
     /// <param name="load">Loads one cached version, checks it fits and warms it; throws a coded
     /// <see cref="RegistryException"/> to refuse it.</param>
-    public ModelSlot(string reference, Func<CancellationToken, Task<ModelWatch>> watchStage, Func<CachedModel, CancellationToken, Task<T>> load)
+    /// <param name="bundled">A version shipped with the application (<see cref="BundledModel"/>), served first and
+    /// kept when the registry cannot be reached; null: the first version comes from the registry.</param>
+    public ModelSlot(string reference, Func<CancellationToken, Task<ModelWatch>> watchStage, Func<CachedModel, CancellationToken, Task<T>> load, CachedModel? bundled = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(watchStage);
@@ -38,6 +41,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
         Reference = reference;
         this.watchStage = watchStage;
         this.load = load;
+        this.bundled = bundled;
     }
 
     /// <summary>Raised after a version was swapped in (and after the first one loaded).</summary>
@@ -45,6 +49,10 @@ public sealed class ModelSlot<T> : IAsyncDisposable
 
     /// <summary>Raised when the stage moved to a version that was not swapped in; the previous one keeps serving.</summary>
     public event EventHandler<ModelSwapFailedEventArgs>? SwapFailed;
+
+    /// <summary>Raised when the stage cannot be watched (the registry cannot be reached) while the bundled version
+    /// serves; it keeps serving, and <see cref="RefreshAsync"/> tries again.</summary>
+    public event EventHandler<ModelWatchFailedEventArgs>? WatchFailed;
 
     public string Reference { get; }
 
@@ -92,7 +100,22 @@ public sealed class ModelSlot<T> : IAsyncDisposable
     public async Task<VersionInfo> RefreshAsync(CancellationToken cancellationToken = default)
     {
         await StartAsync(cancellationToken);
-        await watch!.CheckAsync(cancellationToken);
+        if (watch is null)
+        {
+            // Serving the bundled version without a watch: try to reach the registry again.
+            lock (gate)
+            {
+                start = null;
+            }
+
+            await StartAsync(cancellationToken);
+            if (watch is null)
+            {
+                return Version!;
+            }
+        }
+
+        await watch.CheckAsync(cancellationToken);
         Task<Exception?> pending;
         lock (gate)
         {
@@ -155,15 +178,32 @@ public sealed class ModelSlot<T> : IAsyncDisposable
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        var started = await watchStage(cancellationToken);
+        if (bundled is not null && Volatile.Read(ref current) is null)
+        {
+            Serve(bundled.Version, await load(bundled, cancellationToken));
+        }
+
+        ModelWatch started;
+        try
+        {
+            started = await watchStage(cancellationToken);
+        }
+        catch (Exception e) when (Volatile.Read(ref current) is not null && e is not OperationCanceledException)
+        {
+            WatchFailed?.Invoke(this, new ModelWatchFailedEventArgs(e));
+            return;
+        }
+
         try
         {
             var model = started.Model ?? throw new InvalidOperationException($"The watch of {Reference} does not pull: a served model needs its files.");
-            var first = new ServedVersion<T>(model.Version, await load(model, cancellationToken));
+            if (Volatile.Read(ref current) is null)
+            {
+                Serve(model.Version, await load(model, cancellationToken));
+            }
+
             started.Changed += (_, e) => Schedule(e.Model);
             watch = started;
-            Volatile.Write(ref current, first);
-            Swapped?.Invoke(this, new ModelSwappedEventArgs(null, first.Version));
         }
         catch
         {
@@ -171,11 +211,18 @@ public sealed class ModelSlot<T> : IAsyncDisposable
             throw;
         }
 
-        // The stage may have moved between the first pull and the subscription.
+        // The stage may have moved since the bundled version was built, or between the first pull and the subscription.
         if (started.Model is { } latest && latest.Version.Digest != Version!.Digest)
         {
             Schedule(latest);
         }
+    }
+
+    private void Serve(VersionInfo version, T value)
+    {
+        var first = new ServedVersion<T>(version, value);
+        Volatile.Write(ref current, first);
+        Swapped?.Invoke(this, new ModelSwappedEventArgs(null, first.Version));
     }
 
     private void Schedule(CachedModel? model)

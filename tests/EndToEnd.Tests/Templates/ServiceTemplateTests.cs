@@ -49,7 +49,7 @@ public sealed class ServiceTemplateTests(TemplatesFixture fixture)
         Assert.True(score.GetProperty("isFraud").GetBoolean());
         Assert.Equal(1, score.GetProperty("version").GetInt32());
         Assert.Equal(2, after);
-        Assert.Contains("Now serving FraudDetection version 2", running.Log, StringComparison.Ordinal);
+        Assert.Contains("now serving FraudDetection@2", running.Log, StringComparison.Ordinal);
     }
 
     private static async Task PromoteAsync(Registry registry, int version)

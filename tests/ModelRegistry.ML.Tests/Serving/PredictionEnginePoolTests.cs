@@ -148,6 +148,25 @@ public sealed class PredictionEnginePoolTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bundled_version_serves_while_the_registry_cannot_give_the_stage_and_a_refresh_moves_to_it_later()
+    {
+        // arrange: the application ships version 7 of a model the registry does not hold yet
+        var bundled = BundledModel.Of("FraudDetection", 7, "sha256:" + new string('7', 64), "Production", Path.GetDirectoryName(harness.TrainFraudModel(threshold: 250))!);
+        await using var pool = new PredictionEnginePool<Transaction, FraudScore>(harness.Options(), [new("", "FraudDetection@Production") { Bundled = bundled }]);
+
+        // act
+        var first = pool.PredictWithVersion(Large);
+        await harness.RegisterFraudModelAsync("FraudDetection", threshold: 200);
+        await harness.PromoteAsync("FraudDetection@1");
+        var refreshed = await pool.RefreshAsync();
+
+        // assert
+        Assert.Equal(7, first.Version.Version);
+        Assert.Equal(1, refreshed.Version);
+        Assert.Equal(1, pool.PredictWithVersion(Large).Version.Version);
+    }
+
+    [Fact]
     public async Task Ten_thousand_predictions_from_concurrent_tasks_across_a_swap_all_succeed_and_see_both_versions()
     {
         // arrange

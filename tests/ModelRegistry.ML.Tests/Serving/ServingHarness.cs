@@ -27,7 +27,11 @@ public sealed class ServingHarness : IDisposable
 
     /// <summary>Trains a fraud model (fraud above <paramref name="threshold"/>), registers it and returns its version.</summary>
     public Task<int> RegisterFraudModelAsync(string model, float threshold, bool declareSchema = true) =>
-        RegisterAsync(model, Train(Transactions(threshold), t => t.Append(Ml.Transforms.Concatenate("Features", nameof(Transaction.Amount), nameof(Transaction.Hour)))), declareSchema);
+        RegisterAsync(model, TrainFraudModel(threshold), declareSchema);
+
+    /// <summary>Trains a fraud model into a folder of its own and returns the path of its model.zip.</summary>
+    public string TrainFraudModel(float threshold) =>
+        Train(Transactions(threshold), t => t.Append(Ml.Transforms.Concatenate("Features", nameof(Transaction.Amount), nameof(Transaction.Hour))));
 
     /// <summary>Trains a model on other inputs (a size instead of an amount and an hour).</summary>
     public Task<int> RegisterParcelModelAsync(string model, bool declareSchema = true) =>
