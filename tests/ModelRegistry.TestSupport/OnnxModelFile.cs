@@ -21,7 +21,23 @@ public sealed record OnnxModelFile
 
     public IReadOnlyList<(string Name, int Type, long[] Shape)> Outputs { get; init; } = [("score", FloatType, [-1, 1])];
 
-    public string Initializer { get; init; } = "weights";
+    /// <summary>An initializer without data, listed as a graph input (as older exporters did); null: none. ONNX
+    /// Runtime refuses one without data: set it to null for a model that runs.</summary>
+    public string? Initializer { get; init; } = "weights";
+
+    /// <summary>The graph's one node. The default names no inputs or outputs (enough for the schema reader); give
+    /// them, with <see cref="Initializer"/> null, for a model ONNX Runtime runs: ("Add", ["x", "x"], ["y"]) doubles x.</summary>
+    public (string OpType, string[] Inputs, string[] Outputs) Node { get; init; } = ("Gemm", [], []);
+
+    /// <summary>A model ONNX Runtime runs: output <paramref name="output"/> = <paramref name="opType"/>(input, input)
+    /// (Add doubles, Mul squares), both float [-1, <paramref name="width"/>].</summary>
+    public static OnnxModelFile Runnable(string opType = "Add", string input = "x", string output = "y", int width = 4) => new()
+    {
+        Inputs = [(input, FloatType, [-1, width])],
+        Outputs = [(output, FloatType, [-1, width])],
+        Initializer = null,
+        Node = (opType, [input, input], [output]),
+    };
 
     /// <summary>Bytes of weights in the initializer's raw_data (random), to make a model of realistic size.</summary>
     public int WeightBytes { get; init; }
@@ -31,35 +47,56 @@ public sealed record OnnxModelFile
         var graph = Message(g =>
         {
             g.WriteTag(1, WireFormat.WireType.LengthDelimited);
-            g.WriteBytes(Message(node => Text(node, 4, "Gemm")));
+            g.WriteBytes(Message(node =>
+            {
+                // NodeProto input (1), output (2), op_type (4).
+                foreach (var name in Node.Inputs)
+                {
+                    Text(node, 1, name);
+                }
+
+                foreach (var name in Node.Outputs)
+                {
+                    Text(node, 2, name);
+                }
+
+                Text(node, 4, Node.OpType);
+            }));
             Text(g, 2, "main");
 
             // The initializer: a TensorProto with dims (1), data_type (2), name (8) and, with WeightBytes, raw_data (9).
-            g.WriteTag(5, WireFormat.WireType.LengthDelimited);
-            g.WriteBytes(Message(t =>
+            if (Initializer is not null)
             {
-                t.WriteTag(1, WireFormat.WireType.Varint);
-                t.WriteInt64(WeightBytes > 0 ? WeightBytes / sizeof(float) : 4);
-                t.WriteTag(2, WireFormat.WireType.Varint);
-                t.WriteInt32(FloatType);
-                Text(t, 8, Initializer);
-                if (WeightBytes > 0)
+                g.WriteTag(5, WireFormat.WireType.LengthDelimited);
+                g.WriteBytes(Message(t =>
                 {
-                    var weights = new byte[WeightBytes];
-                    Random.Shared.NextBytes(weights);
-                    t.WriteTag(9, WireFormat.WireType.LengthDelimited);
-                    t.WriteBytes(UnsafeByteOperations.UnsafeWrap(weights));
-                }
+                    t.WriteTag(1, WireFormat.WireType.Varint);
+                    t.WriteInt64(WeightBytes > 0 ? WeightBytes / sizeof(float) : 4);
+                    t.WriteTag(2, WireFormat.WireType.Varint);
+                    t.WriteInt32(FloatType);
+                    Text(t, 8, Initializer);
+                    if (WeightBytes > 0)
+                    {
+                        var weights = new byte[WeightBytes];
+                        Random.Shared.NextBytes(weights);
+                        t.WriteTag(9, WireFormat.WireType.LengthDelimited);
+                        t.WriteBytes(UnsafeByteOperations.UnsafeWrap(weights));
+                    }
+                }));
+            }
 
-            }));
             foreach (var input in Inputs)
             {
                 g.WriteTag(11, WireFormat.WireType.LengthDelimited);
                 g.WriteBytes(ValueInfo(input));
             }
 
-            g.WriteTag(11, WireFormat.WireType.LengthDelimited);
-            g.WriteBytes(ValueInfo((Initializer, FloatType, [4])));
+            if (Initializer is not null)
+            {
+                g.WriteTag(11, WireFormat.WireType.LengthDelimited);
+                g.WriteBytes(ValueInfo((Initializer, FloatType, [4])));
+            }
+
             foreach (var output in Outputs)
             {
                 g.WriteTag(12, WireFormat.WireType.LengthDelimited);

@@ -10,7 +10,7 @@ namespace EndToEnd.Tests.MSBuild;
 [Collection(PackagedProductCollectionDefinition.Name)]
 public sealed class PackageShapeTests(PackagedProductFixture fixture)
 {
-    public static TheoryData<string> Packages() => ["ModelRegistry", "ModelRegistry.Contracts", "ModelRegistry.Build", "ModelRegistry.Cli", "ModelRegistry.Cake", "ModelRegistry.Templates", "ModelRegistry.ML"];
+    public static TheoryData<string> Packages() => ["ModelRegistry", "ModelRegistry.Contracts", "ModelRegistry.Build", "ModelRegistry.Cli", "ModelRegistry.Cake", "ModelRegistry.Templates", "ModelRegistry.ML", "ModelRegistry.Onnx"];
 
     private string PackagePath(string id, string extension = "nupkg") =>
         Path.Combine(fixture.Product.FeedFolder, $"{id}.{PackagedProduct.Version}.{extension}");
@@ -50,6 +50,7 @@ public sealed class PackageShapeTests(PackagedProductFixture fixture)
     [InlineData("ModelRegistry.Cli", "tools/net10.0/any/model-registry.pdb")]
     [InlineData("ModelRegistry.Cake", "lib/net10.0/ModelRegistry.Cake.pdb")]
     [InlineData("ModelRegistry.ML", "lib/net10.0/ModelRegistry.ML.pdb")]
+    [InlineData("ModelRegistry.Onnx", "lib/net10.0/ModelRegistry.Onnx.pdb")]
     public void Assembly_packages_have_a_symbol_package_with_their_pdb(string id, string pdb)
     {
         using var symbols = ZipFile.OpenRead(PackagePath(id, "snupkg"));
