@@ -76,8 +76,10 @@ internal sealed class ServingBench : IBench
         ];
     }
 
+    /// <summary>The slowest request overlapping a window; when none does (every client was descheduled for the whole
+    /// window, which a busy machine does), the window's own length, as a request would have waited that long.</summary>
     private static double SlowestMs(List<(long Start, long End, int Version)> timings, long from, long to) =>
-        Ms(timings.Where(t => t.End >= from && t.Start <= to).Max(t => t.End - t.Start));
+        Ms(timings.Where(t => t.End >= from && t.Start <= to).Select(t => t.End - t.Start).DefaultIfEmpty(to - from).Max());
 
     private static void Predict(PredictionEnginePool<Row, Score> pool, List<(long Start, long End, int Version)> timings, CancellationToken stop)
     {
