@@ -1,6 +1,6 @@
 namespace ModelRegistry.Build;
 
-/// <summary>Errors raised inside the MSBuild node by the tasks themselves (MRB1606-MRB1616, MRB1620); the tool's own errors
+/// <summary>Errors raised inside the MSBuild node by the tasks themselves (MRB1606-MRB1616, MRB1620, MRB2113-MRB2114); the tool's own errors
 /// reach the build as the tool printed them. docs/errors.md lists every code.</summary>
 internal static class BuildErrors
 {
@@ -33,4 +33,10 @@ internal static class BuildErrors
 
     public static RegistryException InvalidModelTrust(string why) => new("MRB1620",
         $"The project's trust policy is not valid: {why}. See docs/signing.md.", ErrorKind.Usage);
+
+    public static RegistryException ModelTypesWithoutSchema(string model, int version, string lockFile) => new("MRB2113",
+        $"ModelReference '{model}' has GenerateModelTypes=\"true\", but '{lockFile}' records no schema for version {version}: register the model with its schema (an ONNX file, or register --schema), or remove GenerateModelTypes. A lock written before locks recorded schemas gets them from one restore with -p:ModelRegistryRefresh=true.");
+
+    public static RegistryException ModelTypeUnsupported(string model, string column, string type) => new("MRB2114",
+        $"ModelReference '{model}' has GenerateModelTypes=\"true\", but column '{column}' has element type '{type}', which has no C# type here: write that model's classes by hand and remove GenerateModelTypes.");
 }

@@ -63,12 +63,7 @@ internal static class ConstantsWriter
     /// gets a '_', and a name that collides with another model or a member gets a numeric suffix.</summary>
     internal static string UniqueIdentifier(string model, HashSet<string> used)
     {
-        var identifier = new string([.. model.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
-        if (identifier.Length == 0 || char.IsAsciiDigit(identifier[0]))
-        {
-            identifier = "_" + identifier;
-        }
-
+        var identifier = CSharpNames.Identifier(model);
         var candidate = identifier;
         for (var suffix = 2; used.Contains(candidate) || MemberNames.Contains(candidate); suffix++)
         {
@@ -79,7 +74,7 @@ internal static class ConstantsWriter
         return candidate;
     }
 
-    private static string Literal(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Literal(string value) => CSharpNames.Literal(value);
 
-    private static string Xml(string value) => value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    private static string Xml(string value) => CSharpNames.Xml(value);
 }

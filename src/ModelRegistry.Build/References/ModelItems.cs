@@ -17,6 +17,17 @@ internal static class ModelItems
         return new ReferenceRequest(item.ItemSpec.Trim(), version.Length == 0 ? ReferenceRequest.Latest : version);
     }
 
+    /// <summary>The full path of a ModelReference's schema pin (its Schema metadata, relative to the project); null without one.</summary>
+    public static string? SchemaPin(ITaskItem item, string projectDirectory)
+    {
+        var pin = item.GetMetadata("Schema").Trim();
+        return pin.Length == 0 ? null : Path.GetFullPath(Path.Combine(projectDirectory, pin));
+    }
+
+    /// <summary>Whether a ModelReference asks for ModelInput/ModelOutput classes (GenerateModelTypes="true").</summary>
+    public static bool GeneratesTypes(ITaskItem item) =>
+        string.Equals(item.GetMetadata("GenerateModelTypes").Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
     public static ITaskItem Reference(LockedModel model, ModelCacheFolder cache, string modelsFolder)
     {
         var item = new TaskItem(model.Model);

@@ -8,7 +8,9 @@ namespace ModelRegistry.Build.Tasks;
 /// The fast path of every build that consumes models, run in the MSBuild node: when models.lock.json answers every
 /// ModelReference and the cache holds every pinned version, the models are known without a process or a network
 /// call. Under a trust policy, each entry must also have been verified under exactly that policy (its fingerprint in
-/// the lock): the recorded key ids are enough, nothing is read. Anything else (no lock, a changed reference or policy,
+/// the lock): the recorded key ids are enough, nothing is read. A reference with a schema pin (Schema metadata) must find
+/// the pin's fingerprint in its entry, so an edited pin is checked again, and one that generates model types must find a
+/// schema there. Anything else (no lock, a changed reference or policy,
 /// a cold cache, refresh or locked mode) leaves <see cref="UpToDate"/> false and RestoreModelReferences does the work.
 /// </summary>
 public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
@@ -26,6 +28,9 @@ public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
     public bool Refresh { get; set; }
 
     public bool LockedMode { get; set; }
+
+    /// <summary>The folder Schema metadata is relative to.</summary>
+    public string ProjectDirectory { get; set; } = "";
 
     /// <summary>The trust policy file the restore obeys; empty without one.</summary>
     public string? TrustPolicy { get; set; }
@@ -59,7 +64,7 @@ public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
         }
 
         var requests = References.Select(ModelItems.Request).ToList();
-        if (lockFile is null || lockFile.Models.Count != requests.Count)
+        if (lockFile is null || lockFile.Models.Count != requests.Count || !SchemasAnswered(lockFile))
         {
             return true;
         }
@@ -83,4 +88,16 @@ public sealed class CheckModelLock : Microsoft.Build.Utilities.Task
         UpToDate = true;
         return true;
     }
+
+    /// <summary>Every entry records the fingerprint of its reference's schema pin (none without one), and a schema when
+    /// the reference has a pin or generates model types.</summary>
+    private bool SchemasAnswered(ModelLockFile lockFile) =>
+        References.All(reference =>
+        {
+            var entry = lockFile.Find(reference.ItemSpec.Trim());
+            var pin = ModelItems.SchemaPin(reference, ProjectDirectory);
+            return entry is not null
+                && entry.SchemaPin == (pin is null ? null : SchemaPinFingerprint.Of(pin))
+                && (entry.Schema is not null || (pin is null && !ModelItems.GeneratesTypes(reference)));
+        });
 }

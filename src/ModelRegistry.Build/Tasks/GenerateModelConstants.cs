@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Build.Framework;
 using ModelRegistry.Build.References;
 
@@ -20,14 +19,7 @@ public sealed class GenerateModelConstants : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var text = ConstantsWriter.Write(ResolvedReferences, Namespace, string.IsNullOrWhiteSpace(ClassName) ? "ModelRegistryModels" : ClassName.Trim());
-        if (File.Exists(OutputFile) && File.ReadAllText(OutputFile) == text)
-        {
-            return true;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
-        File.WriteAllText(OutputFile, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Log.LogMessage(MessageImportance.Low, $"Wrote {OutputFile}.");
+        GeneratedSource.Write(OutputFile, text, Log);
         return true;
     }
 }

@@ -12,7 +12,8 @@ namespace ModelRegistry.Build.Tasks;
 /// (CheckModelLock decides that in the node): the references are checked here, then one <c>model-registry restore</c>
 /// process resolves, pulls, verifies and installs every reference and writes the lock, never in locked mode, where
 /// any difference between the lock and the registry fails the build (MRB1601-MRB1603). Under a trust policy a
-/// version it does not accept fails the build (MRB2005), naming each missing or wrong signature.
+/// version it does not accept fails the build (MRB2005), naming each missing or wrong signature. A reference's Schema
+/// metadata becomes a schema pin the version must satisfy (MRB2110, MRB2111).
 /// </summary>
 public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICancelableTask
 {
@@ -77,7 +78,7 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
     {
         var requests = Requests();
         runner = new CliRunner(CliPath, DotNetHost, ProjectDirectory, Log);
-        var result = runner.Run(Arguments(requests), Registry);
+        var result = runner.Run(Arguments(requests).Options("--schema", SchemaPins()), Registry);
         if (!result.Succeeded)
         {
             Log.LogFailure(result, "restore", ProjectFile);
@@ -144,6 +145,11 @@ public sealed class RestoreModelReferences : Microsoft.Build.Utilities.Task, ICa
         ReferenceRequest.EnsureDistinct(requests);
         return requests;
     }
+
+    /// <summary><c>FraudDetection=/full/path/fraud.json</c> for every reference with Schema metadata.</summary>
+    private IEnumerable<string> SchemaPins() =>
+        References.Where(r => ModelItems.SchemaPin(r, ProjectDirectory) is not null)
+            .Select(r => $"{r.ItemSpec.Trim()}={ModelItems.SchemaPin(r, ProjectDirectory)}");
 
     private CliCommandLine Arguments(List<ReferenceRequest> requests) =>
         new CliCommandLine(["restore", .. requests.Select(r => r.Reference)])

@@ -41,6 +41,14 @@ public sealed class ModelRegistryRestoreSettings : ModelRegistrySettings
     /// <summary>Accepts only versions this trust policy accepts (<c>--trust</c>).</summary>
     public ModelRegistryRestoreSettings WithTrust(FilePath policy) => this.With(s => s.Trust = policy);
 
+    /// <summary>Gets the schema pins (docs/schemas.md), by model: the declared-schema file the consumer was written
+    /// against; a version whose schema breaks its pin is refused before anything is installed (MRB2110, MRB2111). CLI flag:
+    /// <c>--schema model=file</c>.</summary>
+    public IDictionary<string, FilePath> Schemas { get; } = new Dictionary<string, FilePath>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Refuses a version of <paramref name="model"/> whose schema breaks this pin (<c>--schema model=file</c>).</summary>
+    public ModelRegistryRestoreSettings WithSchema(string model, FilePath pin) => this.With(s => s.Schemas[model] = pin);
+
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {
         line.Option("--lock-file", LockFile, environment);
@@ -48,5 +56,6 @@ public sealed class ModelRegistryRestoreSettings : ModelRegistrySettings
         line.Flag("--refresh", Refresh);
         line.Flag("--locked", Locked);
         line.Option("--trust", Trust, environment);
+        line.Options("--schema", Schemas.Select(p => $"{p.Key}={CliArguments.Absolute(p.Value, environment)}"));
     }
 }

@@ -5,7 +5,7 @@ using ModelRegistry.Runtime;
 namespace ModelRegistry.Cli.Commands;
 
 /// <summary>
-/// <c>restore &lt;ref&gt;... [--lock-file f] [--cache folder] [--refresh | --locked] [--trust policy]</c>: a project's references,
+/// <c>restore &lt;ref&gt;... [--lock-file f] [--cache folder] [--refresh | --locked] [--trust policy] [--schema model=file]...</c>: a project's references,
 /// its models.lock.json and the machine's model cache brought into agreement in one process (what the MSBuild
 /// package and the Cake addin run).
 /// </summary>
@@ -23,9 +23,14 @@ internal static class RestoreCommand
         var refresh = new Option<bool>("--refresh") { Description = "Resolve every reference again and update the lock file." };
         var locked = new Option<bool>("--locked") { Description = "Change nothing: fail unless the lock pins every reference to the version the registry resolves it to now." };
         var trust = CommonOptions.Trust();
+        var schemas = new Option<string[]>("--schema")
+        {
+            Description = "A schema pin, model=file (repeatable): the declared-schema JSON the consumer was written against; a version whose schema breaks it is refused (docs/schemas.md).",
+            DefaultValueFactory = _ => [],
+        };
         var command = new Command("restore", "Resolve a project's model references, pull them into the cache verified by digest, and write or check models.lock.json.")
         {
-            references, lockFile, cache, refresh, locked, trust,
+            references, lockFile, cache, refresh, locked, trust, schemas,
         };
         command.SetHandler(async (parse, output, cancellationToken) =>
         {
@@ -43,7 +48,10 @@ internal static class RestoreCommand
             var requests = parse.GetValue(references)!.Select(ReferenceRequest.Parse).ToList();
             using var policy = CommonOptions.TrustOf(parse, trust);
             var client = ModelRegistryClient.Create(await parse.OpenRegistryAsync(cancellationToken), parse.GetValue(cache), policy);
-            var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(lockFile)!), parse.GetValue(refresh), parse.GetValue(locked));
+            var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(lockFile)!), parse.GetValue(refresh), parse.GetValue(locked))
+            {
+                SchemaPins = SchemaPins(parse.GetValue(schemas)!),
+            };
             var report = await client.RestoreAsync(requests, options, cancellationToken);
             foreach (var warning in report.Warnings)
             {
@@ -59,6 +67,27 @@ internal static class RestoreCommand
             return report.Succeeded ? ExitCode.Success : ExitCode.Failure;
         });
         return command;
+    }
+
+    /// <summary>Reads <c>--schema FraudDetection=schemas/fraud.json</c> options, one pin per model.</summary>
+    private static Dictionary<string, string> SchemaPins(string[] values)
+    {
+        var pins = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == value.Length - 1)
+            {
+                throw Errors.CommandLine($"--schema '{value}' is not model=file (for example --schema FraudDetection=schemas/fraud.json).");
+            }
+
+            if (!pins.TryAdd(value[..equals].Trim(), Path.GetFullPath(value[(equals + 1)..].Trim())))
+            {
+                throw Errors.CommandLine($"--schema pins '{value[..equals].Trim()}' twice: give one schema pin per model.");
+            }
+        }
+
+        return pins;
     }
 
     private static void Write(TextWriter writer, RestoreReport report)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ModelRegistry.Content;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry.Runtime;
 
@@ -14,7 +15,13 @@ public sealed record RestoredModelDocument(string Model, string Requested, int V
     /// <summary>Under a trust policy: the policy's fingerprint and the signatures that made the version acceptable.</summary>
     public LockedTrust? Trust { get; init; }
 
+    /// <summary>The version's schema, when it records one.</summary>
+    public ModelSchema? Schema { get; init; }
+
+    /// <summary>The fingerprint of the schema pin the version was checked against (docs/schemas.md); null without one.</summary>
+    public string? SchemaPin { get; init; }
+
     /// <summary>The entry the lock file holds for this reference.</summary>
     [JsonIgnore]
-    public LockedModel Entry => new(Model, Requested, Version, Digest, Files) { Trust = Trust };
+    public LockedModel Entry => new(Model, Requested, Version, Digest, Files) { Trust = Trust, Schema = Schema, SchemaPin = SchemaPin };
 }

@@ -1,4 +1,5 @@
 using ModelRegistry.Content;
+using ModelRegistry.Schemas;
 
 namespace ModelRegistry.Runtime;
 
@@ -10,6 +11,13 @@ public sealed record LockedModel(string Model, string Requested, int Version, st
 {
     /// <summary>What a restore under a trust policy verified for this version; null when no policy applied.</summary>
     public LockedTrust? Trust { get; init; }
+
+    /// <summary>The version's schema (its columns and their source format); null when it records none, or when the
+    /// lock was written before locks recorded schemas.</summary>
+    public ModelSchema? Schema { get; init; }
+
+    /// <summary>The <see cref="SchemaPinFingerprint"/> of the schema pin the version was checked against; null without a pin.</summary>
+    public string? SchemaPin { get; init; }
 
     /// <summary>Whether this entry answers a reference, ignoring case like the registry does for names and stages.</summary>
     public bool Answers(ReferenceRequest request) =>

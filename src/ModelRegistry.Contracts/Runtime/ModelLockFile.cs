@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ModelRegistry.Content;
+using ModelRegistry.Schemas;
 using ModelRegistry.Storage;
 
 namespace ModelRegistry.Runtime;
@@ -51,6 +52,8 @@ public sealed class ModelLockFile
                 models.Add(new LockedModel(model.Name, entry.GetProperty("requested").GetString()!, entry.GetProperty("resolved").GetInt32(), Digest(entry.GetProperty("digest").GetString()!), files)
                 {
                     Trust = entry.TryGetProperty("trust", out var trust) ? ReadTrust(trust) : null,
+                    Schema = entry.TryGetProperty("schema", out var schema) ? ReadSchema(schema) : null,
+                    SchemaPin = entry.TryGetProperty("schemaPin", out var pin) ? Digest(pin.GetString()!) : null,
                 });
             }
 
@@ -70,6 +73,19 @@ public sealed class ModelLockFile
             s.GetProperty("keyId").GetString()!,
             s.TryGetProperty("signedAt", out var at) ? at.GetDateTimeOffset() : null,
             s.TryGetProperty("revision", out var revision) ? revision.GetInt64() : null))]);
+
+    private static ModelSchema ReadSchema(JsonElement schema) => new()
+    {
+        Format = schema.GetProperty("format").GetString()!,
+        Inputs = ReadColumns(schema.GetProperty("inputs")),
+        Outputs = ReadColumns(schema.GetProperty("outputs")),
+    };
+
+    private static List<SchemaColumn> ReadColumns(JsonElement columns) =>
+        [.. columns.EnumerateArray().Select(c => new SchemaColumn(
+            c.GetProperty("name").GetString()!,
+            c.GetProperty("type").GetString()!,
+            c.TryGetProperty("shape", out var shape) ? [.. shape.EnumerateArray().Select(d => d.GetInt64())] : null))];
 
     // A lock file comes with the repository, so a pull request can change it: a digest or a path in it must not
     // lead the build anywhere outside the version's folder in the cache.
@@ -114,6 +130,16 @@ public sealed class ModelLockFile
                     WriteTrust(writer, trust);
                 }
 
+                if (model.Schema is { } schema)
+                {
+                    WriteSchema(writer, schema);
+                }
+
+                if (model.SchemaPin is { } pin)
+                {
+                    writer.WriteString("schemaPin", pin);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -150,6 +176,40 @@ public sealed class ModelLockFile
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteSchema(Utf8JsonWriter writer, ModelSchema schema)
+    {
+        writer.WriteStartObject("schema");
+        writer.WriteString("format", schema.Format);
+        WriteColumns(writer, "inputs", schema.Inputs);
+        WriteColumns(writer, "outputs", schema.Outputs);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteColumns(Utf8JsonWriter writer, string name, IReadOnlyList<SchemaColumn> columns)
+    {
+        writer.WriteStartArray(name);
+        foreach (var column in columns)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", column.Name);
+            writer.WriteString("type", column.Type);
+            if (column.Shape is { } shape)
+            {
+                writer.WriteStartArray("shape");
+                foreach (var dimension in shape)
+                {
+                    writer.WriteNumberValue(dimension);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Writes the file only when its text changes (so its timestamp moves only with its content); true when written.</summary>

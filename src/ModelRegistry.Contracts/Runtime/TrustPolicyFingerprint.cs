@@ -22,18 +22,15 @@ public static class TrustPolicyFingerprint
     {
         ArgumentNullException.ThrowIfNull(policy);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Lf(policy));
+        hash.AppendData(LineEnds.Lf(policy));
         foreach (var keyFile in KeyFiles(policy))
         {
             var path = Path.Combine(baseFolder, keyFile);
-            hash.AppendData(File.Exists(path) ? Lf(File.ReadAllBytes(path)) : []);
+            hash.AppendData(File.Exists(path) ? LineEnds.Lf(File.ReadAllBytes(path)) : []);
         }
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
-
-    private static byte[] Lf(byte[] bytes) =>
-        Array.IndexOf(bytes, (byte)'\r') < 0 ? bytes : [.. bytes.Where((b, i) => b != '\r' || i + 1 >= bytes.Length || bytes[i + 1] != '\n')];
 
     private static List<string> KeyFiles(byte[] policy)
     {

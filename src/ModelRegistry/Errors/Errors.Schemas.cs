@@ -20,4 +20,13 @@ public static partial class Errors
 
     public static string SchemaNotReadWarning(string path, string why) => Warning("MRB2106",
         $"The schema of '{Printable(path)}' was not read ({Printable(why)}); the version is registered without one. Declare it with register --schema <file> (docs/schemas.md) if consumers or a stage policy need it.");
+
+    public static RegistryException SchemaPinBroken(string reference, int version, string pinFile, IReadOnlyList<string> differences) => new("MRB2110",
+        $"{reference} resolves to version {version}, whose schema breaks the schema pin '{Printable(pinFile)}': {string.Join("; ", differences)}. Nothing was installed and the lock file was not changed. Update the service and its pin to the new schema, or pin the reference to a version that matches.", ErrorKind.GateNotMet);
+
+    public static RegistryException SchemaPinMissing(string reference, int version, string pinFile) => new("MRB2111",
+        $"{reference} resolves to version {version}, which records no schema, so it cannot be checked against the schema pin '{Printable(pinFile)}' (schemaMissing). Nothing was installed and the lock file was not changed. Register the model with its schema (an ONNX file, or register --schema), or remove the pin.", ErrorKind.GateNotMet);
+
+    public static RegistryException SchemaPinUnreferenced(string model) => new("MRB2112",
+        $"A schema pin names '{Printable(model)}', which is not among the references restored: pin only a model the project references (--schema <model>=<file>).", ErrorKind.Usage);
 }

@@ -19,6 +19,11 @@ public sealed partial class ModelRegistryClient
         ArgumentNullException.ThrowIfNull(references);
         ArgumentNullException.ThrowIfNull(options);
         ReferenceRequest.EnsureDistinct(references);
+        if (options.SchemaPins.Keys.FirstOrDefault(m => !references.Any(r => r.Model.Equals(m, StringComparison.OrdinalIgnoreCase))) is { } unreferenced)
+        {
+            throw Errors.SchemaPinUnreferenced(unreferenced);
+        }
+
         var warnings = new List<string>();
         var lockFile = ReadLock(options, warnings);
         var restored = new List<RestoredModelDocument>();
@@ -31,8 +36,9 @@ public sealed partial class ModelRegistryClient
                 var (entry, change, previous) = options.LockedMode
                     ? (await VerifyPinAsync(request, pinned, options, cancellationToken), RestoreChange.Pinned, (int?)null)
                     : await ChooseAsync(request, pinned, options, cancellationToken);
+                entry = await CheckSchemaPinAsync(request, entry, options, cancellationToken);
                 var pulled = await EnsureCachedAsync(entry, options, cancellationToken);
-                restored.Add(new RestoredModelDocument(entry.Model, entry.Requested, entry.Version, entry.Digest, entry.Files, Cache.FolderOf(entry.Digest), change, previous, pulled) { Trust = entry.Trust });
+                restored.Add(new RestoredModelDocument(entry.Model, entry.Requested, entry.Version, entry.Digest, entry.Files, Cache.FolderOf(entry.Digest), change, previous, pulled) { Trust = entry.Trust, Schema = entry.Schema, SchemaPin = entry.SchemaPin });
             }
             catch (RegistryException e)
             {
@@ -87,7 +93,7 @@ public sealed partial class ModelRegistryClient
         }
 
         var (current, trust) = await ResolveForLockAsync(request.Reference, cancellationToken);
-        var entry = new LockedModel(current.Model, request.Requested, current.Version, current.Digest, current.Files) { Trust = trust };
+        var entry = new LockedModel(current.Model, request.Requested, current.Version, current.Digest, current.Files) { Trust = trust, Schema = current.Schema };
         return answers && pinned!.Digest != current.Digest
             ? (entry, RestoreChange.Moved, pinned.Version)
             : (entry, answers ? RestoreChange.Pinned : RestoreChange.Resolved, null);
@@ -150,8 +156,29 @@ public sealed partial class ModelRegistryClient
 
         var problems = Trust is null ? [] : pinned.Trust is { } recorded ? Problems(recorded) : ["it records no verified signatures"];
         return problems.Count == 0
-            ? pinned
+            ? pinned with { Schema = current.Schema }
             : throw Errors.LockedModeTrustNotRecorded(pinned.Model, request.Requested, pinned.Version, options.LockFile, problems);
+    }
+
+    /// <summary>
+    /// Checks the version against the reference's schema pin, if it has one, before anything is pulled (MRB2110,
+    /// MRB2111); the entry then records the pin's fingerprint, so the MSBuild node notices an edited pin. An entry kept
+    /// from a lock written before locks recorded schemas reads its version's schema by digest.
+    /// </summary>
+    private async Task<LockedModel> CheckSchemaPinAsync(ReferenceRequest request, LockedModel entry, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.SchemaPins.TryGetValue(request.Model, out var pinFile))
+        {
+            return entry with { SchemaPin = null };
+        }
+
+        if (entry.Schema is null)
+        {
+            var version = await Registry.ResolveAsync($"{entry.Model}@{entry.Digest}", null, cancellationToken);
+            entry = entry with { Schema = version.Schema };
+        }
+
+        return SchemaPin.Check(entry, request, pinFile);
     }
 
     /// <summary>Pulls a pinned version by its digest when the cache does not hold it; true when it was pulled.</summary>
