@@ -26,6 +26,14 @@ internal sealed class TestRegistry(string path)
         }
     }
 
+    /// <summary>Registers a model file with a declared schema (the <c>register --schema</c> file format).</summary>
+    public async Task<VersionInfo> RegisterAsync(string model, string file, string schemaFile)
+    {
+        var registry = await Registry.OpenAsync(Path);
+        var result = await registry.RegisterAsync(new RegistrationRequest { Model = model, Artifacts = [file], Schema = ModelRegistry.Schemas.DeclaredSchema.Load(schemaFile) });
+        return result.Version!;
+    }
+
     public async Task PromoteAsync(string reference, string stage)
     {
         var registry = await Registry.OpenAsync(Path);

@@ -7,7 +7,7 @@ internal sealed class SeededRegistry(string path)
 {
     public string Path { get; } = path;
 
-    public async Task<VersionInfo> RegisterAsync(string model, string content)
+    public async Task<VersionInfo> RegisterAsync(string model, string content, Schemas.ModelSchema? schema = null)
     {
         var folder = Directory.CreateTempSubdirectory("mrb-seed-");
         try
@@ -15,7 +15,7 @@ internal sealed class SeededRegistry(string path)
             var file = System.IO.Path.Combine(folder.FullName, "model.bin");
             await File.WriteAllTextAsync(file, content);
             var registry = await Registry.OpenAsync(Path);
-            return (await registry.RegisterAsync(new RegistrationRequest { Model = model, Artifacts = [file] })).Version!;
+            return (await registry.RegisterAsync(new RegistrationRequest { Model = model, Artifacts = [file], Schema = schema })).Version!;
         }
         finally
         {
