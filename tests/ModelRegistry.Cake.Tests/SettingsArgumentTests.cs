@@ -44,6 +44,14 @@ public sealed class SettingsArgumentTests
     }
 
     [Fact]
+    public void Schema_pins_are_passed_to_restore_as_model_and_absolute_path()
+    {
+        var restore = Render(new ModelRegistryRestoreSettings().WithSchema("FraudDetection", "schemas/fraud.json").WithSchema("Churn", "churn.json")).Words;
+
+        Assert.Equal($"--schema FraudDetection={Absolute("schemas")}/fraud.json --schema Churn={Absolute(".")}/churn.json", restore);
+    }
+
+    [Fact]
     public void Unset_restore_settings_add_nothing_so_the_cli_defaults_apply()
     {
         Assert.Equal("", Render(new ModelRegistryRestoreSettings()).Words);

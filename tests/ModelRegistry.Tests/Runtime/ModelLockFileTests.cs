@@ -1,6 +1,7 @@
 using ModelRegistry.Runtime;
 using ModelRegistry.Tests.Infrastructure;
 using ModelRegistry.Content;
+using ModelRegistry.Schemas;
 using Xunit;
 
 namespace ModelRegistry.Tests.Runtime;
@@ -52,8 +53,29 @@ public sealed class ModelLockFileTests
     public void A_missing_lock_reads_as_null() =>
         Assert.Null(ModelLockFile.Read(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "models.lock.json")));
 
+    [Fact]
+    public void An_entry_schema_and_schema_pin_read_back_and_an_entry_without_them_reads_as_before()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("models.lock.json");
+        var schema = new ModelSchema { Format = ModelSchema.Onnx, Inputs = [new("float_input", "float", [-1, 4])], Outputs = [new("label", "int64", [-1]), new("score", "float", null)] };
+        var pin = "sha256:" + new string('f', 64);
+        new ModelLockFile([Fraud with { Schema = schema, SchemaPin = pin }, Churn]).WriteIfChanged(path);
+
+        var read = ModelLockFile.Read(path)!;
+
+        var fraud = read.Find("FraudDetection")!;
+        Assert.True(schema.SameColumns(fraud.Schema!));
+        Assert.Equal((ModelSchema.Onnx, pin), (fraud.Schema!.Format, fraud.SchemaPin));
+        Assert.Null(read.Find("churn")!.Schema);
+        Assert.Null(read.Find("churn")!.SchemaPin);
+        Assert.DoesNotContain("\"schema\"", new ModelLockFile([Churn]).ToJson(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("<<<<<<< HEAD\n{}")]
+    [InlineData("{ \"version\": 1, \"models\": { \"M\": { \"requested\": \"1\", \"resolved\": 1, \"digest\": \"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"files\": [], \"schema\": { \"format\": \"declared\", \"inputs\": 3, \"outputs\": [] } } } }")]
+    [InlineData("{ \"version\": 1, \"models\": { \"M\": { \"requested\": \"1\", \"resolved\": 1, \"digest\": \"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"files\": [], \"schemaPin\": \"fraud.json\" } } }")]
     [InlineData("{ \"version\": 1 }")]
     [InlineData("{ \"version\": 99, \"models\": {} }")]
     [InlineData("{ \"version\": 1, \"models\": { \"M\": { \"requested\": \"1\", \"resolved\": 1, \"digest\": \"sha256:../../x\", \"files\": [] } } }")]
