@@ -47,6 +47,7 @@ public sealed class ModelRegistryRestoreSettings : ModelRegistrySettings
     public IDictionary<string, FilePath> Schemas { get; } = new Dictionary<string, FilePath>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Refuses a version of <paramref name="model"/> whose schema breaks this pin (<c>--schema model=file</c>).</summary>
+    /// <example><code>ModelRegistryRestore(new[] { "FraudDetection@Production" }, s => s.WithSchema("FraudDetection", "schemas/fraud.json"));</code></example>
     public ModelRegistryRestoreSettings WithSchema(string model, FilePath pin) => this.With(s => s.Schemas[model] = pin);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
