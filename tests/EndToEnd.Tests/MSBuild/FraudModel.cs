@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace EndToEnd.Tests.MSBuild;
@@ -10,16 +11,18 @@ namespace EndToEnd.Tests.MSBuild;
 /// </summary>
 internal static class FraudModel
 {
-    /// <summary>The model's schema in the register --schema format, as ML.NET's own schema names it (MLNetColumns):
-    /// three float inputs, and the binary classifier's outputs.</summary>
+    /// <summary>The model's schema as registration reads it from the zip (MLNetSchemaReader), in the register --schema
+    /// format a service pins: the saved input columns (the label among them), and the columns the pipeline adds.</summary>
     public const string Schema = """
         {
           "inputs": [
             { "name": "Amount", "type": "float" },
             { "name": "Hour", "type": "float" },
-            { "name": "Velocity", "type": "float" }
+            { "name": "Velocity", "type": "float" },
+            { "name": "IsFraud", "type": "bool" }
           ],
           "outputs": [
+            { "name": "Features", "type": "float", "shape": [3] },
             { "name": "PredictedLabel", "type": "bool" },
             { "name": "Score", "type": "float" },
             { "name": "Probability", "type": "float" }
@@ -27,7 +30,9 @@ internal static class FraudModel
         }
         """;
 
-    public static void Train(string zipFile)
+    /// <summary>Trains and saves the model; <paramref name="velocityColumn"/> renames the Velocity column, as a new
+    /// version of the training code might.</summary>
+    public static void Train(string zipFile, string velocityColumn = nameof(Transaction.Velocity))
     {
         var ml = new MLContext(seed: 1);
         var random = new Random(1);
@@ -42,8 +47,10 @@ internal static class FraudModel
                 IsFraud = fraud,
             };
         }).ToList();
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = ml.Transforms.Concatenate("Features", nameof(Transaction.Amount), nameof(Transaction.Hour), nameof(Transaction.Velocity))
+        var columns = SchemaDefinition.Create(typeof(Transaction));
+        columns[nameof(Transaction.Velocity)].ColumnName = velocityColumn;
+        var data = ml.Data.LoadFromEnumerable(rows, columns);
+        var pipeline = ml.Transforms.Concatenate("Features", nameof(Transaction.Amount), nameof(Transaction.Hour), velocityColumn)
             .Append(ml.Transforms.NormalizeMinMax("Features"))
             .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { LabelColumnName = nameof(Transaction.IsFraud) }));
         Directory.CreateDirectory(Path.GetDirectoryName(zipFile)!);

@@ -18,8 +18,7 @@ public sealed class ModelTypesTests(PackagedProductFixture fixture)
         using var folder = Product.CreateFolder("consume-typed");
         var registry = new TestRegistry(folder.Combine("registry"));
         FraudModel.Train(folder.Combine("training", "v1", "model.zip"));
-        var schema = folder.Write("training/v1/schema.json", FraudModel.Schema);
-        await registry.RegisterAsync("FraudDetection", folder.Combine("training", "v1", "model.zip"), schema);
+        await registry.RegisterModelAsync("FraudDetection", folder.Combine("training", "v1", "model.zip"));
         await registry.PromoteAsync("FraudDetection@1", "Production");
         folder.Write("schemas/fraud.json", FraudModel.Schema);
         Projects.WriteService(folder, registry.Path, folder.Combine("cache"), """
@@ -42,8 +41,8 @@ public sealed class ModelTypesTests(PackagedProductFixture fixture)
         var built = await Product.DotNet.BuildAsync(folder.Path);
         var scored = await Product.DotNet.RunAsync(folder.Path, ["bin/Debug/net10.0/Service.dll"]);
         var lockText = folder.Read("models.lock.json");
-        var renamed = folder.Write("training/v2/schema.json", FraudModel.Schema.Replace("\"Velocity\"", "\"PurchasesPerHour\"", StringComparison.Ordinal));
-        await registry.RegisterAsync("FraudDetection", folder.Combine("training", "v1", "model.zip"), renamed);
+        FraudModel.Train(folder.Combine("training", "v2", "model.zip"), velocityColumn: "PurchasesPerHour");
+        await registry.RegisterModelAsync("FraudDetection", folder.Combine("training", "v2", "model.zip"));
         await registry.PromoteAsync("FraudDetection@2", "Production");
         var refreshed = await Product.DotNet.BuildAsync(folder.Path, "-p:ModelRegistryRefresh=true");
         var lockAfterRefresh = folder.Read("models.lock.json");

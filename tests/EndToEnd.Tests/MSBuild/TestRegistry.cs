@@ -26,11 +26,11 @@ internal sealed class TestRegistry(string path)
         }
     }
 
-    /// <summary>Registers a model file with a declared schema (the <c>register --schema</c> file format).</summary>
-    public async Task<VersionInfo> RegisterAsync(string model, string file, string schemaFile)
+    /// <summary>Registers an ML.NET model zip with the schema read from it, as <c>model-registry register</c> does.</summary>
+    public async Task<VersionInfo> RegisterModelAsync(string model, string file)
     {
         var registry = await Registry.OpenAsync(Path);
-        var result = await registry.RegisterAsync(new RegistrationRequest { Model = model, Artifacts = [file], Schema = ModelRegistry.Schemas.DeclaredSchema.Load(schemaFile) });
+        var result = await registry.RegisterAsync(new RegistrationRequest { Model = model, Artifacts = [file], SchemaReaders = [new ModelRegistry.ML.Schemas.MLNetSchemaReader()] });
         return result.Version!;
     }
 
