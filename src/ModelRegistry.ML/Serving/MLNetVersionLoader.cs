@@ -15,10 +15,7 @@ internal sealed class MLNetVersionLoader<TIn, TOut>(MLContext ml, ServedModelDef
     where TIn : class
     where TOut : class, new()
 {
-    public Task<VersionEngines<TIn, TOut>> LoadAsync(CachedModel model, CancellationToken cancellationToken) =>
-        Task.Run(() => Load(model), cancellationToken);
-
-    private VersionEngines<TIn, TOut> Load(CachedModel model)
+    public VersionEngines<TIn, TOut> Load(CachedModel model)
     {
         var version = model.Version;
         var file = ServedModelFile.Of(version, definition.ModelFile, ".zip");
@@ -42,7 +39,7 @@ internal sealed class MLNetVersionLoader<TIn, TOut>(MLContext ml, ServedModelDef
                 engines = new VersionEngines<TIn, TOut>(ml, transformer, inputSchema);
             }
 
-            engines.Warm(definition.WarmEngines, definition.WarmUpInput?.Invoke());
+            engines.Warm(definition.WarmEngines, definition.WarmUpInput);
             return engines;
         }
         catch (Exception e) when (e is not OperationCanceledException)

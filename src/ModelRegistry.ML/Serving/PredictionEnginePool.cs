@@ -29,7 +29,7 @@ public sealed class PredictionEnginePool<TIn, TOut> : IAsyncDisposable, IDisposa
         var ml = new MLContext();
         foreach (var model in models)
         {
-            var slot = source.Slot<VersionEngines<TIn, TOut>>(model.Reference, new MLNetVersionLoader<TIn, TOut>(ml, model).LoadAsync, model.Bundled);
+            var slot = source.Slot<VersionEngines<TIn, TOut>>(model.Reference, new MLNetVersionLoader<TIn, TOut>(ml, model).Load, model.Bundled);
             slots.Add(model.Name, slot);
             slot.Swapped += (_, e) =>
             {

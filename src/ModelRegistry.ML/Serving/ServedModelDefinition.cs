@@ -15,6 +15,8 @@ public sealed record ServedModelDefinition<TIn>(string Name, string Reference)
     /// registry cannot be reached.</summary>
     public Runtime.CachedModel? Bundled { get; init; }
 
-    /// <summary>A sample each warmed engine predicts once before the version is swapped in; null: none.</summary>
+    /// <summary>A sample each warmed engine predicts once before the version is swapped in; a version that cannot
+    /// predict it is refused (MRB2202). Null: a <typeparamref name="TIn"/> made by its parameterless constructor, when
+    /// it has one, whose failure refuses nothing.</summary>
     public Func<TIn>? WarmUpInput { get; init; }
 }

@@ -32,21 +32,37 @@ public sealed class VersionEngines<TIn, TOut> : IDisposable
 
     public void Dispose() => (engines as IDisposable)?.Dispose();
 
-    /// <summary>Creates <paramref name="count"/> engines now and pools them, so the first requests after a swap do not
-    /// pay for creating one; with a sample, each engine predicts it once.</summary>
-    internal void Warm(int count, TIn? sample)
+    /// <summary>Creates <paramref name="count"/> engines now, has each predict one sample and pools them, so the first
+    /// requests after a swap pay neither for creating an engine nor for compiling the code it generates. The sample is
+    /// <paramref name="warmUpInput"/>'s, whose failure refuses the version; without one, a
+    /// <typeparamref name="TIn"/> made by its parameterless constructor, which a model may reject (default values
+    /// where it needs others): the engine that failed is dropped and the rest are only created.</summary>
+    internal void Warm(int count, Func<TIn>? warmUpInput)
     {
         var created = Enumerable.Range(0, count).Select(_ => engines.Get()).ToList();
+        var sample = warmUpInput is null ? DefaultInput() : warmUpInput();
         foreach (var engine in created)
         {
             if (sample is not null)
             {
-                engine.Predict(sample);
+                try
+                {
+                    engine.Predict(sample);
+                }
+                catch (Exception e) when (warmUpInput is null && e is not OutOfMemoryException)
+                {
+                    sample = null;
+                    engine.Dispose();
+                    continue;
+                }
             }
 
             engines.Return(engine);
         }
     }
+
+    private static TIn? DefaultInput() =>
+        typeof(TIn).GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance<TIn>();
 
     private sealed class EnginePolicy(MLContext ml, ITransformer model) : IPooledObjectPolicy<PredictionEngine<TIn, TOut>>
     {

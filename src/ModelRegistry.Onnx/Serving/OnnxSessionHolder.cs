@@ -19,7 +19,7 @@ public sealed class OnnxSessionHolder : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(definition);
         var log = logger ?? NullLogger<OnnxSessionHolder>.Instance;
-        slot = new ModelServingSource(options).Slot<InferenceSession>(definition.Reference, new OnnxSessionLoader(definition).LoadAsync, definition.Bundled);
+        slot = new ModelServingSource(options).Slot<InferenceSession>(definition.Reference, new OnnxSessionLoader(definition).Load, definition.Bundled);
         slot.Swapped += (_, e) =>
         {
             OnnxLog.Serving(log, definition.Reference, e.Current.Reference, e.Current.Digest, e.Previous?.Reference ?? "nothing");

@@ -11,10 +11,7 @@ namespace ModelRegistry.Onnx.Serving;
 /// </summary>
 internal sealed class OnnxSessionLoader(OnnxSessionDefinition definition)
 {
-    public Task<InferenceSession> LoadAsync(CachedModel model, CancellationToken cancellationToken) =>
-        Task.Run(() => Load(model), cancellationToken);
-
-    private InferenceSession Load(CachedModel model)
+    public InferenceSession Load(CachedModel model)
     {
         var version = model.Version;
         var file = ServedModelFile.Of(version, definition.ModelFile, ".onnx");

@@ -19,7 +19,7 @@ public sealed class ModelServingSource
 
     /// <summary>A slot following <paramref name="reference"/>, loading each version with <paramref name="load"/>,
     /// starting with the <paramref name="bundled"/> version when one is given.</summary>
-    public ModelSlot<T> Slot<T>(string reference, Func<CachedModel, CancellationToken, Task<T>> load, CachedModel? bundled = null)
+    public ModelSlot<T> Slot<T>(string reference, Func<CachedModel, T> load, CachedModel? bundled = null)
         where T : class =>
         new(reference, cancellationToken => WatchAsync(reference, cancellationToken), load, bundled);
 

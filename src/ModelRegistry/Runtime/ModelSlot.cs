@@ -17,7 +17,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
     where T : class
 {
     private readonly Func<CancellationToken, Task<ModelWatch>> watchStage;
-    private readonly Func<CachedModel, CancellationToken, Task<T>> load;
+    private readonly Func<CachedModel, T> load;
     private readonly CachedModel? bundled;
     private readonly Lock gate = new();
     private readonly SemaphoreSlim swapping = new(1, 1);
@@ -30,10 +30,11 @@ public sealed class ModelSlot<T> : IAsyncDisposable
     /// <param name="reference">The stage, alias or model followed (<c>FraudDetection@Production</c>), for messages.</param>
     /// <param name="watchStage">Starts the watch: resolves and pulls the first version.</param>
     /// <param name="load">Loads one cached version, checks it fits and warms it; throws a coded
-    /// <see cref="RegistryException"/> to refuse it.</param>
+    /// <see cref="RegistryException"/> to refuse it. It runs on a thread of its own below the priority of requests
+    /// (<see cref="ModelLoadThread"/>).</param>
     /// <param name="bundled">A version shipped with the application (<see cref="BundledModel"/>), served first and
     /// kept when the registry cannot be reached; null: the first version comes from the registry.</param>
-    public ModelSlot(string reference, Func<CancellationToken, Task<ModelWatch>> watchStage, Func<CachedModel, CancellationToken, Task<T>> load, CachedModel? bundled = null)
+    public ModelSlot(string reference, Func<CancellationToken, Task<ModelWatch>> watchStage, Func<CachedModel, T> load, CachedModel? bundled = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(watchStage);
@@ -180,7 +181,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
     {
         if (bundled is not null && Volatile.Read(ref current) is null)
         {
-            Serve(bundled.Version, await load(bundled, cancellationToken));
+            Serve(bundled.Version, await LoadAsync(bundled, cancellationToken));
         }
 
         ModelWatch started;
@@ -199,7 +200,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
             var model = started.Model ?? throw new InvalidOperationException($"The watch of {Reference} does not pull: a served model needs its files.");
             if (Volatile.Read(ref current) is null)
             {
-                Serve(model.Version, await load(model, cancellationToken));
+                Serve(model.Version, await LoadAsync(model, cancellationToken));
             }
 
             started.Changed += (_, e) => Schedule(e.Model);
@@ -217,6 +218,9 @@ public sealed class ModelSlot<T> : IAsyncDisposable
             Schedule(latest);
         }
     }
+
+    private Task<T> LoadAsync(CachedModel model, CancellationToken cancellationToken) =>
+        ModelLoadThread.RunAsync(() => load(model), "Model load", cancellationToken);
 
     private void Serve(VersionInfo version, T value)
     {
@@ -261,7 +265,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
             T value;
             try
             {
-                value = await load(model, cancellationToken);
+                value = await LoadAsync(model, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {

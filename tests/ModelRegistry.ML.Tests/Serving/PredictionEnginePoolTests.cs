@@ -100,6 +100,39 @@ public sealed class PredictionEnginePoolTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_warm_up_input_each_engine_predicts_a_default_input_before_its_version_serves()
+    {
+        // arrange
+        await harness.RegisterFraudModelAsync("FraudDetection", threshold: 200);
+        await harness.PromoteAsync("FraudDetection@1");
+        await using var pool = new PredictionEnginePool<Transaction, CountedScore>(harness.Options(), [new("", "FraudDetection@Production") { WarmEngines = 3 }]);
+
+        // act
+        await pool.StartAsync();
+
+        // assert: three engines made one prediction each; no request has been made yet
+        Assert.Equal(3, CountedScore.Predictions);
+    }
+
+    [Fact]
+    public async Task A_model_that_rejects_the_default_input_is_served_all_the_same_and_a_warm_up_input_it_rejects_refuses_it()
+    {
+        // arrange: a model on a vector of two features, which a Reading made by its constructor does not have
+        await harness.PromoteAsync($"Sensor@{await harness.RegisterSensorModelAsync("Sensor")}");
+        await using var pool = new PredictionEnginePool<Reading, FraudScore>(harness.Options(), [new("", "Sensor@Production") { WarmEngines = 2 }]);
+        await using var strict = new PredictionEnginePool<Reading, FraudScore>(harness.Options(), [new("", "Sensor@Production") { WarmUpInput = () => new Reading() }]);
+
+        // act
+        var prediction = pool.PredictWithVersion(new Reading { Features = [900, 3] });
+        var error = await Assert.ThrowsAsync<RegistryException>(() => strict.StartAsync());
+
+        // assert
+        Assert.Equal(1, prediction.Version.Version);
+        Assert.True(prediction.Output.IsFraud);
+        Assert.Equal("MRB2202", error.Code);
+    }
+
+    [Fact]
     public async Task Named_models_load_on_first_use_only()
     {
         // arrange
@@ -228,5 +261,26 @@ public sealed class PredictionEnginePoolTests : IDisposable
     {
         Assert.Equal(2, await registration);
         await harness.PromoteAsync("FraudDetection@2");
+    }
+
+    /// <summary>A score that counts the predictions written into it (ML.NET sets each property once per prediction).</summary>
+    public sealed class CountedScore
+    {
+        private static int predictions;
+
+        private bool isFraud;
+
+        public static int Predictions => Volatile.Read(ref predictions);
+
+        [Microsoft.ML.Data.ColumnName("PredictedLabel")]
+        public bool IsFraud
+        {
+            get => isFraud;
+            set
+            {
+                isFraud = value;
+                Interlocked.Increment(ref predictions);
+            }
+        }
     }
 }

@@ -37,6 +37,10 @@ public sealed class ServingHarness : IDisposable
     public Task<int> RegisterParcelModelAsync(string model, bool declareSchema = true) =>
         RegisterAsync(model, Train(Enumerable.Range(0, 40).Select(i => new Parcel { Size = i, IsFraud = i > 20 }), t => t.Append(Ml.Transforms.Concatenate("Features", nameof(Parcel.Size)))), declareSchema);
 
+    /// <summary>Trains a model on a vector of two features (<see cref="Reading"/>), registers it and returns its version.</summary>
+    public Task<int> RegisterSensorModelAsync(string model) =>
+        RegisterAsync(model, Train(Enumerable.Range(0, 40).Select(i => new Reading { Features = [i * 25, i % 24], IsFraud = i * 25 > 500 }), t => t.Append(Ml.Transforms.CopyColumns("Features", nameof(Reading.Features)))), declareSchema: true);
+
     public async Task PromoteAsync(string reference, string stage = "Production")
     {
         var registry = await Registry.OpenAsync(Root);
@@ -111,6 +115,14 @@ public sealed class FraudScore
     public bool IsFraud { get; set; }
 
     public float Probability { get; set; }
+}
+
+public sealed class Reading
+{
+    [VectorType(2)]
+    public float[]? Features { get; set; }
+
+    public bool IsFraud { get; set; }
 }
 
 public sealed class Parcel

@@ -1,0 +1,60 @@
+using ModelRegistry.Runtime;
+
+namespace ModelRegistry.Tests.Runtime;
+
+public sealed class ModelLoadThreadTests
+{
+    [Fact]
+    public async Task A_load_runs_on_a_background_thread_of_its_own_below_the_priority_of_requests()
+    {
+        // act
+        var seen = await ModelLoadThread.RunAsync(
+            () => (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.IsBackground, Thread.CurrentThread.Priority, Nice: NiceOfThisThread()),
+            "Model load",
+            CancellationToken.None);
+
+        // assert
+        Assert.Equal(("Model load", false, true, ThreadPriority.BelowNormal), (seen.Name, seen.IsThreadPoolThread, seen.IsBackground, seen.Priority));
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(10, seen.Nice);
+            Assert.Equal(0, NiceOfThisThread());
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_load_throws_its_own_error_to_the_awaiting_caller()
+    {
+        // act
+        var error = await Assert.ThrowsAsync<RegistryException>(() => ModelLoadThread.RunAsync<object>(() => throw Errors.VersionNotFound("FraudDetection@9", "no version 9"), "Model load", CancellationToken.None));
+
+        // assert
+        Assert.Equal("MRB1004", error.Code);
+    }
+
+    [Fact]
+    public async Task A_cancelled_load_never_starts()
+    {
+        // arrange
+        var started = false;
+
+        // act
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ModelLoadThread.RunAsync(() => started = true, "Model load", new CancellationToken(canceled: true)));
+
+        // assert
+        Assert.False(started);
+    }
+
+    /// <summary>The nice value of the calling thread, the 19th field of /proc/thread-self/stat; null off Linux.</summary>
+    private static int? NiceOfThisThread()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
