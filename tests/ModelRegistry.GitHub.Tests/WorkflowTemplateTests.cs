@@ -106,6 +106,40 @@ public sealed partial class WorkflowTemplateTests
         Assert.Equal(Deployments.PromotionDispatchRequest.DefaultWorkflow, "model-registry-promote.yml");
     }
 
+    [Theory]
+    [InlineData("Amounts in cents.\r\n\r\nAllow-Breaking-Schema: the amount is in cents from now on\r\n", "the amount is in cents from now on")]
+    [InlineData("Allow-Breaking-Schema:   $(touch pwned); `touch pwned` \"${HOME}\" && touch pwned\nAllow-Breaking-Schema: a second reason", "$(touch pwned); `touch pwned` \"${HOME}\" && touch pwned")]
+    [InlineData("Retrained on November's data; the schema is unchanged.", null)]
+    [InlineData("", null)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // GitHub's runners run the step with bash
+    public void The_merged_pull_requests_promotion_takes_a_breaking_schema_reason_from_its_description_as_one_argument(string body, string? reason)
+    {
+        using var work = new TempFolder("mrb-workflow-");
+        var job = Assert.Single(Jobs(File.ReadAllLines(Path.Combine(Folder(), "model-registry-pull-request.yml"))), j => j.Name == "promote").Lines;
+        var step = Assert.Single(Steps(job), s => s.Contains("      - name: Promote the merged candidate"));
+        var script = step.SkipWhile(l => l != "        run: |").Skip(1).TakeWhile(l => l.StartsWith("          ", StringComparison.Ordinal)).Select(l => l[10..]);
+        File.WriteAllLines(work.Combine("step.sh"), script);
+        // A dotnet that records its arguments, one per NUL-terminated field.
+        Directory.CreateDirectory(work.Combine("bin"));
+        File.WriteAllText(work.Combine("bin", "dotnet"), "#!/bin/bash\nprintf '%s\\0' \"$@\" > \"$ARGUMENTS\"\n");
+        File.SetUnixFileMode(work.Combine("bin", "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var bash = new System.Diagnostics.ProcessStartInfo("/bin/bash", ["--noprofile", "--norc", "-eo", "pipefail", work.Combine("step.sh")]) { WorkingDirectory = work.Path };
+        bash.Environment["PATH"] = work.Combine("bin") + ":/usr/bin:/bin";
+        bash.Environment["ARGUMENTS"] = work.Combine("arguments");
+        bash.Environment["MODEL_NAME"] = "FraudDetection";
+        bash.Environment["PR"] = "42";
+        bash.Environment["PR_BODY"] = body;
+
+        using var process = System.Diagnostics.Process.Start(bash)!;
+        process.WaitForExit();
+
+        Assert.Equal(0, process.ExitCode);
+        var arguments = File.ReadAllText(work.Combine("arguments")).TrimEnd('\0').Split('\0');
+        string[] promote = ["model-registry", "promote", "FraudDetection@pr-42", "--to", "Production", "--github-pr", "42"];
+        Assert.Equal(reason is null ? promote : [.. promote, "--allow-breaking-schema", reason], arguments);
+        Assert.False(File.Exists(work.Combine("pwned")));
+    }
+
     [Fact]
     public void The_site_workflow_regenerates_after_every_workflow_that_changes_the_registry_and_deploys_to_pages()
     {

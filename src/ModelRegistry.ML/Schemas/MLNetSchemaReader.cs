@@ -107,8 +107,6 @@ public sealed class MLNetSchemaReader : IModelSchemaReader
         return version.Length > 0 ? version : null;
     }
 
-    /// <summary>The assembly a model's component names and this process cannot load: ML.NET loads a component's
-    /// assembly by the name the model records, and fails with the loader's FileNotFoundException.</summary>
     /// <summary>The assembly of a model's component that this process cannot load. ML.NET loads it by the name the
     /// model records; the model file itself is already open, so a missing file here is that assembly.</summary>
     private static string? MissingAssembly(Exception e)
