@@ -1,27 +1,21 @@
-using System.Runtime.InteropServices;
-
 namespace ModelRegistry.Runtime;
 
 /// <summary>
-/// Runs the load of a served version on its own background thread below the priority of the threads that serve
-/// requests (docs/serving.md). Loading and warming a model is seconds of CPU at most, but on a machine with few cores it
-/// competes with the requests still using the previous version: at normal priority the scheduler now and then takes a
-/// request's core for a whole time slice (several milliseconds). Below normal, the load gets the cores the requests
-/// leave idle, and a request that becomes runnable takes its core back at once.
+/// Runs the load of a served version on a background thread of its own (docs/serving.md). Loading and warming a large
+/// model takes seconds of CPU, which on a thread-pool thread would hold a thread the service's requests need and make
+/// the pool inject more. The thread asks for below-normal priority, which Windows honours. Linux ignores .NET's thread
+/// priorities, and a higher nice value is deliberately not set there: the threads a load starts inherit it for good
+/// (ONNX Runtime creates a session's thread pool while it loads, and the .NET thread pool may add a worker from the
+/// thread that queues work), so requests would later run on them at low priority; and it measured no better.
 /// </summary>
-internal static partial class ModelLoadThread
+internal static class ModelLoadThread
 {
-    /// <summary>Linux's nice value for the load's thread: a thread at 10 gets about a tenth of a core against one at
-    /// the default 0, so it still finishes under full load, only later.</summary>
-    private const int LinuxNice = 10;
-
     public static Task<T> RunAsync<T>(Func<T> load, string name, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            LowerPriority();
             try
             {
                 done.SetResult(load());
@@ -38,25 +32,9 @@ internal static partial class ModelLoadThread
         {
             IsBackground = true,
             Name = name,
-            // What lowers the thread on Windows; .NET ignores it on Linux, hence setpriority below.
             Priority = ThreadPriority.BelowNormal,
         };
         thread.Start();
         return done.Task;
     }
-
-    /// <summary>On Linux the nice value is per thread, and <c>setpriority(PRIO_PROCESS, 0, n)</c> sets the calling
-    /// thread's. Lowering needs no privilege; a failure only leaves the load at normal priority.</summary>
-    private static void LowerPriority()
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            _ = setpriority(PrioProcess, 0, LinuxNice);
-        }
-    }
-
-    private const int PrioProcess = 0;
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int setpriority(int which, int who, int prio);
 }

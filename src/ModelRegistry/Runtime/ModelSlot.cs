@@ -30,7 +30,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
     /// <param name="reference">The stage, alias or model followed (<c>FraudDetection@Production</c>), for messages.</param>
     /// <param name="watchStage">Starts the watch: resolves and pulls the first version.</param>
     /// <param name="load">Loads one cached version, checks it fits and warms it; throws a coded
-    /// <see cref="RegistryException"/> to refuse it. It runs on a thread of its own below the priority of requests
+    /// <see cref="RegistryException"/> to refuse it. It runs on a background thread of its own
     /// (<see cref="ModelLoadThread"/>).</param>
     /// <param name="bundled">A version shipped with the application (<see cref="BundledModel"/>), served first and
     /// kept when the registry cannot be reached; null: the first version comes from the registry.</param>
