@@ -61,8 +61,18 @@ public sealed class VersionEngines<TIn, TOut> : IDisposable
         }
     }
 
-    private static TIn? DefaultInput() =>
-        typeof(TIn).GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance<TIn>();
+    private static TIn? DefaultInput()
+    {
+        try
+        {
+            return typeof(TIn).GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance<TIn>();
+        }
+        catch (System.Reflection.TargetInvocationException)
+        {
+            // A constructor that throws gives nothing to warm with; the engines are only created.
+            return null;
+        }
+    }
 
     private sealed class EnginePolicy(MLContext ml, ITransformer model) : IPooledObjectPolicy<PredictionEngine<TIn, TOut>>
     {

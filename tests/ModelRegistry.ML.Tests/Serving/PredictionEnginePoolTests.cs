@@ -133,6 +133,22 @@ public sealed class PredictionEnginePoolTests : IDisposable
     }
 
     [Fact]
+    public async Task An_input_type_whose_parameterless_constructor_throws_is_served_without_a_warm_up_prediction()
+    {
+        // arrange
+        await harness.RegisterFraudModelAsync("FraudDetection", threshold: 200);
+        await harness.PromoteAsync("FraudDetection@1");
+        await using var pool = new PredictionEnginePool<CheckedTransaction, FraudScore>(harness.Options(), [new("", "FraudDetection@Production")]);
+
+        // act
+        var prediction = pool.PredictWithVersion(new CheckedTransaction(amount: 390, hour: 3));
+
+        // assert
+        Assert.Equal(1, prediction.Version.Version);
+        Assert.True(prediction.Output.IsFraud);
+    }
+
+    [Fact]
     public async Task Named_models_load_on_first_use_only()
     {
         // arrange
@@ -282,5 +298,17 @@ public sealed class PredictionEnginePoolTests : IDisposable
                 Interlocked.Increment(ref predictions);
             }
         }
+    }
+
+    /// <summary>An input a service only makes with its values: its parameterless constructor (for serializers) throws.</summary>
+    public sealed class CheckedTransaction
+    {
+        public CheckedTransaction() => throw new InvalidOperationException("A transaction needs an amount and an hour.");
+
+        public CheckedTransaction(float amount, float hour) => (Amount, Hour) = (amount, hour);
+
+        public float Amount { get; set; }
+
+        public float Hour { get; set; }
     }
 }
