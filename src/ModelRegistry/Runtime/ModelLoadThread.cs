@@ -10,7 +10,7 @@ namespace ModelRegistry.Runtime;
 /// </summary>
 internal static class ModelLoadThread
 {
-    public static Task<T> RunAsync<T>(Func<T> load, string name, CancellationToken cancellationToken)
+    public static Task<T> RunAsync<T>(Func<T> load, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,7 +31,7 @@ internal static class ModelLoadThread
         })
         {
             IsBackground = true,
-            Name = name,
+            Name = "Model load",
             Priority = ThreadPriority.BelowNormal,
         };
         thread.Start();

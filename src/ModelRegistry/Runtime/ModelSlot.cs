@@ -220,7 +220,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
     }
 
     private Task<T> LoadAsync(CachedModel model, CancellationToken cancellationToken) =>
-        ModelLoadThread.RunAsync(() => load(model), "Model load", cancellationToken);
+        ModelLoadThread.RunAsync(() => load(model), cancellationToken);
 
     private void Serve(VersionInfo version, T value)
     {

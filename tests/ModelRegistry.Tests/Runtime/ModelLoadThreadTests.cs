@@ -17,7 +17,6 @@ public sealed class ModelLoadThreadTests
                 child.Join();
                 return (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.IsBackground, Thread.CurrentThread.Priority, Started: started);
             },
-            "Model load",
             CancellationToken.None);
 
         // assert
@@ -29,7 +28,7 @@ public sealed class ModelLoadThreadTests
     public async Task A_refused_load_throws_its_own_error_to_the_awaiting_caller()
     {
         // act
-        var error = await Assert.ThrowsAsync<RegistryException>(() => ModelLoadThread.RunAsync<object>(() => throw Errors.VersionNotFound("FraudDetection@9", "no version 9"), "Model load", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RegistryException>(() => ModelLoadThread.RunAsync<object>(() => throw Errors.VersionNotFound("FraudDetection@9", "no version 9"), CancellationToken.None));
 
         // assert
         Assert.Equal("MRB1004", error.Code);
@@ -42,7 +41,7 @@ public sealed class ModelLoadThreadTests
         var started = false;
 
         // act
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ModelLoadThread.RunAsync(() => started = true, "Model load", new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ModelLoadThread.RunAsync(() => started = true, new CancellationToken(canceled: true)));
 
         // assert
         Assert.False(started);
