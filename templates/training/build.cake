@@ -36,7 +36,7 @@ Task("Evaluate")
     .IsDependentOn("Train")
     .Does(() =>
 {
-    var verdict = ModelRegistryEvaluate(metricsFile, s => s.WithRegistry(registry).WithModel(model).WithThresholds(thresholds));
+    var verdict = ModelRegistryEvaluate(metricsFile, new ModelRegistryEvaluateSettings { Registry = registry, Model = model, Thresholds = thresholds });
     foreach (var rule in verdict.Rules)
     {
         Information("{0,-28} actual {1,-10:0.####} margin {2:0.####}", rule.Rule, rule.Actual, rule.Margin);
@@ -56,7 +56,8 @@ Task("Register")
         Command = "dotnet cake --target=Register",
         Data = { dataFolder.Path.FullPath },
         Config = { configFile },
-    }.WithThresholds(thresholds));
+        Thresholds = thresholds,
+    });
     registered = registration.Version;
     Information("{0} {1} ({2})", registration.IsNew ? "Registered" : "Unchanged:", registered.Reference, registered.Digest);
 });

@@ -24,7 +24,7 @@ public sealed class SettingsArgumentTests
     [Fact]
     public void Restore_settings_give_absolute_paths_and_the_flags_that_are_set()
     {
-        var settings = new ModelRegistryRestoreSettings { Registry = "registry" }.WithLockFile("service/models.lock.json").WithCache("cache").InLockedMode();
+        var settings = new ModelRegistryRestoreSettings { Registry = "registry", LockFile = "service/models.lock.json", Cache = "cache", Locked = true };
 
         var (rendered, _) = Render(settings);
 
@@ -34,9 +34,9 @@ public sealed class SettingsArgumentTests
     [Fact]
     public void A_trust_policy_is_passed_as_an_absolute_path_to_restore_pull_and_resolve()
     {
-        var restore = Render(new ModelRegistryRestoreSettings().WithTrust("service/trust.json")).Words;
-        var pull = Render(new ModelRegistryPullSettings().WithAsOf("7").WithTrust("trust.json")).Words;
-        var resolve = Render(new ModelRegistryResolveSettings().WithTrust("trust.json")).Words;
+        var restore = Render(new ModelRegistryRestoreSettings { Trust = "service/trust.json" }).Words;
+        var pull = Render(new ModelRegistryPullSettings { AsOf = "7", Trust = "trust.json" }).Words;
+        var resolve = Render(new ModelRegistryResolveSettings { Trust = "trust.json" }).Words;
 
         Assert.Equal($"--trust {Absolute("service")}/trust.json", restore);
         Assert.Equal($"--as-of 7 --trust {Absolute(".")}/trust.json", pull);
@@ -46,7 +46,7 @@ public sealed class SettingsArgumentTests
     [Fact]
     public void Schema_pins_are_passed_to_restore_as_model_and_absolute_path()
     {
-        var restore = Render(new ModelRegistryRestoreSettings().WithSchema("FraudDetection", "schemas/fraud.json").WithSchema("Churn", "churn.json")).Words;
+        var restore = Render(new ModelRegistryRestoreSettings { Schemas = { ["FraudDetection"] = "schemas/fraud.json", ["Churn"] = "churn.json" } }).Words;
 
         Assert.Equal($"--schema FraudDetection={Absolute("schemas")}/fraud.json --schema Churn={Absolute(".")}/churn.json", restore);
     }
@@ -60,7 +60,7 @@ public sealed class SettingsArgumentTests
     [Fact]
     public void A_registry_with_a_signature_never_reaches_the_command_line()
     {
-        var settings = new ModelRegistryRestoreSettings { Registry = "https://acct.blob.core.windows.net/models?sv=2024-01-01&sig=SECRET" }.WithRefresh();
+        var settings = new ModelRegistryRestoreSettings { Registry = "https://acct.blob.core.windows.net/models?sv=2024-01-01&sig=SECRET", Refresh = true };
 
         var (rendered, environment) = Render(settings);
 
@@ -79,7 +79,7 @@ public sealed class SettingsArgumentTests
     [Fact]
     public void Report_settings_give_the_point_in_history_and_each_model()
     {
-        var settings = new ModelRegistryReportSettings { Registry = "registry" }.WithAsOf("2026-11-30T00:00:00Z").WithModel("FraudDetection").WithModel("Churn");
+        var settings = new ModelRegistryReportSettings { Registry = "registry", AsOf = "2026-11-30T00:00:00Z", Models = ["FraudDetection", "Churn"] };
 
         Assert.Equal($"--as-of 2026-11-30T00:00:00Z --model FraudDetection --model Churn --registry {Absolute("registry")}", Render(settings).Words);
     }
@@ -87,7 +87,7 @@ public sealed class SettingsArgumentTests
     [Fact]
     public void Pull_request_gate_settings_give_the_site_the_comment_links_to()
     {
-        var settings = new ModelRegistryPullRequestGateSettings().WithStage("Staging").WithReportUrl("https://contoso.github.io/models");
+        var settings = new ModelRegistryPullRequestGateSettings { Stage = "Staging", ReportUrl = "https://contoso.github.io/models" };
 
         Assert.Equal("--stage Staging --report-url https://contoso.github.io/models", Render(settings).Words);
     }
@@ -95,7 +95,7 @@ public sealed class SettingsArgumentTests
     [Fact]
     public void Promote_settings_give_the_reason_that_allows_a_breaking_schema_beside_a_GitHub_gate()
     {
-        var settings = new ModelRegistryPromoteSettings().WithGitHubPullRequest(42).AllowBreakingSchema("the service sends 8 features");
+        var settings = new ModelRegistryPromoteSettings { GitHubPullRequest = 42, BreakingSchemaReason = "the service sends 8 features" };
 
         Assert.Equal("--allow-breaking-schema the service sends 8 features --github-pr 42", Render(settings).Words);
     }
@@ -103,10 +103,21 @@ public sealed class SettingsArgumentTests
     [Fact]
     public void Register_settings_give_every_option_of_the_shared_command_line_with_absolute_paths()
     {
-        var settings = new ModelRegistryRegisterSettings { Label = "1.2.0", Command = "dotnet run" }
-            .WithMetrics("out/metrics.json").WithThreshold("auc>=0.9").WithTag("team", "risk").WithData("data/train.csv")
-            .WithData("https://acct.blob.core.windows.net/data/train.csv").WithConfig("train.json").WithRecordedVariable("SEED")
-            .WithContainerImage("trainer@sha256:abc").WithSchema("schema.json").WithProjectDirectory("src").WithArtifact(new FilePath("out/vocab.txt"));
+        var settings = new ModelRegistryRegisterSettings
+        {
+            Label = "1.2.0",
+            Command = "dotnet run",
+            Metrics = "out/metrics.json",
+            Thresholds = ["auc>=0.9"],
+            Tags = { ["team"] = "risk" },
+            Data = ["data/train.csv", "https://acct.blob.core.windows.net/data/train.csv"],
+            Config = ["train.json"],
+            RecordedVariables = ["SEED"],
+            ContainerImage = "trainer@sha256:abc",
+            Schema = "schema.json",
+            ProjectDirectory = "src",
+            Artifacts = [new FilePath("out/vocab.txt")],
+        };
 
         var words = settings.CommandLine("FraudDetection", new FilePath("out/model.zip"), Environment).ToCommandLine();
 

@@ -26,16 +26,8 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Evaluate")]
-    public static Verdict ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, params string[] thresholds)
-    {
-        var settings = new ModelRegistryEvaluateSettings();
-        foreach (var rule in thresholds ?? [])
-        {
-            settings.Thresholds.Add(rule);
-        }
-
-        return context.ModelRegistryEvaluate(metricsFile, settings);
-    }
+    public static Verdict ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, params string[] thresholds) =>
+        context.ModelRegistryEvaluate(metricsFile, new ModelRegistryEvaluateSettings { Thresholds = [.. thresholds ?? []] });
 
     /// <summary>
     /// Checks a metrics file against threshold rules without registering anything (<c>model-registry evaluate</c>).
@@ -66,10 +58,4 @@ public static partial class ModelRegistryAliases
         var arguments = new[] { "--metrics", CliArguments.Absolute(metricsFile, context.Environment) };
         return Run<Verdict>(context, "evaluate", arguments, settings);
     }
-
-    /// <summary>Same as <see cref="ModelRegistryEvaluate(ICakeContext, FilePath, ModelRegistryEvaluateSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Evaluate")]
-    public static Verdict ModelRegistryEvaluate(this ICakeContext context, FilePath metricsFile, Func<ModelRegistryEvaluateSettings, ModelRegistryEvaluateSettings> configure) =>
-        context.ModelRegistryEvaluate(metricsFile, Configure(configure));
 }

@@ -22,17 +22,8 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Lineage")]
-    public static VersionLineage ModelRegistryLineage(this ICakeContext context, string reference, ModelRegistryLineageSettings? settings = null)
-    {
-        settings ??= new();
-        return Run<VersionLineage>(context, "lineage", [reference], settings);
-    }
-
-    /// <summary>Same as <see cref="ModelRegistryLineage(ICakeContext, string, ModelRegistryLineageSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Lineage")]
-    public static VersionLineage ModelRegistryLineage(this ICakeContext context, string reference, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>
-        context.ModelRegistryLineage(reference, Configure(configure));
+    public static VersionLineage ModelRegistryLineage(this ICakeContext context, string reference, ModelRegistryLineageSettings? settings = null) =>
+        Run<VersionLineage>(context, "lineage", [reference], settings ?? new());
 
     /// <summary>
     /// Finds every version trained on a dataset, and which of them is in Production
@@ -60,10 +51,4 @@ public static partial class ModelRegistryAliases
             : CliArguments.Absolute(new FilePath(dataset), context.Environment);
         return Run<DatasetLineage>(context, "lineage", ["--dataset", value], settings);
     }
-
-    /// <summary>Same as <see cref="ModelRegistryDatasetLineage(ICakeContext, string, ModelRegistryLineageSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Lineage")]
-    public static DatasetLineage ModelRegistryDatasetLineage(this ICakeContext context, string dataset, Func<ModelRegistryLineageSettings, ModelRegistryLineageSettings> configure) =>
-        context.ModelRegistryDatasetLineage(dataset, Configure(configure));
 }

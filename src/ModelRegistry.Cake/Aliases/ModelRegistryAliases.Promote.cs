@@ -27,17 +27,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Promote")]
-    public static StageChangeDocument ModelRegistryPromote(this ICakeContext context, string reference, string stage, ModelRegistryPromoteSettings? settings = null)
-    {
-        settings ??= new();
-        ArgumentNullException.ThrowIfNull(context);
-        var arguments = new[] { reference, "--to", stage };
-        return Run<StageChangeDocument>(context, "promote", arguments, settings);
-    }
-
-    /// <summary>Same as <see cref="ModelRegistryPromote(ICakeContext, string, string, ModelRegistryPromoteSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Promote")]
-    public static StageChangeDocument ModelRegistryPromote(this ICakeContext context, string reference, string stage, Func<ModelRegistryPromoteSettings, ModelRegistryPromoteSettings> configure) =>
-        context.ModelRegistryPromote(reference, stage, Configure(configure));
+    public static StageChangeDocument ModelRegistryPromote(this ICakeContext context, string reference, string stage, ModelRegistryPromoteSettings? settings = null) =>
+        Run<StageChangeDocument>(context, "promote", [reference, "--to", stage], settings ?? new());
 }

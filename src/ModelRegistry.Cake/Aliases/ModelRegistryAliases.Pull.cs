@@ -21,16 +21,8 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("Pull")]
     public static PulledVersionDocument ModelRegistryPull(this ICakeContext context, string reference, DirectoryPath output, ModelRegistryPullSettings? settings = null)
     {
-        settings ??= new();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var arguments = new[] { reference, "--output", CliArguments.Absolute(output, context.Environment) };
-        return Run<PulledVersionDocument>(context, "pull", arguments, settings);
+        return Run<PulledVersionDocument>(context, "pull", [reference, "--output", CliArguments.Absolute(output, context.Environment)], settings ?? new());
     }
-
-    /// <summary>Same as <see cref="ModelRegistryPull(ICakeContext, string, DirectoryPath, ModelRegistryPullSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Pull")]
-    public static PulledVersionDocument ModelRegistryPull(this ICakeContext context, string reference, DirectoryPath output, Func<ModelRegistryPullSettings, ModelRegistryPullSettings> configure) =>
-        context.ModelRegistryPull(reference, output, Configure(configure));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Core.IO;
 
 namespace ModelRegistry.Cake;
 
@@ -27,16 +26,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("PullRequestGate")]
-    public static GateDocument ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate, ModelRegistryPullRequestGateSettings? settings = null)
-    {
-        settings ??= new();
-        var arguments = new[] { "--pr", pullRequest.ToString(CultureInfo.InvariantCulture), "--candidate", candidate };
-        return Run<GateDocument>(context, "gate pull-request", arguments, settings);
-    }
-
-    /// <summary>Same as <see cref="ModelRegistryPullRequestGate(ICakeContext, int, string, ModelRegistryPullRequestGateSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("PullRequestGate")]
-    public static GateDocument ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate, Func<ModelRegistryPullRequestGateSettings, ModelRegistryPullRequestGateSettings> configure) =>
-        context.ModelRegistryPullRequestGate(pullRequest, candidate, Configure(configure));
+    public static GateDocument ModelRegistryPullRequestGate(this ICakeContext context, int pullRequest, string candidate, ModelRegistryPullRequestGateSettings? settings = null) =>
+        Run<GateDocument>(context, "gate pull-request", ["--pr", pullRequest.ToString(CultureInfo.InvariantCulture), "--candidate", candidate], settings ?? new());
 }

@@ -31,19 +31,12 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("Register")]
     public static ModelRegistration ModelRegistryRegister(this ICakeContext context, string model, FilePath artifact, ModelRegistryRegisterSettings? settings = null)
     {
-        settings ??= new();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(artifact);
-        ArgumentNullException.ThrowIfNull(settings);
+        settings ??= new();
         var result = Execute(context, settings.CommandLine(model, artifact, context.Environment).ToCommandLine(), settings);
         return result.GateNotMet
             ? new ModelRegistration { Evaluation = Read<NotRegisteredDocument>(result, "register").Evaluation }
             : new ModelRegistration { Version = Read<RegistrationDocument>(result, "register") };
     }
-
-    /// <summary>Same as <see cref="ModelRegistryRegister(ICakeContext, string, FilePath, ModelRegistryRegisterSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Register")]
-    public static ModelRegistration ModelRegistryRegister(this ICakeContext context, string model, FilePath artifact, Func<ModelRegistryRegisterSettings, ModelRegistryRegisterSettings> configure) =>
-        context.ModelRegistryRegister(model, artifact, Configure(configure));
 }

@@ -30,13 +30,6 @@ public static partial class ModelRegistryAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        settings ??= new();
-        return Run<ReportDocument>(context, "report", ["--output", CliArguments.Absolute(output, context.Environment)], settings);
+        return Run<ReportDocument>(context, "report", ["--output", CliArguments.Absolute(output, context.Environment)], settings ?? new());
     }
-
-    /// <summary>Same as <see cref="ModelRegistryReport(ICakeContext, DirectoryPath, ModelRegistryReportSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Report")]
-    public static ReportDocument ModelRegistryReport(this ICakeContext context, DirectoryPath output, Func<ModelRegistryReportSettings, ModelRegistryReportSettings> configure) =>
-        context.ModelRegistryReport(output, Configure(configure));
 }

@@ -24,16 +24,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Promote")]
-    public static PromotionRequestDocument ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage, ModelRegistryPromotionRequestSettings? settings = null)
-    {
-        settings ??= new();
-        var arguments = new[] { reference, "--to", stage };
-        return Run<PromotionRequestDocument>(context, "promote request", arguments, settings);
-    }
-
-    /// <summary>Same as <see cref="ModelRegistryRequestPromotion(ICakeContext, string, string, ModelRegistryPromotionRequestSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Promote")]
-    public static PromotionRequestDocument ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage, Func<ModelRegistryPromotionRequestSettings, ModelRegistryPromotionRequestSettings> configure) =>
-        context.ModelRegistryRequestPromotion(reference, stage, Configure(configure));
+    public static PromotionRequestDocument ModelRegistryRequestPromotion(this ICakeContext context, string reference, string stage, ModelRegistryPromotionRequestSettings? settings = null) =>
+        Run<PromotionRequestDocument>(context, "promote request", [reference, "--to", stage], settings ?? new());
 }

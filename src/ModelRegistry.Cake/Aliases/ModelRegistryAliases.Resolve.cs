@@ -17,15 +17,6 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Resolve")]
-    public static VersionInfo ModelRegistryResolve(this ICakeContext context, string reference, ModelRegistryResolveSettings? settings = null)
-    {
-        settings ??= new();
-        return Run<VersionInfo>(context, "resolve", [reference], settings);
-    }
-
-    /// <summary>Same as <see cref="ModelRegistryResolve(ICakeContext, string, ModelRegistryResolveSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Resolve")]
-    public static VersionInfo ModelRegistryResolve(this ICakeContext context, string reference, Func<ModelRegistryResolveSettings, ModelRegistryResolveSettings> configure) =>
-        context.ModelRegistryResolve(reference, Configure(configure));
+    public static VersionInfo ModelRegistryResolve(this ICakeContext context, string reference, ModelRegistryResolveSettings? settings = null) =>
+        Run<VersionInfo>(context, "resolve", [reference], settings ?? new());
 }

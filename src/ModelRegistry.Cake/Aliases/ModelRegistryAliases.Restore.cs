@@ -21,14 +21,7 @@ public static partial class ModelRegistryAliases
     [CakeAliasCategory("Restore")]
     public static RestoreDocument ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references, ModelRegistryRestoreSettings? settings = null)
     {
-        settings ??= new();
         ArgumentNullException.ThrowIfNull(references);
-        return Run<RestoreDocument>(context, "restore", references, settings);
+        return Run<RestoreDocument>(context, "restore", references, settings ?? new());
     }
-
-    /// <summary>Same as <see cref="ModelRegistryRestore(ICakeContext, IEnumerable{string}, ModelRegistryRestoreSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Restore")]
-    public static RestoreDocument ModelRegistryRestore(this ICakeContext context, IEnumerable<string> references, Func<ModelRegistryRestoreSettings, ModelRegistryRestoreSettings> configure) =>
-        context.ModelRegistryRestore(references, Configure(configure));
 }

@@ -1,6 +1,5 @@
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Core.IO;
 
 namespace ModelRegistry.Cake;
 
@@ -19,17 +18,8 @@ public static partial class ModelRegistryAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Retention")]
-    public static GcReport ModelRegistryGc(this ICakeContext context, ModelRegistryGcSettings? settings = null)
-    {
-        settings ??= new();
-        return Run<GcReport>(context, "gc", [], settings);
-    }
-
-    /// <summary>Same as <see cref="ModelRegistryGc(ICakeContext, ModelRegistryGcSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Retention")]
-    public static GcReport ModelRegistryGc(this ICakeContext context, Func<ModelRegistryGcSettings, ModelRegistryGcSettings> configure) =>
-        context.ModelRegistryGc(Configure(configure));
+    public static GcReport ModelRegistryGc(this ICakeContext context, ModelRegistryGcSettings? settings = null) =>
+        Run<GcReport>(context, "gc", [], settings ?? new());
 
     /// <summary>Sets (or with <c>Clear</c> removes) retention rules for the registry or one model (<c>model-registry retention set|clear</c>).</summary>
     /// <param name="context">The Cake context.</param>
@@ -47,10 +37,4 @@ public static partial class ModelRegistryAliases
         ArgumentNullException.ThrowIfNull(settings);
         return Run<RetentionDocument>(context, settings.Command, [], settings);
     }
-
-    /// <summary>Same as <see cref="ModelRegistrySetRetention(ICakeContext, ModelRegistryRetentionSettings)"/>, with the settings built by <paramref name="configure"/>.</summary>
-    [CakeMethodAlias]
-    [CakeAliasCategory("Retention")]
-    public static RetentionDocument ModelRegistrySetRetention(this ICakeContext context, Func<ModelRegistryRetentionSettings, ModelRegistryRetentionSettings> configure) =>
-        context.ModelRegistrySetRetention(Configure(configure));
 }

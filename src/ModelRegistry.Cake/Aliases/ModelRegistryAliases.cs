@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Cake.Core;
 using Cake.Core.Annotations;
-using System.Text.Json;
 using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
@@ -18,9 +18,8 @@ namespace ModelRegistry.Cake;
 ///
 /// Task("Register").Does(() =>
 /// {
-///     var registration = ModelRegistryRegister("FraudDetection", "out/model.zip", s => s
-///         .WithMetrics("out/metrics.json")
-///         .WithThreshold("auc>=0.90"));
+///     var registration = ModelRegistryRegister("FraudDetection", "out/model.zip",
+///         new ModelRegistryRegisterSettings { Metrics = "out/metrics.json", Thresholds = { "auc>=0.90" } });
 ///     Information("Registered {0}", registration.Version);
 /// });
 /// </code>
@@ -61,12 +60,5 @@ public static partial class ModelRegistryAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         return new ModelRegistryRunner(context).Execute(line, settings);
-    }
-
-    private static TSettings Configure<TSettings>(Func<TSettings, TSettings> configure)
-        where TSettings : new()
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        return configure(new TSettings());
     }
 }

@@ -22,11 +22,5 @@ public sealed class ModelRegistration
     public long BytesUploaded => Version?.BytesUploaded ?? 0;
 
     /// <summary>Gets each threshold's verdict.</summary>
-    public Verdict Evaluation
-    {
-        get => Version?.Evaluation ?? evaluation;
-        init => evaluation = value;
-    }
-
-    private readonly Verdict evaluation = Verdict.Empty;
+    public Verdict Evaluation { get => Version?.Evaluation ?? field; init; } = Verdict.Empty;
 }

@@ -1,6 +1,6 @@
-using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -8,25 +8,16 @@ namespace ModelRegistry.Cake;
 public sealed class ModelRegistryEvaluateSettings : ModelRegistrySettings
 {
     /// <summary>
-    /// Gets the threshold rules, such as <c>auc&gt;=0.90</c>, <c>latency_p95_ms&lt;=50</c> or
+    /// Gets or sets the threshold rules, such as <c>auc&gt;=0.90</c>, <c>latency_p95_ms&lt;=50</c> or
     /// <c>auc&gt;=Production-0.005</c>. CLI flag: <c>--threshold</c> (repeated).
     /// </summary>
-    public ICollection<string> Thresholds { get; } = new List<string>();
+    public ICollection<string> Thresholds { get; set; } = new List<string>();
 
     /// <summary>
     /// Gets or sets the model whose stage versions relative rules (<c>auc&gt;=Production-0.005</c>) compare with.
     /// CLI flag: <c>--model</c>.
     /// </summary>
     public string? Model { get; set; }
-
-    /// <summary>Adds a threshold rule (<c>--threshold</c>).</summary>
-    public ModelRegistryEvaluateSettings WithThreshold(string rule) => this.With(s => s.Thresholds.Add(rule));
-
-    /// <summary>Sets the model relative rules compare with (<c>--model</c>).</summary>
-    public ModelRegistryEvaluateSettings WithModel(string model) => this.With(s => s.Model = model);
-
-    /// <summary>Adds threshold rules (<c>--threshold</c>, once per rule).</summary>
-    public ModelRegistryEvaluateSettings WithThresholds(IEnumerable<string> rules) => this.With(s => s.Thresholds.AddRange(rules));
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

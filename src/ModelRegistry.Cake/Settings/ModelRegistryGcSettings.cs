@@ -1,6 +1,6 @@
-using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -15,15 +15,6 @@ public sealed class ModelRegistryGcSettings : ModelRegistrySettings
 
     /// <summary>Gets or sets a retention policy file to plan with instead of the registry's policy (plans only). CLI flag: <c>--policy</c>.</summary>
     public FilePath? PolicyFile { get; set; }
-
-    /// <summary>Purges and deletes instead of planning (<c>--apply</c>).</summary>
-    public ModelRegistryGcSettings WithApply() => this.With(s => s.Apply = true);
-
-    /// <summary>Takes only files older than this (<c>--grace</c>).</summary>
-    public ModelRegistryGcSettings WithGrace(string grace) => this.With(s => s.Grace = grace);
-
-    /// <summary>Plans with the policy in a file (<c>--policy</c>).</summary>
-    public ModelRegistryGcSettings WithPolicyFile(FilePath policyFile) => this.With(s => s.PolicyFile = policyFile);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

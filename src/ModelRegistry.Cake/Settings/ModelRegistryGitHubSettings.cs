@@ -1,6 +1,5 @@
-using ModelRegistry.Faces;
 using Cake.Core;
-using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 

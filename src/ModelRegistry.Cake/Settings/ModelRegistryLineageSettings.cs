@@ -1,6 +1,5 @@
-using ModelRegistry.Faces;
 using Cake.Core;
-using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -15,12 +14,6 @@ public sealed class ModelRegistryLineageSettings : ModelRegistrySettings
 
     /// <summary>Gets or sets, for a dataset query, the one model to look in (needed with a revision <c>AsOf</c>). CLI flag: <c>--model</c>.</summary>
     public string? Model { get; set; }
-
-    /// <summary>Reads the registry as it was at a time or revision (<c>--as-of</c>).</summary>
-    public ModelRegistryLineageSettings WithAsOf(string asOf) => this.With(s => s.AsOf = asOf);
-
-    /// <summary>Limits a dataset query to one model (<c>--model</c>).</summary>
-    public ModelRegistryLineageSettings WithModel(string model) => this.With(s => s.Model = model);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -1,6 +1,5 @@
-using ModelRegistry.Faces;
 using Cake.Core;
-using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -18,12 +17,6 @@ public sealed class ModelRegistryPromotionRequestSettings : ModelRegistryGitHubS
 
     /// <summary>Gets or sets why, recorded with the request and the promotion. CLI flag: <c>--reason</c>.</summary>
     public string? Reason { get; set; }
-
-    /// <summary>Sets the promotion workflow (<c>--workflow</c>).</summary>
-    public ModelRegistryPromotionRequestSettings WithWorkflow(string workflow) => this.With(s => s.Workflow = workflow);
-
-    /// <summary>Sets the reason (<c>--reason</c>).</summary>
-    public ModelRegistryPromotionRequestSettings WithReason(string reason) => this.With(s => s.Reason = reason);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -1,6 +1,5 @@
-using ModelRegistry.Faces;
 using Cake.Core;
-using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -10,23 +9,14 @@ public sealed class ModelRegistryPullRequestGateSettings : ModelRegistryGitHubSe
     /// <summary>Gets or sets the stage whose version is the baseline and whose policy thresholds apply. CLI flag: <c>--stage</c>. Default: Production.</summary>
     public string? Stage { get; set; }
 
-    /// <summary>Gets threshold rules, such as <c>auc&gt;=Production-0.005</c>. CLI flag: <c>--threshold</c> (repeated).</summary>
-    public ICollection<string> Thresholds { get; } = new List<string>();
+    /// <summary>Gets or sets threshold rules, such as <c>auc&gt;=Production-0.005</c>. CLI flag: <c>--threshold</c> (repeated).</summary>
+    public ICollection<string> Thresholds { get; set; } = new List<string>();
 
     /// <summary>
     /// Gets or sets the address of the registry's static site (<c>ModelRegistryReport</c>); the comment then links the
     /// candidate's and the baseline's pages. CLI flag: <c>--report-url</c>. Default: <c>$MODEL_REGISTRY_REPORT_URL</c>.
     /// </summary>
     public string? ReportUrl { get; set; }
-
-    /// <summary>Links the comment to the versions' pages of the registry's site (<c>--report-url</c>).</summary>
-    public ModelRegistryPullRequestGateSettings WithReportUrl(string url) => this.With(s => s.ReportUrl = url);
-
-    /// <summary>Sets the baseline stage (<c>--stage</c>).</summary>
-    public ModelRegistryPullRequestGateSettings WithStage(string stage) => this.With(s => s.Stage = stage);
-
-    /// <summary>Adds a threshold rule (<c>--threshold</c>).</summary>
-    public ModelRegistryPullRequestGateSettings WithThreshold(string rule) => this.With(s => s.Thresholds.Add(rule));
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -4,4 +4,4 @@ using Cake.Core.IO;
 namespace ModelRegistry.Cake;
 
 /// <summary>Settings of <c>model-registry pull</c> (<see cref="ModelRegistryAliases.ModelRegistryPull(ICakeContext, string, DirectoryPath, ModelRegistryPullSettings)"/>).</summary>
-public sealed class ModelRegistryPullSettings : ModelRegistryReadSettings<ModelRegistryPullSettings>;
+public sealed class ModelRegistryPullSettings : ModelRegistryReadSettings;

@@ -1,13 +1,11 @@
-using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
 /// <summary>What the aliases that read one version (resolve, pull) share: the point in history and the trust policy.</summary>
-/// <typeparam name="TSelf">The settings class, which the fluent setters return.</typeparam>
-public abstract class ModelRegistryReadSettings<TSelf> : ModelRegistrySettings
-    where TSelf : ModelRegistryReadSettings<TSelf>
+public abstract class ModelRegistryReadSettings : ModelRegistrySettings
 {
     /// <summary>
     /// Gets or sets the point in history to read the registry at: an ISO 8601 time or a revision number.
@@ -18,12 +16,6 @@ public abstract class ModelRegistryReadSettings<TSelf> : ModelRegistrySettings
     /// <summary>Gets or sets the trust policy file (docs/signing.md) the version must satisfy: a version whose registration
     /// or move into its stage is not signed by a trusted key is refused (MRB2005). CLI flag: <c>--trust</c>.</summary>
     public FilePath? Trust { get; set; }
-
-    /// <summary>Reads the registry as it was at a time or revision (<c>--as-of</c>).</summary>
-    public TSelf WithAsOf(string asOf) => ((TSelf)this).With(s => s.AsOf = asOf);
-
-    /// <summary>Accepts only versions this trust policy accepts (<c>--trust</c>).</summary>
-    public TSelf WithTrust(FilePath policy) => ((TSelf)this).With(s => s.Trust = policy);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -1,6 +1,6 @@
-using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -10,14 +10,8 @@ public sealed class ModelRegistryReportSettings : ModelRegistrySettings
     /// <summary>Gets or sets the point in history the site shows: an ISO 8601 time or a revision number. CLI flag: <c>--as-of</c>.</summary>
     public string? AsOf { get; set; }
 
-    /// <summary>Gets the models the site shows; every model when empty. CLI flag: <c>--model</c> (repeated).</summary>
-    public ICollection<string> Models { get; } = new List<string>();
-
-    /// <summary>Shows the registry as it was at a time or revision (<c>--as-of</c>).</summary>
-    public ModelRegistryReportSettings WithAsOf(string asOf) => this.With(s => s.AsOf = asOf);
-
-    /// <summary>Adds a model to show (<c>--model</c>).</summary>
-    public ModelRegistryReportSettings WithModel(string model) => this.With(s => s.Models.Add(model));
+    /// <summary>Gets or sets the models the site shows; every model when empty. CLI flag: <c>--model</c> (repeated).</summary>
+    public ICollection<string> Models { get; set; } = new List<string>();
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

@@ -1,6 +1,6 @@
-using ModelRegistry.Faces;
 using Cake.Core;
 using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 
@@ -22,33 +22,14 @@ public sealed class ModelRegistryRestoreSettings : ModelRegistrySettings
     /// version the registry resolves it to now (CI). CLI flag: <c>--locked</c>.</summary>
     public bool Locked { get; set; }
 
-    /// <summary>Reads and writes this lock file (<c>--lock-file</c>).</summary>
-    public ModelRegistryRestoreSettings WithLockFile(FilePath lockFile) => this.With(s => s.LockFile = lockFile);
-
-    /// <summary>Uses this cache folder (<c>--cache</c>).</summary>
-    public ModelRegistryRestoreSettings WithCache(DirectoryPath cache) => this.With(s => s.Cache = cache);
-
-    /// <summary>Resolves every reference again (<c>--refresh</c>).</summary>
-    public ModelRegistryRestoreSettings WithRefresh() => this.With(s => s.Refresh = true);
-
-    /// <summary>Changes nothing and fails on any difference from the lock (<c>--locked</c>).</summary>
-    public ModelRegistryRestoreSettings InLockedMode() => this.With(s => s.Locked = true);
-
     /// <summary>Gets or sets the trust policy file (docs/signing.md) every version restored must satisfy: a version whose registration
     /// or move into its stage is not signed by a trusted key is refused (MRB2005). CLI flag: <c>--trust</c>.</summary>
     public FilePath? Trust { get; set; }
-
-    /// <summary>Accepts only versions this trust policy accepts (<c>--trust</c>).</summary>
-    public ModelRegistryRestoreSettings WithTrust(FilePath policy) => this.With(s => s.Trust = policy);
 
     /// <summary>Gets the schema pins (docs/schemas.md), by model: the declared-schema file the consumer was written
     /// against; a version whose schema breaks its pin is refused before anything is installed (MRB2110, MRB2111). CLI flag:
     /// <c>--schema model=file</c>.</summary>
     public IDictionary<string, FilePath> Schemas { get; } = new Dictionary<string, FilePath>(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Refuses a version of <paramref name="model"/> whose schema breaks this pin (<c>--schema model=file</c>).</summary>
-    /// <example><code>ModelRegistryRestore(new[] { "FraudDetection@Production" }, s => s.WithSchema("FraudDetection", "schemas/fraud.json"));</code></example>
-    public ModelRegistryRestoreSettings WithSchema(string model, FilePath pin) => this.With(s => s.Schemas[model] = pin);
 
     internal override void AddOptions(CliCommandLine line, ICakeEnvironment environment)
     {

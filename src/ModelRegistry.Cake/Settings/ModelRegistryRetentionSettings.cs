@@ -1,7 +1,6 @@
-using ModelRegistry.Faces;
 using System.Globalization;
 using Cake.Core;
-using Cake.Core.IO;
+using ModelRegistry.Faces;
 
 namespace ModelRegistry.Cake;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -94,17 +95,14 @@ internal sealed class CliLocator(ICakeEnvironment environment, IFileSystem fileS
         return null;
     }
 
-    private static bool ListsCommand(FilePath manifest)
+    /// <summary>Whether a tool manifest lists the model-registry command; a manifest that is not one says no.</summary>
+    internal static bool ListsCommand(FilePath manifest)
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(manifest.FullPath));
-            return document.RootElement.TryGetProperty("tools", out var tools)
-                && tools.ValueKind == JsonValueKind.Object
-                && tools.EnumerateObject().Any(tool =>
-                    tool.Value.TryGetProperty("commands", out var commands)
-                    && commands.ValueKind == JsonValueKind.Array
-                    && commands.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.String && c.GetString() == ToolCommand));
+            return JsonNode.Parse(File.ReadAllText(manifest.FullPath)) is JsonObject root && root["tools"] is JsonObject tools
+                && tools.Any(tool => tool.Value is JsonObject entry && entry["commands"] is JsonArray commands
+                    && commands.Any(c => c?.GetValueKind() == JsonValueKind.String && c.GetValue<string>() == ToolCommand));
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

@@ -91,18 +91,8 @@ internal sealed class ModelRegistryRunner : Tool<ModelRegistrySettings>
 
     protected override IEnumerable<string> GetToolExecutableNames() => ["model-registry", "model-registry.exe"];
 
-    protected override IEnumerable<FilePath> GetAlternativeToolPaths(ModelRegistrySettings settings)
-    {
-        foreach (var path in locator.GlobalToolPaths())
-        {
-            yield return path;
-        }
-
-        if (HostedLaunch(settings) is { } launch)
-        {
-            yield return launch.Host;
-        }
-    }
+    protected override IEnumerable<FilePath> GetAlternativeToolPaths(ModelRegistrySettings settings) =>
+        HostedLaunch(settings) is { } launch ? [.. locator.GlobalToolPaths(), launch.Host] : locator.GlobalToolPaths();
 
     /// <summary>The run's environment and the settings' own variables (a GitHub token) join the process environment.</summary>
     protected override IDictionary<string, string> GetEnvironmentVariables(ModelRegistrySettings settings)

@@ -26,16 +26,18 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
             {
                 var verdict = ModelRegistryEvaluate("out/metrics.json", "auc>=0.90", "latency_p95_ms<=50");
                 Information("verdict {0} margin {1}", verdict.Passed, verdict.Rules[0].Margin);
-                var registration = ModelRegistryRegister("FraudDetection", "out/model.zip", s => s
-                    .WithRegistry("registry")
-                    .WithMetrics("out/metrics.json")
-                    .WithThreshold("auc>=0.90")
-                    .WithLabel("1.0.0")
-                    .WithTag("team", "risk"));
+                var registration = ModelRegistryRegister("FraudDetection", "out/model.zip", new ModelRegistryRegisterSettings
+                {
+                    Registry = "registry",
+                    Metrics = "out/metrics.json",
+                    Thresholds = { "auc>=0.90" },
+                    Label = "1.0.0",
+                    Tags = { ["team"] = "risk" },
+                });
                 Information("registered {0} new {1}", registration.Version.Reference, registration.IsNew);
-                var again = ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry("registry").WithMetrics("out/metrics.json").WithLabel("1.0.0").WithTag("team", "risk"));
+                var again = ModelRegistryRegister("FraudDetection", "out/model.zip", new ModelRegistryRegisterSettings { Registry = "registry", Metrics = "out/metrics.json", Label = "1.0.0", Tags = { ["team"] = "risk" } });
                 Information("again {0} new {1}", again.Version.Reference, again.IsNew);
-                var resolved = ModelRegistryResolve("FraudDetection@1.0.0", s => s.WithRegistry("registry"));
+                var resolved = ModelRegistryResolve("FraudDetection@1.0.0", new ModelRegistryResolveSettings { Registry = "registry" });
                 Information("resolved {0} auc {1} digest {2}", resolved.Reference, resolved.Metrics["auc"], resolved.Digest == registration.Version.Digest);
             });
             """);
@@ -116,27 +118,27 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
 
             Task("Register").IsDependentOn("Model").Does(() =>
             {
-                ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry(registry).WithMetrics("out/metrics.json"));
+                ModelRegistryRegister("FraudDetection", "out/model.zip", new ModelRegistryRegisterSettings { Registry = registry, Metrics = "out/metrics.json" });
                 System.IO.File.WriteAllBytes("out/model.zip", new byte[] { 9, 9, 9 });
-                ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry(registry).WithMetrics("out/metrics.json"));
+                ModelRegistryRegister("FraudDetection", "out/model.zip", new ModelRegistryRegisterSettings { Registry = registry, Metrics = "out/metrics.json" });
             });
 
             Task("Unapproved").IsDependentOn("Register").Does(() =>
             {
-                ModelRegistryPromote("FraudDetection@1", "Production", s => s.WithRegistry(registry));
+                ModelRegistryPromote("FraudDetection@1", "Production", new ModelRegistryPromoteSettings { Registry = registry });
             });
 
             Task("Promote").IsDependentOn("Register").Does(() =>
             {
-                var staging = ModelRegistryPromote("FraudDetection@1", "Staging", s => s.WithRegistry(registry).WithReason("integration tests"));
+                var staging = ModelRegistryPromote("FraudDetection@1", "Staging", new ModelRegistryPromoteSettings { Registry = registry, Reason = "integration tests" });
                 Information("staging {0} from {1}", staging.Reference, staging.FromStage);
                 ModelRegistryPromote("FraudDetection@Staging", "Production", new ModelRegistryPromoteSettings { Registry = registry, ApprovedBy = "alice" });
-                ModelRegistryPromote("FraudDetection@2", "Staging", s => s.WithRegistry(registry));
-                var second = ModelRegistryPromote("FraudDetection@2", "Production", s => s.WithRegistry(registry).WithApprovedBy("bob").WithReason("newer"));
+                ModelRegistryPromote("FraudDetection@2", "Staging", new ModelRegistryPromoteSettings { Registry = registry });
+                var second = ModelRegistryPromote("FraudDetection@2", "Production", new ModelRegistryPromoteSettings { Registry = registry, ApprovedBy = "bob", Reason = "newer" });
                 Information("production {0} displaced {1} to {2}", second.Reference, second.Displaced, second.DisplacedTo);
-                var pulled = ModelRegistryPull("FraudDetection@Production", "serving", s => s.WithRegistry(registry));
+                var pulled = ModelRegistryPull("FraudDetection@Production", "serving", new ModelRegistryPullSettings { Registry = registry });
                 Information("pulled {0} into {1}", pulled.Reference, System.IO.Path.GetFileName(pulled.Output));
-                var restored = ModelRegistryRestore(new[] { "FraudDetection@Production" }, s => s.WithRegistry(registry).WithLockFile("service/models.lock.json").WithCache("cache"));
+                var restored = ModelRegistryRestore(new[] { "FraudDetection@Production" }, new ModelRegistryRestoreSettings { Registry = registry, LockFile = "service/models.lock.json", Cache = "cache" });
                 var model = restored.Models.Single();
                 Information("restored {0} as version {1}, {2}, pulled {3}, lock written {4}", model.Model + "@" + model.Requested, model.Version, model.Change, model.Pulled, restored.LockWritten);
                 Information("cached bytes {0}", System.IO.File.ReadAllBytes(System.IO.Path.Combine(model.Path, "model.zip")).Length);
@@ -176,17 +178,17 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
                 for (var i = 1; i <= 3; i++)
                 {
                     System.IO.File.WriteAllBytes("out/model.zip", new byte[] { (byte)i });
-                    ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry(registry).WithMetrics("out/metrics.json"));
+                    ModelRegistryRegister("FraudDetection", "out/model.zip", new ModelRegistryRegisterSettings { Registry = registry, Metrics = "out/metrics.json" });
                 }
 
                 var policy = ModelRegistrySetRetention(new ModelRegistryRetentionSettings { Registry = registry, KeepLast = 1, Reason = "storage costs" });
                 Information("policy revision {0} by {1}: {2}", policy.Revision.Revision, policy.Revision.Actor, policy.Revision.Reason);
-                var own = ModelRegistrySetRetention(s => { s.Registry = registry; s.Model = "FraudDetection"; s.KeepLabelled = true; return s; });
+                var own = ModelRegistrySetRetention(new ModelRegistryRetentionSettings { Registry = registry, Model = "FraudDetection", KeepLabelled = true });
                 Information("FraudDetection follows {0}", own.Applies);
-                var plan = ModelRegistryGc(s => s.WithRegistry(registry));
+                var plan = ModelRegistryGc(new ModelRegistryGcSettings { Registry = registry });
                 var model = plan.Models.Single();
                 Information("plan: dry run {0}, purge {1}, keep {2} because {3}", plan.DryRun, string.Join(",", model.Purge.Select(p => p.Version)), model.Kept.Single().Version, model.Kept.Single().Rules.Single());
-                var applied = ModelRegistryGc(s => s.WithRegistry(registry).WithApply());
+                var applied = ModelRegistryGc(new ModelRegistryGcSettings { Registry = registry, Apply = true });
                 Information("applied: purge revision {0}", applied.Models.Single().PurgeRevision);
             });
             """);
@@ -211,8 +213,8 @@ public sealed class CakeAddinTests(CakeAddinFixture fixture)
 
             Task("Site").IsDependentOn("Model").Does(() =>
             {
-                ModelRegistryRegister("FraudDetection", "out/model.zip", s => s.WithRegistry("registry").WithMetrics("out/metrics.json"));
-                var first = ModelRegistryReport("site", s => s.WithRegistry("registry").WithModel("FraudDetection"));
+                ModelRegistryRegister("FraudDetection", "out/model.zip", new ModelRegistryRegisterSettings { Registry = "registry", Metrics = "out/metrics.json" });
+                var first = ModelRegistryReport("site", new ModelRegistryReportSettings { Registry = "registry", Models = { "FraudDetection" } });
                 Information("first: {0} written of {1} for {2}", first.Written.Count, first.Pages, string.Join(",", first.Models));
                 var second = ModelRegistryReport("site", new ModelRegistryReportSettings { Registry = "registry" });
                 Information("second: {0} written, {1} unchanged", second.Written.Count, second.Unchanged);

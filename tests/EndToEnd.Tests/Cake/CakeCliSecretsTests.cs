@@ -21,10 +21,11 @@ public sealed class CakeCliSecretsTests(CakeAddinFixture fixture)
             {
                 try
                 {
-                    ModelRegistryRegister("FraudDetection", "model.zip", s =>
+                    ModelRegistryRegister("FraudDetection", "model.zip", new ModelRegistryRegisterSettings
                     {
-                        s.ToolPath = "fake-tool.sh";
-                        return s.WithRegistry("{{SasRegistry}}").WithData("https://acct.blob.core.windows.net/d/train.csv?sv=1&sig=DataSignature0043");
+                        ToolPath = "fake-tool.sh",
+                        Registry = "{{SasRegistry}}",
+                        Data = { "https://acct.blob.core.windows.net/d/train.csv?sv=1&sig=DataSignature0043" },
                     });
                 }
                 catch (Exception e)

@@ -47,7 +47,7 @@ public sealed class CakeGitHubAliasTests(CakeAddinFixture fixture)
         using var script = CakeScript.Create(fixture.Product, "cake-github-gate", """
             Task("Gate").Does(() =>
             {
-                ModelRegistryPullRequestGate(42, "FraudDetection@pr-42", s => s.WithRegistry("registry").WithThreshold("auc>=Production-0.005"));
+                ModelRegistryPullRequestGate(42, "FraudDetection@pr-42", new ModelRegistryPullRequestGateSettings { Registry = "registry", Thresholds = { "auc>=Production-0.005" } });
             });
             """);
 
@@ -68,11 +68,13 @@ public sealed class CakeGitHubAliasTests(CakeAddinFixture fixture)
             Task("Promote").Does(() =>
             {
                 System.IO.File.WriteAllBytes("model.bin", new byte[] { 1, 2, 3 });
-                ModelRegistryRegister("FraudDetection", "model.bin", s => s.WithRegistry("registry"));
-                ModelRegistryPromote("FraudDetection@1", "Production", s => s
-                    .WithRegistry("registry")
-                    .WithGitHubRun(123456)
-                    .WithApprovedBy("alice"));
+                ModelRegistryRegister("FraudDetection", "model.bin", new ModelRegistryRegisterSettings { Registry = "registry" });
+                ModelRegistryPromote("FraudDetection@1", "Production", new ModelRegistryPromoteSettings
+                {
+                    Registry = "registry",
+                    GitHubRun = 123456,
+                    ApprovedBy = "alice",
+                });
             });
             """);
 

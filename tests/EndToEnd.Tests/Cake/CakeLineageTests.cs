@@ -19,18 +19,20 @@ public sealed class CakeLineageTests(CakeAddinFixture fixture)
                 System.IO.File.WriteAllText("out/metrics.json", "{\"auc\": 0.93}");
                 System.IO.File.WriteAllBytes("out/model.zip", new byte[] { 1, 2, 3 });
                 System.IO.File.WriteAllText("data/train.csv", "1,0\n");
-                ModelRegistryRegister("FraudDetection", "out/model.zip", s => s
-                    .WithRegistry("registry")
-                    .WithMetrics("out/metrics.json")
-                    .WithThreshold("auc>=0.90")
-                    .WithData("data"));
-                ModelRegistryPromote("FraudDetection@1", "Production", s => s.WithRegistry("registry").WithApprovedBy("alice"));
+                ModelRegistryRegister("FraudDetection", "out/model.zip", new ModelRegistryRegisterSettings
+                {
+                    Registry = "registry",
+                    Metrics = "out/metrics.json",
+                    Thresholds = { "auc>=0.90" },
+                    Data = { "data" },
+                });
+                ModelRegistryPromote("FraudDetection@1", "Production", new ModelRegistryPromoteSettings { Registry = "registry", ApprovedBy = "alice" });
 
-                VersionLineage lineage = ModelRegistryLineage("FraudDetection@Production", s => s.WithRegistry("registry"));
+                VersionLineage lineage = ModelRegistryLineage("FraudDetection@Production", new ModelRegistryLineageSettings { Registry = "registry" });
                 DataInput data = lineage.Recipe.Data[0];
                 Information("lineage {0} stage {1} data {2} kind {3} files {4} passed {5}", lineage.Reference, lineage.Stage, System.IO.Path.GetFileName(data.Source), data.Kind, data.FileCount, lineage.Evaluation?.Passed);
 
-                DatasetLineage usage = ModelRegistryDatasetLineage("data/train.csv", s => s.WithRegistry("registry").WithModel("FraudDetection"));
+                DatasetLineage usage = ModelRegistryDatasetLineage("data/train.csv", new ModelRegistryLineageSettings { Registry = "registry", Model = "FraudDetection" });
                 Information("dataset in production {0} matched by {1} in {2}", string.Join(", ", usage.InProduction), usage.Versions[0].MatchedBy, usage.Versions[0].MatchedFile);
             });
             """);
