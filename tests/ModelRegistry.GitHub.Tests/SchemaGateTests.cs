@@ -55,10 +55,10 @@ public sealed class SchemaGateTests : IDisposable
         });
     }
 
-    private async Task<string> GateCommentAsync()
+    private async Task<string> GateCommentAsync(string candidate = "FraudDetection@2")
     {
         var pull = world.Server.AddPullRequest("alice");
-        var report = await new PullRequestGate(world.Api()).CheckAsync(await registry.OpenAsync(), new PullRequestGateRequest { Number = pull.Number, Candidate = "FraudDetection@2" });
+        var report = await new PullRequestGate(world.Api()).CheckAsync(await registry.OpenAsync(), new PullRequestGateRequest { Number = pull.Number, Candidate = candidate });
         Assert.True(report.Passed);
         return Assert.Single(world.Server.Comments(pull.Number)).Body;
     }
@@ -71,9 +71,11 @@ public sealed class SchemaGateTests : IDisposable
         return pull;
     }
 
-    private Task<CliOutcome> PromoteAsync(string gate, long id, params string[] extra) =>
+    private Task<CliOutcome> PromoteAsync(string gate, long id, params string[] extra) => PromoteAsync("FraudDetection@2", gate, id, extra);
+
+    private Task<CliOutcome> PromoteAsync(string reference, string gate, long id, params string[] extra) =>
         CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, 4250),
-            ["promote", "FraudDetection@2", "--to", "Production", gate, id.ToString(CultureInfo.InvariantCulture), "--registry", registry.Location, .. extra]);
+            ["promote", reference, "--to", "Production", gate, id.ToString(CultureInfo.InvariantCulture), "--registry", registry.Location, .. extra]);
 
     private static void AssertHolds(string body, params string[] parts)
     {
@@ -117,6 +119,35 @@ public sealed class SchemaGateTests : IDisposable
         AssertHolds(body, says, schemas ? "| input | features | float | [-1, 4] |" : "");
         Assert.DoesNotContain(absent, body, StringComparison.Ordinal);
         Assert.DoesNotContain("MRB2104", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Putting_back_the_previous_production_version_is_a_rollback_the_gate_comment_and_the_promotion_let_through()
+    {
+        // arrange: version 2 entered Production over version 1 with a reason; version 1's schema breaks version 2's
+        await ArrangeAsync(Breaking, Baseline);
+        await (await registry.OpenAsync()).PromoteAsync(new PromotionRequest
+        {
+            Reference = "FraudDetection@2",
+            Stage = "Production",
+            Evidence = new PromotionEvidence { Kind = StagePolicy.GitHubPullRequest, Approvers = ["carol"] },
+            AllowBreakingSchema = Reason,
+        });
+        var pull = await MergedPullRequestAsync();
+
+        // act
+        var body = await GateCommentAsync("FraudDetection@1");
+        var promoted = await PromoteAsync("FraudDetection@1", "--github-pr", pull.Number);
+
+        // assert
+        AssertHolds(body,
+            "Differences from Production version 2:",
+            "- ❗ **breaking**: input mask: type bool -> int64",
+            "this version held Production before the current one: a rollback puts back what consumers ran before");
+        Assert.DoesNotContain("MRB2104", body, StringComparison.Ordinal);
+        Assert.True(promoted.ExitCode == 0, promoted.All);
+        Assert.Equal("Production", (await (await registry.OpenAsync()).ResolveAsync("FraudDetection@1")).Stage);
+        Assert.Null((await LastEntryAsync()).Evidence!["breakingSchema"]);
     }
 
     [Fact]

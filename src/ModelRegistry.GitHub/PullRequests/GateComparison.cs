@@ -1,4 +1,5 @@
 using ModelRegistry.Metrics;
+using ModelRegistry.Policies;
 using ModelRegistry.Schemas;
 
 namespace ModelRegistry.GitHub.PullRequests;
@@ -15,11 +16,17 @@ public sealed record GateComparison(VersionInfo Candidate, VersionInfo? Baseline
     /// <summary>The stage policy sets requireCompatibleSchema.</summary>
     public bool RequireCompatibleSchema { get; init; }
 
+    /// <summary>The policy holds this candidate to the baseline's schema (<see cref="StagePolicy.HoldsToSchema"/>): not
+    /// when the candidate is the stage's previous holder, which a rollback may put back whatever its schema.</summary>
+    public bool HeldToSchema { get; init; }
+
     /// <summary>Promoting the candidate would be refused with MRB2104 unless a reason allows it. The metrics alone
     /// decide <see cref="Passed"/>: the schema is for the reviewers, and the promotion enforces the policy.</summary>
-    public bool SchemaBlocks => RequireCompatibleSchema && Baseline is not null && Baseline.Version != Candidate.Version && SchemaDifferences.Any(d => d.Breaking);
+    public bool SchemaBlocks => HeldToSchema && SchemaDifferences.Any(d => d.Breaking);
 
-    public static GateComparison Build(VersionInfo candidate, VersionInfo? baseline, string stage, Verdict verdict, bool requireCompatibleSchema = false)
+    /// <summary>The comparison of <paramref name="candidate"/> with the stage's <paramref name="baseline"/>; the schema
+    /// rule is the stage <paramref name="policy"/>'s, with the stage's <paramref name="previousHolder"/> exempt.</summary>
+    public static GateComparison Build(VersionInfo candidate, VersionInfo? baseline, string stage, Verdict verdict, StagePolicy? policy = null, int? previousHolder = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(verdict);
@@ -43,7 +50,8 @@ public sealed record GateComparison(VersionInfo Candidate, VersionInfo? Baseline
         return new GateComparison(candidate, baseline, stage, verdict, rows)
         {
             SchemaDifferences = baseline is null ? [] : SchemaCompatibility.Compare(baseline.Schema, candidate.Schema),
-            RequireCompatibleSchema = requireCompatibleSchema,
+            RequireCompatibleSchema = policy?.RequireCompatibleSchema ?? false,
+            HeldToSchema = policy?.HoldsToSchema(candidate.Version, baseline?.Version, previousHolder) ?? false,
         };
     }
 

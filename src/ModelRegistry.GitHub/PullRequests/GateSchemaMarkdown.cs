@@ -65,6 +65,11 @@ internal static class GateSchemaMarkdown
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"⛔ The {comparison.Stage} policy sets `requireCompatibleSchema`: promoting this version is refused (MRB2104) unless the promotion gives a reason with `--allow-breaking-schema \"<reason>\"`, which is recorded.");
         }
+        else if (comparison.SchemaDifferences.Any(d => d.Breaking) && comparison.RequireCompatibleSchema)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"The {comparison.Stage} policy sets `requireCompatibleSchema`, but this version held {comparison.Stage} before the current one: a rollback puts back what consumers ran before, so these differences do not block the promotion.");
+        }
         else if (comparison.SchemaDifferences.Any(d => d.Breaking))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"The {comparison.Stage} policy does not set `requireCompatibleSchema`: these differences do not block the promotion.");

@@ -23,11 +23,11 @@ public sealed class PullRequestGate(GitHubApi api)
         ArgumentNullException.ThrowIfNull(request);
         var stage = GateKinds.Stage(registry, request.Stage);
         var candidate = await registry.ResolveAsync(request.Candidate, cancellationToken: cancellationToken);
-        var baseline = await HolderAsync(registry, candidate.Model, stage, cancellationToken);
+        var (baseline, previousHolder) = await HolderAsync(registry, candidate.Model, stage, cancellationToken);
         var policy = registry.Settings.PolicyFor(stage);
         var rules = policy.RulesWith(request.Thresholds);
         var verdict = await registry.EvaluateAsync(candidate.Model, MetricsDocument.FromValues($"{candidate.Model} version {candidate.Version}", candidate.Metrics), rules, cancellationToken);
-        var comparison = GateComparison.Build(candidate, baseline, stage, verdict, policy.RequireCompatibleSchema);
+        var comparison = GateComparison.Build(candidate, baseline, stage, verdict, policy, previousHolder);
 
         var pullRequest = await GetAsync(request.Number, cancellationToken);
         var comment = await new StickyComment(api).UpsertAsync(request.Number, GateCommentMarkdown.Marker(candidate.Model), GateCommentMarkdown.Render(comparison, request.RunUrl, request.ReportUrl), cancellationToken);
@@ -136,16 +136,18 @@ public sealed class PullRequestGate(GitHubApi api)
             client => client.PullRequest.Get(api.Repository.Owner, api.Repository.Name, number),
             cancellationToken: cancellationToken);
 
-    private static async Task<VersionInfo?> HolderAsync(Registry registry, string model, string stage, CancellationToken cancellationToken)
+    /// <summary>The version holding the stage now, and the one that held it before (which a rollback puts back).</summary>
+    private static async Task<(VersionInfo? Holder, int? Previous)> HolderAsync(Registry registry, string model, string stage, CancellationToken cancellationToken)
     {
         if (!RegistrySettings.IsPointerStage(stage))
         {
-            return null;
+            return (null, null);
         }
 
         var view = await registry.LoadModelAsync(model, cancellationToken: cancellationToken);
-        return view.State.Stages.ContainsKey(stage)
+        var holder = view.State.Stages.ContainsKey(stage)
             ? await registry.ResolveAsync(new ModelReference(model, ReferenceKind.Name, stage).ToString(), cancellationToken: cancellationToken)
             : null;
+        return (holder, view.State.PreviousHolderOf(stage));
     }
 }

@@ -38,6 +38,9 @@ public sealed record ModelState
     /// reading history.</summary>
     public Dictionary<string, int> PreviousHolders { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The version that entered <paramref name="stage"/> before its last holder; null when none did.</summary>
+    public int? PreviousHolderOf(string stage) => PreviousHolders.TryGetValue(stage, out var previous) ? previous : null;
+
     /// <summary>The revision that moved each single-version stage's holder into it: a signed move is checked against it
     /// without reading history (docs/signing.md).</summary>
     public Dictionary<string, long> StageMoves { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);

@@ -34,6 +34,15 @@ public sealed record StagePolicy
     /// gives a reason to allow it (<see cref="PromotionRequest.AllowBreakingSchema"/>).</summary>
     public bool RequireCompatibleSchema { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="RequireCompatibleSchema"/> holds <paramref name="candidate"/> to the schema of the stage's
+    /// <paramref name="holder"/>: the policy sets it, another version holds the stage, and the candidate is not the
+    /// stage's <paramref name="previousHolder"/> (a rollback puts back what consumers ran before). The one rule the
+    /// promotion enforces (MRB2104) and the pull-request gate shows.
+    /// </summary>
+    public bool HoldsToSchema(int candidate, int? holder, int? previousHolder) =>
+        RequireCompatibleSchema && holder is { } held && held != candidate && previousHolder != candidate;
+
     /// <summary>The rules a promotion into the stage is held to: the policy's own, then those the caller adds.</summary>
     public IReadOnlyList<ThresholdRule> RulesWith(IEnumerable<ThresholdRule> extra) => [.. Thresholds.Select(ThresholdRule.Parse).Concat(extra)];
 }

@@ -320,8 +320,7 @@ public sealed partial class Registry
     /// empty, or the candidate is the stage's previous holder: a rollback puts back what consumers ran before.</summary>
     private async Task<IReadOnlyList<SchemaDifference>?> CheckSchemaAsync(ModelView view, int? holder, VersionInfo target, string stage, StagePolicy policy, PromotionRequest request, CancellationToken cancellationToken)
     {
-        if (!policy.RequireCompatibleSchema || holder is not { } held || held == target.Version
-            || (view.State.PreviousHolders.TryGetValue(stage, out var previous) && previous == target.Version))
+        if (!policy.HoldsToSchema(target.Version, holder, view.State.PreviousHolderOf(stage)) || holder is not { } held)
         {
             return null;
         }
