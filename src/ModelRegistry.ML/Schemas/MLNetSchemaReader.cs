@@ -7,43 +7,18 @@ using ModelRegistry.Schemas;
 namespace ModelRegistry.ML.Schemas;
 
 /// <summary>
-/// Reads the schema of an ML.NET model zip at registration (docs/schemas.md). A file is an ML.NET model when it is a
-/// <c>.zip</c> laid out as <c>MLContext.Model.Save</c> writes it (a <c>TransformerChain/</c> or <c>DataLoaderModel/</c>
-/// model); any other zip, such as a zipped data set, is not a model and is not read. Inputs are the saved input
+/// Reads the schema of an ML.NET model zip at registration (docs/schemas.md). A file is an ML.NET model when it has
+/// the layout <see cref="MLNetModelLayout"/> knows; any other zip, such as a zipped data set, is not read. Inputs are the saved input
 /// schema's columns; outputs are the columns the model adds or replaces (an input passed through unchanged is not an
 /// output). The model is loaded with ML.NET, so a damaged one is refused (MRB2105), and one that needs a component this
 /// process does not carry (LightGbm, ONNX, TensorFlow) is registered without a schema and a warning (MRB2106).
 /// </summary>
 public sealed class MLNetSchemaReader : IModelSchemaReader
 {
-    // The models MLContext.Model.Save writes: a transformer (with the input schema in "Schema") or a data loader.
-    private static readonly string[] ModelEntries = ["TransformerChain/Model.key", "DataLoaderModel/Model.key"];
-
-    // The first entries a save writes; a zip cut short has lost its directory (at the end) but not its first entry.
-    private static readonly string[] LayoutFolders = ["TrainingInfo/", "TransformerChain/", "DataLoaderModel/"];
-
     // ML.NET 1.5 and later record the version that saved the model ("5.0.1+<commit>").
     private const string VersionEntry = "TrainingInfo/Version.txt";
 
-    public bool IsModel(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var zip = ZipFile.OpenRead(path);
-            return ModelEntries.Any(name => zip.GetEntry(name) is not null);
-        }
-        catch (InvalidDataException)
-        {
-            var first = FirstEntryName(path);
-            return LayoutFolders.Any(folder => first.StartsWith(folder, StringComparison.Ordinal));
-        }
-    }
+    public bool IsModel(string path) => MLNetModelLayout.Matches(path);
 
     public SchemaReading ReadSchema(string path)
     {
@@ -138,17 +113,4 @@ public sealed class MLNetSchemaReader : IModelSchemaReader
         return e;
     }
 
-    /// <summary>The name in a zip's first local file header (signature, 26 bytes of fields, the name's length at 26).</summary>
-    private static string FirstEntryName(string path)
-    {
-        using var stream = File.OpenRead(path);
-        Span<byte> header = stackalloc byte[30];
-        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || BitConverter.ToUInt32(header) != 0x04034b50)
-        {
-            return "";
-        }
-
-        var name = new byte[BitConverter.ToUInt16(header[26..])];
-        return stream.ReadAtLeast(name, name.Length, throwOnEndOfStream: false) == name.Length ? Encoding.UTF8.GetString(name) : "";
-    }
 }

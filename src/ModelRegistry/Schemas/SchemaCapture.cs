@@ -15,7 +15,7 @@ internal static class SchemaCapture
         // Several model files (an encoder and a decoder) have no single schema; only a declared one is recorded.
         if (models.Count != 1)
         {
-            return declared is null ? null : SchemaReading.Of(declared);
+            return declared is not null ? SchemaReading.Of(declared) : models.Count == 0 ? UnreadMLNetModel(artifacts) : null;
         }
 
         var (model, reader) = models[0];
@@ -34,4 +34,12 @@ internal static class SchemaCapture
 
         return reading;
     }
+
+    /// <summary>A warning when no reader took any file but one is an ML.NET model: a program that registers through the
+    /// engine without ModelRegistry.ML's reader would otherwise record no schema without a word.</summary>
+    private static SchemaReading? UnreadMLNetModel(IReadOnlyList<LocalArtifact> artifacts) =>
+        artifacts.FirstOrDefault(a => MLNetModelLayout.Matches(a.FullPath)) is { } model
+            ? SchemaReading.NotRead(Errors.SchemaNotReadWarning(model.VersionPath,
+                "it is an ML.NET model and this registration has no ML.NET schema reader: add ModelRegistry.ML's MLNetSchemaReader to RegistrationRequest.SchemaReaders, as the CLI does"))
+            : null;
 }

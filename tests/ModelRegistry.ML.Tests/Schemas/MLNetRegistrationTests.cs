@@ -33,6 +33,31 @@ public sealed class MLNetRegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_program_that_registers_an_ml_net_model_without_the_ml_net_reader_is_told_so()
+    {
+        // arrange: the engine alone, as a program that references ModelRegistry but not ModelRegistry.ML registers
+        var registry = await Registry.OpenAsync(Root);
+        var model = FraudModels.SaveClassifier(temp.Combine("work", "model.zip"));
+        var data = temp.Combine("data", "rows.zip");
+        Directory.CreateDirectory(Path.GetDirectoryName(data)!);
+        using (var zip = ZipFile.Open(data, ZipArchiveMode.Create))
+        {
+            zip.CreateEntry("rows.csv");
+        }
+
+        // act
+        var unread = await registry.RegisterAsync(Request(model) with { SchemaReaders = [] });
+        var plain = await registry.RegisterAsync(Request(data) with { Model = "Rows", SchemaReaders = [] });
+
+        // assert: registered all the same, without a schema, and the warning names what to add
+        Assert.Null(unread.Version!.Schema);
+        Assert.StartsWith("MRB2106: The schema of 'model.zip' was not read (it is an ML.NET model and this registration has no ML.NET schema reader", unread.SchemaWarning, StringComparison.Ordinal);
+        Assert.Contains("MLNetSchemaReader", unread.SchemaWarning, StringComparison.Ordinal);
+        Assert.Null(plain.SchemaWarning);
+        Assert.Null(plain.Version!.Schema);
+    }
+
+    [Fact]
     public async Task A_zipped_data_set_beside_an_onnx_model_leaves_the_onnx_schema_and_no_warning()
     {
         // arrange
