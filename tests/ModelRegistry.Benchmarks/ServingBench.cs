@@ -40,7 +40,7 @@ internal sealed class ServingBench : IBench
             [new ServedModelDefinition<Row>("", "Fraud@Production")]);
         await pool.StartAsync();
 
-        var batch = BatchFor(pool);
+        var (batch, bytesPerPrediction) = BatchFor(pool);
         // The setup's garbage (two models trained, registered and promoted) is collected before the measured part, as
         // BenchmarkDotNet does before each iteration: the requests then meet the collections of a service running steadily.
         GC.Collect();
@@ -79,7 +79,7 @@ internal sealed class ServingBench : IBench
             .ToList();
         var quietMs = quiet[quiet.Count / 2];
         var versions = string.Join(", ", all.Select(t => t.Version).Distinct().Order());
-        var note = $"1 client, requests of {batch} predictions, {all.Count:N0} requests, swap window {Ms(window):F0} ms in which the garbage collector stopped every thread for {paused.TotalMilliseconds:F1} ms ({collections} collections started); versions seen {versions}, now serving version {served.Version}";
+        var note = $"1 client, requests of {batch} predictions allocating {bytesPerPrediction:F0} bytes each, {all.Count:N0} requests, swap window {Ms(window):F0} ms in which the garbage collector stopped every thread for {paused.TotalMilliseconds:F1} ms ({collections} collections started); versions seen {versions}, now serving version {served.Version}";
         return
         [
             new("serving: slowest request during a swap vs the median request (target 2.0, not met: garbage collection)", slowestMs, "median request before the move", medianMs, double.PositiveInfinity, note),
@@ -89,8 +89,9 @@ internal sealed class ServingBench : IBench
     }
 
     /// <summary>How many predictions make a request of about <see cref="RequestMs"/>, timed after two seconds of
-    /// predictions, so the code timed is the optimized code the requests run.</summary>
-    private static int BatchFor(PredictionEnginePool<Row, Score> pool)
+    /// predictions, so the code timed is the optimized code the requests run, and what a prediction allocates (what
+    /// sets how often the collector runs under load).</summary>
+    private static (int Batch, double BytesPerPrediction) BatchFor(PredictionEnginePool<Row, Score> pool)
     {
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed < TimeSpan.FromSeconds(2))
@@ -99,6 +100,7 @@ internal sealed class ServingBench : IBench
         }
 
         const int Timed = 100_000;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < Timed; i++)
         {
@@ -106,7 +108,7 @@ internal sealed class ServingBench : IBench
         }
 
         var perPrediction = Ms(Stopwatch.GetTimestamp() - start) / Timed;
-        return Math.Max(1, (int)(RequestMs / perPrediction));
+        return (Math.Max(1, (int)(RequestMs / perPrediction)), (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)Timed);
     }
 
     /// <summary>The slowest request overlapping a window; when none does (the client was descheduled for the whole

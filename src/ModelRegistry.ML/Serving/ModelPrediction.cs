@@ -2,8 +2,8 @@ using ModelRegistry.Runtime;
 
 namespace ModelRegistry.ML.Serving;
 
-/// <summary>A prediction and the exact model version that made it.</summary>
-public sealed record ModelPrediction<TOut>(TOut Output, VersionInfo Version)
+/// <summary>A prediction and the exact model version that made it; a value, so a prediction allocates only its output.</summary>
+public readonly record struct ModelPrediction<TOut>(TOut Output, VersionInfo Version)
 {
     /// <summary>For <c>logger.BeginScope(prediction.LogScope)</c>: ModelName, ModelVersion and ModelDigest on every
     /// entry logged inside.</summary>
