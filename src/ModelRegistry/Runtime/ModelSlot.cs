@@ -158,7 +158,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
         }
 
         await swap;
-        Interlocked.Exchange(ref current, null)?.Release();
+        Interlocked.Exchange(ref current, null)?.Release(disposeHere: true);
         stopping.Dispose();
         swapping.Dispose();
     }
@@ -276,7 +276,7 @@ public sealed class ModelSlot<T> : IAsyncDisposable
 
             var next = new ServedVersion<T>(model.Version, value);
             var previous = Interlocked.Exchange(ref current, next);
-            previous?.Release();
+            previous?.Release(disposeHere: true);
             Swapped?.Invoke(this, new ModelSwappedEventArgs(previous?.Version, next.Version));
             return null;
         }
