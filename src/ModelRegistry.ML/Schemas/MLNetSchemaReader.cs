@@ -112,5 +112,4 @@ public sealed class MLNetSchemaReader : IModelSchemaReader
 
         return e;
     }
-
 }
