@@ -8,6 +8,8 @@ namespace ModelRegistry.Content;
 /// Copies a stream while hashing it, as a three-stage pipeline: one task reads blocks ahead, the caller hashes them
 /// in order, and the write of each block overlaps the hashing of the next. A verified copy then costs about as much
 /// as the slowest of reading, hashing and writing alone, not their sum. Memory is bounded by the blocks in flight.
+/// Content known to fit in one block (a small model, a document) is read in place, without a reader task: a pipeline
+/// has nothing to overlap there, and a second busy thread competes with a service's requests (docs/serving.md).
 /// </summary>
 public static class HashingCopy
 {
@@ -23,7 +25,10 @@ public static class HashingCopy
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var blocks = Channel.CreateBounded<(byte[] Buffer, int Length)>(new BoundedChannelOptions(BlocksAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Run(() => ReadBlocksAsync(source, blocks.Writer, stop.Token), stop.Token);
+        var blockSize = BlockSizeFor(source, maxBytes);
+        var reader = blockSize < BlockSize
+            ? ReadBlocksAsync(source, blockSize, maxBytes, blocks.Writer, stop.Token)
+            : Task.Run(() => ReadBlocksAsync(source, blockSize, maxBytes, blocks.Writer, stop.Token), stop.Token);
         var pendingWrite = Task.CompletedTask;
         byte[]? pendingBuffer = null;
         long total = 0;
@@ -63,16 +68,26 @@ public static class HashingCopy
         return (Sha256Digest.Format(hash.GetHashAndReset()), total);
     }
 
-    private static async Task ReadBlocksAsync(Stream source, ChannelWriter<(byte[] Buffer, int Length)> blocks, CancellationToken cancellationToken)
+    /// <summary>Blocks no larger than what can come: the bytes left in a seekable source or the limit, and one byte
+    /// more to see a longer one. A 4 KB model copied through a 4 MiB block would leave 4 MiB of garbage whenever the
+    /// shared pool has no block at hand, and a collection in the middle of a served model's swap (docs/serving.md).</summary>
+    internal static int BlockSizeFor(Stream source, long maxBytes)
+    {
+        var coming = source.CanSeek ? Math.Min(maxBytes, Math.Max(0, source.Length - source.Position)) : maxBytes;
+        return (int)Math.Min(BlockSize - 1, coming) + 1;
+    }
+
+    private static async Task ReadBlocksAsync(Stream source, int blockSize, long maxBytes, ChannelWriter<(byte[] Buffer, int Length)> blocks, CancellationToken cancellationToken)
     {
         try
         {
-            while (true)
+            // Past the limit the copy stops: reading on would only fill blocks no one hashes.
+            for (long total = 0; total <= maxBytes;)
             {
-                var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+                var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
                 var filled = 0;
                 int read;
-                while (filled < BlockSize && (read = await source.ReadAsync(buffer.AsMemory(filled, BlockSize - filled), cancellationToken)) > 0)
+                while (filled < blockSize && (read = await source.ReadAsync(buffer.AsMemory(filled, blockSize - filled), cancellationToken)) > 0)
                 {
                     filled += read;
                 }
@@ -84,7 +99,8 @@ public static class HashingCopy
                 }
 
                 await blocks.WriteAsync((buffer, filled), cancellationToken);
-                if (filled < BlockSize)
+                total += filled;
+                if (filled < blockSize)
                 {
                     break;
                 }

@@ -117,7 +117,9 @@ public sealed class FolderStorage : IRegistryStorage
     {
         try
         {
-            Stream stream = new FileStream(Resolve(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            // Unbuffered: every reader copies in blocks of its own (HashingCopy, StreamCopy, the Azure SDK's upload), and
+            // a 1 MiB buffer would be allocated for each file read, a small model's included.
+            Stream stream = new FileStream(Resolve(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.SequentialScan | FileOptions.Asynchronous);
             return Task.FromResult<Stream?>(stream);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
@@ -297,7 +299,9 @@ public sealed class FolderStorage : IRegistryStorage
         var temporary = Path.Combine(folder, Guid.NewGuid().ToString("N"));
         try
         {
-            await using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous);
+            // Unbuffered: every writer hands over whole documents or 1 MiB blocks, and a buffer would be 1 MiB allocated
+            // for each small document written.
+            await using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous);
             await write(stream);
             await stream.FlushAsync(cancellationToken);
             stream.Flush(flushToDisk: true);
