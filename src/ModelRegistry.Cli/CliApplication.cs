@@ -17,6 +17,8 @@ public static class CliApplication
             root.Subcommands.Add(command);
         }
 
+        CommonOptions.RefuseEmptyPaths(root);
+
         // No response files: an argument such as --reason "@alice" is text, not a file whose lines become arguments.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var json = args.Contains("--json");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace ModelRegistry.Cli;
 
@@ -69,6 +70,44 @@ internal static class CommonOptions
     /// <summary>The policy of --trust, or null when it was not given.</summary>
     public static Signing.TrustPolicy? TrustOf(ParseResult parse, Option<string?> option) =>
         parse.GetValue(option) is { } path ? Signing.TrustPolicy.Load(path) : null;
+
+    /// <summary>The options and arguments that name a file, folder or registry, by name, wherever they appear.</summary>
+    private static readonly HashSet<string> PathSymbols = new(StringComparer.Ordinal)
+    {
+        "--registry", "--trust", "--sign-key", "--project-dir", "--metrics", "--data", "--config", "--lock-file",
+        "--output", "--to", "--cache", "--schema", "--policy", "artifacts", "file",
+    };
+
+    /// <summary>Refuses an empty value for every option and argument that names a file, folder or registry (MRB1901):
+    /// a script whose variable came out empty (<c>--output "$OUT"</c>) would otherwise write to the current folder, use
+    /// the default registry or cache, or fail inside .NET's path handling.</summary>
+    public static void RefuseEmptyPaths(Command command)
+    {
+        // Shared options (--registry) are met on every run and in every command: each gets the check once.
+        foreach (var option in command.Options.Where(o => PathSymbols.Contains(o.Name) && !o.Validators.Contains(RefuseEmpty)))
+        {
+            option.Validators.Add(RefuseEmpty);
+        }
+
+        foreach (var argument in command.Arguments.Where(a => PathSymbols.Contains(a.Name) && !a.Validators.Contains(RefuseEmpty)))
+        {
+            argument.Validators.Add(RefuseEmpty);
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            RefuseEmptyPaths(subcommand);
+        }
+    }
+
+    private static void RefuseEmpty(SymbolResult result)
+    {
+        if (result.Tokens.Any(t => t.Value.Length == 0))
+        {
+            var name = result is OptionResult option ? option.Option.Name : $"<{((ArgumentResult)result).Argument.Name}>";
+            result.AddError($"{name} needs a path: an empty value was given.");
+        }
+    }
 
     public static Option<string[]> Thresholds() => new("--threshold")
     {

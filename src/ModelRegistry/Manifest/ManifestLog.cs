@@ -142,6 +142,12 @@ public sealed class ManifestLog
 
             var entry = proposed with { Revision = view.Revision + 1, WriteId = writeId };
             var path = RegistryPaths.Log(key, entry.Revision);
+            if (await FollowedAsync(key, entry.Revision, cancellationToken))
+            {
+                // Another writer committed it meanwhile: decide again.
+                continue;
+            }
+
             var unknown = false;
             try
             {
@@ -178,6 +184,23 @@ public sealed class ManifestLog
         }
 
         throw Errors.CommitContention(key, MaxAttempts);
+    }
+
+    /// <summary>
+    /// Whether the revision about to be committed is already followed by the next one. It is when another writer has
+    /// just committed both (a lost race: true); when it is still missing, the log has a gap (an entry deleted from
+    /// storage), which a commit would fill with a change decided without the revisions after it: refused (MRB1103).
+    /// </summary>
+    private async Task<bool> FollowedAsync(string key, long revision, CancellationToken cancellationToken)
+    {
+        if (await storage.GetInfoAsync(RegistryPaths.Log(key, revision + 1), cancellationToken) is null)
+        {
+            return false;
+        }
+
+        return await storage.GetInfoAsync(RegistryPaths.Log(key, revision), cancellationToken) is not null
+            ? true
+            : throw Errors.CorruptEntry(RegistryPaths.Log(key, revision), $"it is missing, yet revision {revision + 1} follows it; nothing is committed to this model while its log has a gap");
     }
 
     /// <summary>

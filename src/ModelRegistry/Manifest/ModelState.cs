@@ -41,6 +41,12 @@ public sealed record ModelState
     /// <summary>The version that entered <paramref name="stage"/> before its last holder; null when none did.</summary>
     public int? PreviousHolderOf(string stage) => PreviousHolders.TryGetValue(stage, out var previous) ? previous : null;
 
+    /// <summary>What a rollback of each stage would put back now: the version that entered it before its holder, while
+    /// that holder is still the last to have entered it (as <c>Registry.PlanRollbackAsync</c> decides).</summary>
+    public IEnumerable<(string Stage, int Version)> RollbackTargets() =>
+        PreviousHolders.Where(p => Stages.TryGetValue(p.Key, out var holder) && LastHolders.TryGetValue(p.Key, out var last) && last == holder)
+            .Select(p => (p.Key, p.Value));
+
     /// <summary>The revision that moved each single-version stage's holder into it: a signed move is checked against it
     /// without reading history (docs/signing.md).</summary>
     public Dictionary<string, long> StageMoves { get; init => field = IgnoreCase.Copy(value); } = new(StringComparer.OrdinalIgnoreCase);

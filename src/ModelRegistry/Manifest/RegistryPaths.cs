@@ -79,6 +79,10 @@ public static class RegistryPaths
             : null;
     }
 
+    /// <summary>The revision a log entry's path names (<c>models/&lt;key&gt;/log/&lt;revision&gt;.json</c>); null for any other path.</summary>
+    public static long? LogRevision(string path) =>
+        LogKey(path) is null ? null : long.Parse(path.AsSpan(path.Length - 25, 20), NumberStyles.None, CultureInfo.InvariantCulture);
+
     /// <summary>A temporary file of a writer (<c>.tmp/&lt;name&gt;</c>), matched by segments.</summary>
     public static bool IsTemporary(string path) => path.Split('/') is [".tmp", { Length: > 0 }];
 

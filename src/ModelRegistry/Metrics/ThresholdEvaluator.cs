@@ -56,6 +56,11 @@ public static class ThresholdEvaluator
             }
 
             bound = Offset(reference, rule.Offset);
+            if (!double.IsFinite(bound))
+            {
+                // A baseline near the largest double plus a large tolerance: no finite bound, so never a pass.
+                return verdict with { Error = Errors.InvalidThresholdRule(rule.ToString()).Canonical };
+            }
         }
 
         return verdict with { Bound = bound, Margin = rule.Margin(actual, bound), Passed = rule.Compare(actual, bound) };

@@ -37,11 +37,8 @@ public sealed partial record ThresholdRule(string Metric, string Operator, doubl
         }
 
         var delta = match.Groups["delta"].Success ? double.Parse(match.Groups["delta"].Value, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
-        return new(metric, op, match.Groups["sign"].Value == "-" ? -delta : delta, stage);
+        return double.IsFinite(delta) ? new(metric, op, match.Groups["sign"].Value == "-" ? -delta : delta, stage) : throw Errors.InvalidThresholdRule(text);
     }
-
-    /// <summary>Builds a rule from MSBuild-style metadata: Minimum (>=), Maximum (&lt;=), or RelativeTo plus a tolerance.</summary>
-    public static ThresholdRule FromBounds(string metric, string op, double offset, string? baselineStage) => new(metric, op, offset, baselineStage);
 
     public bool Compare(double actual, double bound) => Operator switch
     {
@@ -52,13 +49,15 @@ public sealed partial record ThresholdRule(string Metric, string Operator, doubl
         _ => actual == bound,
     };
 
-    /// <summary>How far the actual value is on the passing side of the bound (negative: missed by that much).</summary>
-    public double Margin(double actual, double bound) => Operator switch
+    /// <summary>How far the actual value is on the passing side of the bound (negative: missed by that much); a
+    /// difference beyond the largest double (a metric near it against a bound near its negative) is reported as
+    /// that largest value, so the margin stays a number a JSON document can carry.</summary>
+    public double Margin(double actual, double bound) => Math.Clamp(Operator switch
     {
         ">=" or ">" => actual - bound,
         "<=" or "<" => bound - actual,
         _ => -Math.Abs(actual - bound),
-    };
+    }, -double.MaxValue, double.MaxValue);
 
     public override string ToString()
     {

@@ -84,7 +84,16 @@ public sealed partial class Registry
         foreach (var (key, summaries) in listing.Models.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             request.Progress?.Report(new GcProgress("reading logs", histories.Count, listing.Models.Count));
-            histories.Add(await ReadHistoryAsync(key, summaries, cancellationToken));
+            var history = await ReadHistoryAsync(key, summaries, cancellationToken);
+
+            // Readers stop at the first missing revision: with a gap, every version after it would look unnamed and
+            // lose its files. Revisions committed while gc ran only make the history longer than the listing.
+            if (listing.LastLogged.GetValueOrDefault(key) is var last && last > history.Revision)
+            {
+                throw Errors.CorruptEntry(RegistryPaths.Log(key, history.Revision + 1), $"it is missing, yet revisions up to {last} follow it; gc deletes nothing while a log has a gap");
+            }
+
+            histories.Add(history);
         }
 
         var plans = histories.Select(h => Plan(h, retention, now)).ToList();
@@ -150,6 +159,7 @@ public sealed partial class Registry
             if (RegistryPaths.LogKey(item.Path) is { } key)
             {
                 listing.Models.TryAdd(key, []);
+                listing.LastLogged[key] = Math.Max(listing.LastLogged.GetValueOrDefault(key), RegistryPaths.LogRevision(item.Path)!.Value);
             }
             else if (SummaryOf(item.Path) is { } summary)
             {
@@ -196,7 +206,7 @@ public sealed partial class Registry
 
     /// <summary>
     /// Commits the purge of a model's planned versions, decided against its latest revision: a version that a stage or
-    /// alias now names, or that any revision after the plan touched (a promotion, an alias, a restore), is kept.
+    /// alias now names or a rollback would put back, or that any revision after the plan touched (a promotion, an alias, a restore), is kept.
     /// Returns the purge revision, or null when nothing was left to purge.
     /// </summary>
     private async Task<long?> CommitPurgeAsync(ModelHistory history, ModelRetentionPlan plan, RetentionRevision retention, string? actor, CancellationToken cancellationToken)
@@ -215,7 +225,7 @@ public sealed partial class Registry
 
             var state = latest.State;
             List<int> versions = [.. planned.Where(v => !touched.Contains(v) && !state.Purged.ContainsKey(v)
-                && !state.Stages.ContainsValue(v) && !state.Aliases.ContainsValue(v)).Order()];
+                && !state.Stages.ContainsValue(v) && !state.Aliases.ContainsValue(v) && !state.RollbackTargets().Any(t => t.Version == v)).Order()];
             return versions.Count == 0 ? null : new LogEntry
             {
                 Revision = 0,
@@ -365,6 +375,9 @@ public sealed partial class Registry
     private sealed class GcListing
     {
         public Dictionary<string, HashSet<long>> Models { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The highest revision listed in each model's log.</summary>
+        public Dictionary<string, long> LastLogged { get; } = new(StringComparer.Ordinal);
 
         public List<ObjectInfo> Old { get; } = [];
 

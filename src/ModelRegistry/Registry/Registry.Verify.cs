@@ -210,11 +210,7 @@ public sealed partial class Registry
         long last = 0;
         await foreach (var item in Storage.ListAsync(RegistryPaths.LogFolder(key), cancellationToken))
         {
-            var name = Path.GetFileNameWithoutExtension(item.Path);
-            if (long.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > last)
-            {
-                last = number;
-            }
+            last = Math.Max(last, RegistryPaths.LogRevision(item.Path) ?? 0);
         }
 
         if (last > missing)

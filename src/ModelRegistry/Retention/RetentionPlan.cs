@@ -29,6 +29,7 @@ public static class RetentionRules
 
             rules.AddRange(state.Stages.Where(s => s.Value == version).Select(s => $"holds {s.Key}"));
             rules.AddRange(state.Aliases.Where(a => a.Value == version).Select(a => $"alias {a.Key}"));
+            rules.AddRange(state.RollbackTargets().Where(t => t.Version == version).Select(t => $"rollback target of {t.Stage}"));
             if (policy is not null)
             {
                 if (!rules.Any(r => r.StartsWith("holds ", StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using ModelRegistry.Content;
 
 namespace ModelRegistry.Storage;
 
@@ -27,6 +28,7 @@ public sealed class FolderStorage : IRegistryStorage
         var full = Resolve(path);
         try
         {
+            RefuseSpecial(path, full);
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
 
             // The ETag comes from the open handle, not the name: a replacement renamed in meanwhile must not lend its
@@ -119,12 +121,24 @@ public sealed class FolderStorage : IRegistryStorage
         {
             // Unbuffered: every reader copies in blocks of its own (HashingCopy, StreamCopy, the Azure SDK's upload), and
             // a 1 MiB buffer would be allocated for each file read, a small model's included.
-            Stream stream = new FileStream(Resolve(path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            var full = Resolve(path);
+            RefuseSpecial(path, full);
+            Stream stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.SequentialScan | FileOptions.Asynchronous);
             return Task.FromResult<Stream?>(stream);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    /// <summary>The registry writes only regular files, and opening a named pipe blocks until a writer appears: one
+    /// planted under a registry name (or a link to one) is damage, refused before it is opened (MRB1103).</summary>
+    private static void RefuseSpecial(string path, string full)
+    {
+        if (FileKinds.OfTarget(full) == FileKind.Special)
+        {
+            throw Errors.CorruptEntry(path, "it is a named pipe, socket or device, not a file the registry wrote");
         }
     }
 
@@ -271,9 +285,15 @@ public sealed class FolderStorage : IRegistryStorage
         {
             cancellationToken.ThrowIfCancellationRequested();
             byte[] content;
+            var settings = Path.Combine(folder, Manifest.RegistryPaths.Settings);
+            if (FileKinds.OfTarget(settings) == FileKind.Special)
+            {
+                continue;
+            }
+
             try
             {
-                content = await File.ReadAllBytesAsync(Path.Combine(folder, Manifest.RegistryPaths.Settings), cancellationToken);
+                content = await File.ReadAllBytesAsync(settings, cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -38,4 +38,40 @@ public sealed class UsageErrorTests : Scenario
         Assert.Equal("MRB1901", ErrorCode(document));
         Assert.StartsWith("error MRB1901: ", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("register", "A", "")]
+    [InlineData("register", "A", "{model}", "")]
+    [InlineData("register", "A", "{model}", "--metrics", "")]
+    [InlineData("register", "A", "{model}", "--sign-key", "")]
+    [InlineData("register", "A", "{model}", "--project-dir", "")]
+    [InlineData("register", "A", "{model}", "--config", "")]
+    [InlineData("pull", "A@1", "--output", "")]
+    [InlineData("provenance", "A@1", "--output", "")]
+    [InlineData("report", "--output", "")]
+    [InlineData("resolve", "A@1", "--trust", "")]
+    [InlineData("verify-signature", "A@1", "--trust", "")]
+    [InlineData("restore", "A@1", "--lock-file", "")]
+    [InlineData("restore", "A@1", "--cache", "")]
+    [InlineData("copy", "A@1", "--to", "")]
+    [InlineData("list", "--registry", "")]
+    public async Task An_empty_path_is_a_usage_error_and_changes_nothing(params string[] args)
+    {
+        // arrange: a registry with one version, and a model file for the commands that register
+        var model = Temp.WriteFile("model.bin", [1, 2, 3]);
+        Assert.Equal(0, (await Cli("register", "A", model)).ExitCode);
+        var before = Directory.GetFiles(Registry, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.tmp/", StringComparison.Ordinal)).Order().ToList();
+
+        // act: the scenario's registry, unless the empty value under test is the registry's
+        string[] registry = args.Contains("--registry") ? [] : ["--registry", Registry];
+        var result = await Run([.. registry, .. args.Select(a => a == "{model}" ? model : a), "--json"]);
+        AssertNoStackTrace(result);
+        var document = OneDocument(result.Stdout);
+
+        // assert
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("MRB1901", ErrorCode(document));
+        Assert.Contains("needs a path: an empty value was given", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(Registry, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.tmp/", StringComparison.Ordinal)).Order().ToList());
+    }
 }

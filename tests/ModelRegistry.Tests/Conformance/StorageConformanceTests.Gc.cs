@@ -48,6 +48,55 @@ public abstract partial class StorageConformanceTests
         Assert.True((await (await Registry.OpenAsync(storage)).VerifyAsync()).Clean);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Gc_deletes_nothing_while_a_log_has_a_gap(long lost)
+    {
+        // arrange: Production is version 2; one entry of the log is lost from storage (a lifecycle rule, a bad restore)
+        var storage = await CreateStorageAsync();
+        var registry = await Registry.OpenAsync(storage);
+        await registry.RegisterAsync(new RegistrationRequest { Model = "Gapped", Artifacts = [Artifact("one")] });
+        await registry.RegisterAsync(new RegistrationRequest { Model = "Gapped", Artifacts = [Artifact("two")] });
+        await PromoteAsync(registry, "Gapped@2", "Production");
+        await storage.DeleteIfUnchangedAsync((await storage.GetInfoAsync(RegistryPaths.Log("gapped", lost)))!);
+        var before = await storage.ListAsync("").Select(o => o.Path).Where(p => !p.StartsWith(".tmp/", StringComparison.Ordinal)).ToListAsync();
+
+        // act
+        var error = await Assert.ThrowsAsync<RegistryException>(async () => await (await AgedAsync(storage)).CollectGarbageAsync(Registry.DefaultGrace, dryRun: false));
+
+        // assert: refused, naming the lost entry, and every file is still there
+        Assert.Equal("MRB1103", error.Code);
+        Assert.Contains(RegistryPaths.Log("gapped", lost), error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await storage.ListAsync("").Select(o => o.Path).Where(p => !p.StartsWith(".tmp/", StringComparison.Ordinal)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_commit_never_fills_a_gap_in_a_log()
+    {
+        // arrange: revision 2 of three is lost, and with it the snapshot that covered it, so readers stop at revision 1
+        var storage = await CreateStorageAsync();
+        var registry = await Registry.OpenAsync(storage);
+        foreach (var content in new[] { "one", "two", "three" })
+        {
+            await registry.RegisterAsync(new RegistrationRequest { Model = "Gapped", Artifacts = [Artifact(content)] });
+        }
+
+        await storage.DeleteIfUnchangedAsync((await storage.GetInfoAsync(RegistryPaths.Log("gapped", 2)))!);
+        await storage.DeleteIfUnchangedAsync((await storage.GetInfoAsync(RegistryPaths.State("gapped")))!);
+        var third = await storage.ReadAsync(RegistryPaths.Log("gapped", 3));
+
+        // act: a writer that sees only revision 1 would commit revision 2 decided without revision 3
+        var error = await Assert.ThrowsAsync<RegistryException>(async () => await (await Registry.OpenAsync(storage)).RegisterAsync(new RegistrationRequest { Model = "Gapped", Artifacts = [Artifact("four")] }));
+
+        // assert
+        Assert.Equal("MRB1103", error.Code);
+        Assert.Contains(RegistryPaths.Log("gapped", 2), error.Message, StringComparison.Ordinal);
+        Assert.Null(await storage.GetInfoAsync(RegistryPaths.Log("gapped", 2)));
+        Assert.Equal(third!.Content.ToArray(), (await storage.ReadAsync(RegistryPaths.Log("gapped", 3)))!.Content.ToArray());
+        Assert.Null(await storage.GetInfoAsync(RegistryPaths.Log("gapped", 4)));
+    }
+
     [Fact]
     public async Task Gc_leaves_alone_whatever_is_not_the_registry_s_own_layout_even_when_it_looks_like_it()
     {

@@ -127,10 +127,12 @@ public abstract partial class StorageConformanceTests
     [Fact]
     public async Task A_version_that_left_Production_within_the_window_is_kept_and_after_it_is_purged()
     {
+        // Production went 1, 2, 3: version 2 is what a rollback puts back, version 1 only left the stage.
         var storage = await CreateStorageAsync();
-        var registry = await WithVersionsAsync(storage, "FraudDetection", 3);
+        var registry = await WithVersionsAsync(storage, "FraudDetection", 4);
         await PromoteAsync(registry, "FraudDetection@1", "Production");
         await PromoteAsync(registry, "FraudDetection@2", "Production");
+        await PromoteAsync(registry, "FraudDetection@3", "Production");
         await SetRetentionAsync(registry, new RetentionPolicy { KeepLast = 1, KeepProductionFor = TimeSpan.FromDays(365) });
 
         var within = PlanOf(await GcAsync(storage, apply: false, daysAhead: 40), "FraudDetection");
@@ -142,7 +144,29 @@ public abstract partial class StorageConformanceTests
         await SetRetentionAsync(registry, new RetentionPolicy { KeepLast = 1 });
         var after = PlanOf(await GcAsync(storage, apply: true, daysAhead: 40), "FraudDetection");
         Assert.Equal([1], Purged(after));
-        Assert.Equal(["holds Production"], RulesOf(after, 2));
+        Assert.Equal(["holds Production"], RulesOf(after, 3));
+        Assert.Equal(["rollback target of Production"], RulesOf(after, 2));
+    }
+
+    [Fact]
+    public async Task The_version_a_rollback_would_put_back_keeps_its_files_whatever_the_window()
+    {
+        // arrange: Production went 1 then 2; the policy keeps one version and no window at all
+        var storage = await CreateStorageAsync();
+        var registry = await WithVersionsAsync(storage, "FraudDetection", 3);
+        await PromoteAsync(registry, "FraudDetection@1", "Production");
+        await PromoteAsync(registry, "FraudDetection@2", "Production");
+        await SetRetentionAsync(registry, new RetentionPolicy { KeepLast = 1, KeepProductionFor = TimeSpan.Zero });
+
+        // act
+        var plan = PlanOf(await GcAsync(storage, apply: true, daysAhead: 400), "FraudDetection");
+
+        // assert: nothing to purge (3 is the last, 2 holds Production, 1 is the rollback target), and the rollback works
+        Assert.Empty(plan.Purge);
+        Assert.Equal(["rollback target of Production"], RulesOf(plan, 1));
+        var rolledBack = await (await Registry.OpenAsync(storage)).RollbackAsync("FraudDetection", null, Policies.PromotionEvidence.LocalApproval("conformance"), "bad model", "conformance");
+        Assert.Equal(1, rolledBack.Version.Version);
+        await AssertPullsAsync(storage, "FraudDetection@Production", "FraudDetection weights 1");
     }
 
     [Fact]

@@ -41,6 +41,34 @@ public class ThresholdEvaluatorTests
     }
 
     [Fact]
+    public void Margins_beyond_the_largest_double_stay_finite_numbers()
+    {
+        // arrange: a metric near the largest double against a bound near its negative
+        var metrics = RegistryHarness.Metrics(("auc", 1.7e308), ("loss", 1.7e308));
+
+        // act
+        var verdict = Evaluate(metrics, NoBaseline, "auc>=-1.7e308", "loss<=-1.7e308");
+
+        // assert: the verdicts stand, and the margins are the largest doubles, which JSON can carry
+        Assert.Equal([(true, double.MaxValue), (false, -double.MaxValue)], verdict.Rules.Select(r => (r.Passed, r.Margin!.Value)));
+        Assert.Contains("1.7976931348623157E+308", System.Text.Encoding.UTF8.GetString(ModelRegistry.Manifest.RegistryJson.Serialize(verdict)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_relative_bound_beyond_the_largest_double_is_an_error_never_a_pass()
+    {
+        // arrange: Production's auc near the largest double, and a rule that adds to it
+        var production = Production(("auc", 1.7e308));
+
+        // act
+        var verdict = Evaluate(RegistryHarness.Metrics(("auc", 1.7e308)), _ => production, "auc<=Production+1e308");
+
+        // assert
+        Assert.False(verdict.Passed);
+        Assert.Contains("MRB1206", Assert.Single(verdict.Rules).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Passes_only_when_every_rule_passes()
     {
         var metrics = RegistryHarness.Metrics(("auc", 0.93), ("f1", 0.8));

@@ -62,6 +62,8 @@ public class ThresholdRuleTests
     [InlineData("auc>=abc def")]
     [InlineData("auc>=NaN")]
     [InlineData("auc>=Infinity")]
+    [InlineData("auc>=Production-1e400")]
+    [InlineData("auc>=Production+1e309")]
     [InlineData("auc>=1e999")]
     [InlineData("auc>=Production-")]
     [InlineData("auc>=Production--1")]

@@ -50,6 +50,10 @@ internal readonly record struct AzureFailure(AzureFailureKind Kind, string Detai
                 return new AzureFailure(AzureFailureKind.Credential, FirstLine(exception.Message));
             case IOException or HttpRequestException or TimeoutException or SocketException or OperationCanceledException:
                 return new AzureFailure(AzureFailureKind.NoAnswer, $"{exception.GetType().Name}: {FirstLine(exception.Message)}");
+            case System.Xml.XmlException:
+                // The SDK reads an error answer's XML body to build its exception; a proxy or a broken endpoint can send
+                // XML that does not parse. Its status is lost with it, so a write may or may not have applied.
+                return new AzureFailure(AzureFailureKind.NoAnswer, $"an error answer whose XML body does not parse ({FirstLine(exception.Message)})");
             default:
                 return null;
         }
