@@ -79,6 +79,10 @@ public sealed record LogEntry
 
     public string? DisplacedTo { get; init; }
 
+    /// <summary>Stage, by a rollback: the version it rolled back (the holder it replaced). A plain rollback of a stage
+    /// whose holder came back this way does nothing: run again, it would re-deploy the version rolled back.</summary>
+    public int? RolledBack { get; init; }
+
     public string? Alias { get; init; }
 
     public string? Reason { get; init; }

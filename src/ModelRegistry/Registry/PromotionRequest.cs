@@ -32,4 +32,7 @@ public sealed record PromotionRequest
     /// <summary>When given, the move that puts the version in the stage (this one, or the one before it when it was
     /// there already) gets this key's signature.</summary>
     public Signing.SigningKey? SignWith { get; init; }
+
+    /// <summary>Set by a rollback: the version it rolls back, recorded in the revision (<see cref="LogEntry.RolledBack"/>).</summary>
+    internal int? RollingBack { get; init; }
 }

@@ -116,6 +116,7 @@ public sealed partial class Registry
                 FromStage = fromStage,
                 Displaced = displaced,
                 DisplacedTo = displacedTo,
+                RolledBack = request.RollingBack,
                 Reason = request.Reason,
                 Evidence = WithBreakingSchema(EvidenceJson(request.Evidence, rules.Count > 0 ? evaluation : null), breakingSchema, request.AllowBreakingSchema),
             };
@@ -151,6 +152,14 @@ public sealed partial class Registry
             return new RollbackPlan(view.Model, configured, rollFrom, holder, null);
         }
 
+        // A retried plain rollback finds the version it put back holding the stage: rolling that back would re-deploy
+        // the version just rolled back. One read: the revision that moved the holder in.
+        if (from is null && view.State.StageMoves.TryGetValue(configured, out var moveRevision)
+            && await Log.ReadEntryAsync(view.Key, moveRevision, cancellationToken) is { RolledBack: { } rolledBack })
+        {
+            return new RollbackPlan(view.Model, configured, rollFrom, holder, null) { RolledBackBy = (moveRevision, rolledBack) };
+        }
+
         return view.State.LastHolders.TryGetValue(configured, out var last) && last == holder
             && view.State.PreviousHolders.TryGetValue(configured, out var previous)
             ? new RollbackPlan(view.Model, configured, rollFrom, holder, previous)
@@ -172,7 +181,9 @@ public sealed partial class Registry
             var named = await ResolveAsync($"{plan.Model}@{plan.From.ToString(System.Globalization.CultureInfo.InvariantCulture)}", cancellationToken: cancellationToken);
             return new PromotionResult(holder ?? named, (holder ?? named).Stage, null, null, null, Verdict.Empty)
             {
-                Note = $"{plan.Model} version {plan.From} no longer holds {plan.Stage} ({ExpectedHolder.Describe(plan.Holder)} does): nothing was rolled back.",
+                Note = plan.RolledBackBy is var (revision, rolledBack)
+                    ? $"{plan.Model} version {plan.From} holds {plan.Stage} because revision {revision} rolled back version {rolledBack}: nothing was rolled back, so a retried rollback never re-deploys it. To roll back further, promote the version wanted; to undo that rollback, run rollback --from {plan.From}."
+                    : $"{plan.Model} version {plan.From} no longer holds {plan.Stage} ({ExpectedHolder.Describe(plan.Holder)} does): nothing was rolled back.",
             };
         }
 
@@ -185,6 +196,7 @@ public sealed partial class Registry
             Actor = actor,
             ExpectCurrent = new ExpectedHolder(plan.From),
             SignWith = signWith,
+            RollingBack = plan.From,
         }, cancellationToken);
     }
 

@@ -8,4 +8,8 @@ namespace ModelRegistry;
 public sealed record RollbackPlan(string Model, string Stage, int From, int? Holder, int? To)
 {
     public bool Applies => Holder == From && To is not null;
+
+    /// <summary>When the holder came back by a rollback: that revision and the version it rolled back. A rollback
+    /// without an explicit version then does nothing, so a retried one never re-deploys what the first rolled back.</summary>
+    public (long Revision, int Version)? RolledBackBy { get; init; }
 }

@@ -32,6 +32,30 @@ public sealed class StageMoveTests : Scenario
     }
 
     [Fact]
+    public async Task A_plain_rollback_run_again_never_re_deploys_the_version_it_rolled_back()
+    {
+        // arrange: Production went 1, 2, 3
+        await WithProductionHistoryAsync();
+        await RegisterAsync("FraudDetection", "v3");
+        Assert.Equal(0, (await Cli("promote", "FraudDetection@3", "--to", "Production", "--approved-by", "alice")).ExitCode);
+
+        // act: the command a CI job holds, run twice (a re-run), then a third time
+        var (first, firstDocument) = await Json("rollback", "FraudDetection", "--approved-by", "alice");
+        var (retried, retriedDocument) = await Json("rollback", "FraudDetection", "--approved-by", "alice");
+        var (again, _) = await Json("rollback", "FraudDetection", "--approved-by", "alice");
+
+        // assert: one rollback, to 2; the re-runs commit nothing and say which revision rolled back 3
+        Assert.Equal((0, true), (first.ExitCode, firstDocument.GetProperty("changed").GetBoolean()));
+        Assert.Equal((0, false), (retried.ExitCode, retriedDocument.GetProperty("changed").GetBoolean()));
+        Assert.StartsWith("FraudDetection version 2 holds Production because revision 7 rolled back version 3: nothing was rolled back", retriedDocument.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(2, await ProductionAsync());
+        var history = await (await ModelRegistry.Registry.OpenAsync(Registry)).HistoryAsync("FraudDetection");
+        Assert.Equal(3, history[^1].RolledBack);
+        Assert.Equal(7, history[^1].Revision);
+    }
+
+    [Fact]
     public async Task Promote_with_a_stale_expect_current_exits_1_with_MRB1310_and_changes_nothing()
     {
         await WithProductionHistoryAsync();

@@ -157,6 +157,25 @@ public class StageMoveTests : IDisposable
         Assert.Equal(3, (await registry.HistoryAsync("FraudDetection")).Count(e => e.Operation != Operation.Register));
     }
 
+    [Fact]
+    public async Task A_rollback_named_by_its_version_can_undo_a_rollback_and_records_what_it_rolled_back()
+    {
+        // arrange: Production went 1 then 2, and 2 was rolled back
+        var registry = await WithVersionsAsync(0.8, 0.9);
+        await RegistryHarness.PromoteAsync(registry, "FraudDetection@1", "Production");
+        await RegistryHarness.PromoteAsync(registry, "FraudDetection@2", "Production");
+        await registry.RollbackAsync("FraudDetection", null, PromotionEvidence.LocalApproval("alice"), null, null);
+
+        // act: a plain rollback does nothing; one that names version 1 undoes the rollback
+        var plain = await registry.RollbackAsync("FraudDetection", null, PromotionEvidence.LocalApproval("alice"), null, null);
+        var undone = await registry.RollbackAsync("FraudDetection", null, PromotionEvidence.LocalApproval("alice"), null, null, from: 1);
+
+        // assert
+        Assert.False(plain.Changed);
+        Assert.Equal((2, true), (undone.Version.Version, undone.Changed));
+        Assert.Equal([2, 1], (await registry.HistoryAsync("FraudDetection")).Where(e => e.RolledBack is not null).Select(e => e.RolledBack!.Value));
+    }
+
     [Theory]
     [InlineData(10)]
     [InlineData(300)]
