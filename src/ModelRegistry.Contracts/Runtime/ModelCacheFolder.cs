@@ -81,23 +81,27 @@ public sealed class ModelCacheFolder
     private static void Stamp(string staging, IReadOnlyCollection<ArtifactFile> files) =>
         File.WriteAllLines(Path.Combine(staging, StampName), files.Select(f => StampLine(f.Path, new FileInfo(Path.Combine(staging, f.Path)))));
 
-    /// <summary>A fresh staging folder inside the cache (same file system, so <see cref="Install"/> renames atomically).</summary>
-    public string NewStagingFolder(string digest)
+    /// <summary>A fresh staging folder inside the cache (same file system, so <see cref="Install"/> renames atomically),
+    /// claimed by this process until it is installed or discarded. Staging folders that processes killed part-way
+    /// left are removed first: the cache is shared by every build and service of the machine.</summary>
+    public StagingFolder NewStagingFolder(string digest)
     {
-        var staging = Path.Combine(Root, ".staging", $"{Hex(digest)[..12]}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        return staging;
+        var parent = Path.Combine(Root, ".staging");
+        StagingFolder.RemoveAbandoned(parent, "");
+        return StagingFolder.Create(Path.Combine(parent, $"{Hex(digest)[..12]}-{Guid.NewGuid():N}"));
     }
 
     /// <summary>
     /// Moves a fully pulled staging folder into place. When another process installed the same version meanwhile, its
     /// copy stays and the staging folder is removed; a damaged copy in the way is replaced.
     /// </summary>
-    public void Install(string staging, string digest, IReadOnlyCollection<ArtifactFile> files)
+    public void Install(StagingFolder staging, string digest, IReadOnlyCollection<ArtifactFile> files)
     {
+        ArgumentNullException.ThrowIfNull(staging);
         var target = FolderOf(digest);
         try
         {
+            staging.Release();
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             if (Directory.Exists(target) && !Holds(digest, files))
             {
@@ -108,8 +112,8 @@ public sealed class ModelCacheFolder
             {
                 try
                 {
-                    Stamp(staging, files);
-                    Directory.Move(staging, target);
+                    Stamp(staging.Path, files);
+                    Directory.Move(staging.Path, target);
                     return;
                 }
                 catch (IOException) when (Directory.Exists(target))
@@ -118,7 +122,7 @@ public sealed class ModelCacheFolder
                 }
             }
 
-            Directory.Delete(staging, recursive: true);
+            Directory.Delete(staging.Path, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -126,23 +130,6 @@ public sealed class ModelCacheFolder
         }
     }
 
-    /// <summary>Removes what a failed pull left in a staging folder; staging folders are never read.</summary>
-    public static void Discard(string staging)
-    {
-        try
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 
     private static string Hex(string digest)
     {

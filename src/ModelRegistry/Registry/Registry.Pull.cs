@@ -1,4 +1,5 @@
 using ModelRegistry.Manifest;
+using ModelRegistry.Runtime;
 
 namespace ModelRegistry;
 
@@ -41,10 +42,14 @@ public sealed partial class Registry
 
         var createdRoot = !Directory.Exists(root);
         Local(root, () => Directory.CreateDirectory(root));
-        var staging = Path.Combine(root, $".model-registry-pull-{Guid.NewGuid():N}");
+
+        // What a pull killed part-way into this folder left (its partial files can be a whole model's size) goes now.
+        StagingFolder.RemoveAbandoned(root, StagingPrefix);
+        StagingFolder? staging = null;
         var succeeded = false;
         try
         {
+            Local(root, () => staging = StagingFolder.Create(Path.Combine(root, $"{StagingPrefix}{Guid.NewGuid():N}")));
             var fetched = new List<(string Staged, string Final)>();
             foreach (var (file, destination) in destinations)
             {
@@ -53,7 +58,7 @@ public sealed partial class Registry
                     continue;
                 }
 
-                var staged = Path.Combine(staging, Guid.NewGuid().ToString("N"));
+                var staged = Path.Combine(staging!.Path, Guid.NewGuid().ToString("N"));
                 var reporter = progress is null ? null : new Progress<long>(done => progress.Report(new TransferProgress(file.Path, done, file.Size)));
                 await Blobs.GetAsync(file, staged, reporter, cancellationToken);
                 fetched.Add((staged, destination));
@@ -72,10 +77,7 @@ public sealed partial class Registry
         }
         finally
         {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
+            staging?.Dispose();
 
             // A failed pull leaves nothing behind, not even the empty folder it made.
             if (!succeeded && createdRoot && Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any())
@@ -84,6 +86,8 @@ public sealed partial class Registry
             }
         }
     }
+
+    private const string StagingPrefix = ".model-registry-pull-";
 
     /// <summary>A failure to write the output is the user's folder's problem, not the registry's: it says so.</summary>
     private static void Local(string path, Action write)

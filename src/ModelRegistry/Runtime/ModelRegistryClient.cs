@@ -61,16 +61,10 @@ public sealed partial class ModelRegistryClient
         ArgumentNullException.ThrowIfNull(version);
         if (!Cache.Holds(version.Digest, version.Files))
         {
-            var staging = Cache.NewStagingFolder(version.Digest);
-            try
-            {
-                await Registry.PullFilesAsync(version, staging, null, cancellationToken);
-                Cache.Install(staging, version.Digest, [.. version.Files]);
-            }
-            finally
-            {
-                ModelCacheFolder.Discard(staging);
-            }
+            // Disposing removes what a failed pull left; an installed folder has moved away.
+            using var staging = Cache.NewStagingFolder(version.Digest);
+            await Registry.PullFilesAsync(version, staging.Path, null, cancellationToken);
+            Cache.Install(staging, version.Digest, [.. version.Files]);
         }
 
         return new CachedModel(version, Cache.FolderOf(version.Digest));

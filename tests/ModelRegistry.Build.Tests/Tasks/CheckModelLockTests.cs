@@ -21,8 +21,8 @@ public sealed class CheckModelLockTests : IDisposable
         new ModelLockFile([Fraud]).WriteIfChanged(folder.Combine("models.lock.json"));
         // Warmed the way a restore warms it: staged, then installed (which stamps the files as verified).
         var cache = new ModelRegistry.Runtime.ModelCacheFolder(folder.Combine("cache"));
-        var staging = cache.NewStagingFolder(Fraud.Digest);
-        File.WriteAllText(Path.Combine(staging, "model.bin"), "hello");
+        using var staging = cache.NewStagingFolder(Fraud.Digest);
+        File.WriteAllText(Path.Combine(staging.Path, "model.bin"), "hello");
         cache.Install(staging, Fraud.Digest, Fraud.Files);
     }
 

@@ -23,6 +23,27 @@ public sealed class PullSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task What_a_killed_pull_left_in_the_output_folder_goes_with_the_next_pull_and_nothing_else_does()
+    {
+        // arrange: a pull killed part-way left its staging folder (the lock file it held, a partial file); the
+        // user's own files and folders stay, whatever their names
+        var (registry, _) = await WithFolderVersionAsync();
+        var output = Directory.CreateDirectory(harness.Temp.Combine("out")).FullName;
+        var abandoned = Directory.CreateDirectory(Path.Combine(output, ".model-registry-pull-0123abcd")).FullName;
+        File.WriteAllText(Path.Combine(abandoned, ".model-registry-staging.lock"), "");
+        File.WriteAllText(Path.Combine(abandoned, "4567.partial"), new string('p', 100_000));
+        harness.Temp.WriteFile("out/notes/readme.txt", "mine");
+
+        // act
+        await registry.PullAsync("Bert@1", output);
+
+        // assert
+        Assert.False(Directory.Exists(abandoned));
+        Assert.Equal(["model.bin", "notes", "tokenizer"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes", "readme.txt")));
+    }
+
+    [Fact]
     public async Task A_symbolic_link_in_the_output_folder_is_never_followed()
     {
         // arrange: out/tokenizer -> elsewhere

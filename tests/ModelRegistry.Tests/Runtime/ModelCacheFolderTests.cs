@@ -24,7 +24,7 @@ public sealed class ModelCacheFolderTests : IDisposable
         Assert.True(cache.Holds(Digest, Files));
         Assert.Equal(temp.Combine("cache", "sha256", new string('a', 64), "sub", "model.bin"), cache.FileOf(Digest, "sub/model.bin"));
         Assert.Equal("hello", File.ReadAllText(cache.FileOf(Digest, "sub/model.bin")));
-        Assert.False(Directory.Exists(staging));
+        Assert.False(Directory.Exists(staging.Path));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ModelCacheFolderTests : IDisposable
         cache.Install(second, Digest, Files);
 
         Assert.Equal("first", File.ReadAllText(cache.FileOf(Digest, "sub/model.bin")));
-        Assert.False(Directory.Exists(second));
+        Assert.False(Directory.Exists(second.Path));
     }
 
     [Theory]
@@ -98,11 +98,31 @@ public sealed class ModelCacheFolderTests : IDisposable
     public void The_default_root_is_in_the_home_folder() =>
         Assert.Equal(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".model-registry", "cache"), new ModelCacheFolder().Root);
 
-    private static string Staging(ModelCacheFolder cache, string content)
+    [Fact]
+    public void A_staging_folder_a_killed_process_left_is_removed_by_the_next_one_and_a_claimed_one_stays()
+    {
+        // arrange: one staging folder whose process is gone (its lock file is there, unheld), one still in use
+        var cache = new ModelCacheFolder(temp.Combine("cache"));
+        var abandoned = temp.Combine("cache", ".staging", "aaaaaaaaaaaa-0123");
+        Directory.CreateDirectory(abandoned);
+        File.WriteAllText(Path.Combine(abandoned, ".model-registry-staging.lock"), "");
+        File.WriteAllText(Path.Combine(abandoned, "weights.partial"), new string('x', 4096));
+        using var live = Staging(cache, "in flight");
+
+        // act
+        using var next = cache.NewStagingFolder(Digest);
+
+        // assert
+        Assert.False(Directory.Exists(abandoned));
+        Assert.Equal("in flight", File.ReadAllText(Path.Combine(live.Path, "sub", "model.bin")));
+        Assert.True(Directory.Exists(next.Path));
+    }
+
+    private static StagingFolder Staging(ModelCacheFolder cache, string content)
     {
         var staging = cache.NewStagingFolder(Digest);
-        Directory.CreateDirectory(Path.Combine(staging, "sub"));
-        File.WriteAllText(Path.Combine(staging, "sub", "model.bin"), content);
+        Directory.CreateDirectory(Path.Combine(staging.Path, "sub"));
+        File.WriteAllText(Path.Combine(staging.Path, "sub", "model.bin"), content);
         return staging;
     }
 }
