@@ -233,7 +233,10 @@ public sealed partial class Registry
         var view = await LoadModelAsync(parsed.Model, null, cancellationToken);
         var target = await ResolveAsync(view, parsed, cancellationToken);
         var (after, _) = await Log.CommitAsync(view.Key, latest => Task.FromResult<LogEntry?>(
-            latest.State.Aliases.TryGetValue(alias, out var held) && held == target.Version ? null
+            // Decided against the latest state: a stage or alias named as the reference must still name the version.
+            parsed.Kind == ReferenceKind.Name && PointerOf(latest, parsed.Selector!) is { } now && now != target.Version
+                ? throw Errors.ReferenceMoved(reference, target.Version, now)
+            : latest.State.Aliases.TryGetValue(alias, out var held) && held == target.Version ? null
             : latest.State.Purged.TryGetValue(target.Version, out var purgedBy) ? throw Errors.VersionPurged(latest.Model, target.Version, purgedBy)
             : new LogEntry
             {

@@ -119,6 +119,23 @@ public class StageMoveTests : IDisposable
     }
 
     [Fact]
+    public async Task An_alias_set_through_a_stage_that_moves_before_the_commit_is_refused()
+    {
+        // arrange: Production holds 1, and moves to 2 between the alias's resolve and its commit
+        var registry = await WithVersionsAsync(0.8, 0.9);
+        await RegistryHarness.PromoteAsync(registry, "FraudDetection@1", "Production");
+        var storage = new HookedStorage(new FolderStorage(harness.Root));
+        storage.BeforeFirstCreate(IsLog, () => RegistryHarness.PromoteAsync(registry, "FraudDetection@2", "Production"));
+
+        // act
+        var error = await Assert.ThrowsAsync<RegistryException>(async () => await (await Registry.OpenAsync(storage)).SetAliasAsync("FraudDetection@Production", "champion", null, null));
+
+        // assert: refused, and no alias names the version that left Production
+        Assert.Equal("MRB1312", error.Code);
+        Assert.Empty((await registry.LoadModelAsync("FraudDetection")).State.Aliases);
+    }
+
+    [Fact]
     public async Task A_stage_reference_that_moves_before_the_commit_is_refused()
     {
         var registry = await WithVersionsAsync(0.8, 0.9);
