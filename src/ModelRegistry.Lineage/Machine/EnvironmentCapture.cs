@@ -57,7 +57,7 @@ internal static partial class EnvironmentCapture
             }
         }
 
-        var image = string.IsNullOrWhiteSpace(options.ContainerImage) ? null : SecretRedaction.Scrub(options.ContainerImage.Trim());
+        var image = string.IsNullOrWhiteSpace(options.ContainerImage) ? null : SecretRedaction.ScrubImage(options.ContainerImage.Trim());
         if (image is not null && !image.Contains("@sha256:", StringComparison.Ordinal))
         {
             warnings.Add(LineageErrors.ContainerImageNotPinnedWarning(image));

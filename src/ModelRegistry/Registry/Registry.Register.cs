@@ -96,8 +96,9 @@ public sealed partial class Registry
             Metrics = request.Metrics?.FiniteValues ?? new Dictionary<string, double>(),
             Evaluation = request.Thresholds.Count > 0 ? evaluation : null,
             Label = request.Label,
-            Tags = request.Tags,
-            Description = request.Description,
+            // Free text a user types: a record is immutable, so a credential pasted into it is masked like a captured one.
+            Tags = request.Tags.ToDictionary(t => t.Key, t => Lineage.Text.SecretRedaction.Scrub(t.Value), StringComparer.Ordinal),
+            Description = Lineage.Text.SecretRedaction.ScrubOptional(request.Description),
             Schema = schema,
             Created = DateTimeOffset.UtcNow,
             CreatedBy = actor,

@@ -35,6 +35,36 @@ public sealed class SecretTests : Scenario
     }
 
     [Fact]
+    public async Task Credentials_pasted_into_tags_the_description_and_the_container_image_are_recorded_masked()
+    {
+        // arrange
+        Temp.WriteFile("model.bin", [1, 2, 3]);
+
+        // act
+        var (registered, _) = await Json(
+            "register", "FraudDetection", "model.bin",
+            "--tag", "conn=DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=SECRET7;EndpointSuffix=core.windows.net",
+            "--tag", "owner=fraud-team",
+            "--description", "trained from https://acct.blob.core.windows.net/c/train.csv?sv=2024&sig=SECRET8",
+            "--container-image", "robot:SECRET9@registry.example.com/train/fraud:1.4");
+        var shown = await Cli("show", "FraudDetection@1");
+
+        // assert: no secret in any output or registry file; the rest as written
+        Assert.True(registered.ExitCode == 0, registered.Stderr);
+        foreach (var secret in new[] { "SECRET7", "SECRET8", "SECRET9" })
+        {
+            Assert.DoesNotContain(secret, registered.Stdout + registered.Stderr + shown.Stdout + shown.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(Everything(), text => text.Contains(secret, StringComparison.Ordinal));
+        }
+
+        var registry = await ModelRegistry.Registry.OpenAsync(Registry);
+        var record = await registry.ReadRecordAsync("FraudDetection", (await registry.ResolveAsync("FraudDetection@1")).Digest);
+        Assert.Equal("fraud-team", record.Tags["owner"]);
+        Assert.Contains("AccountName=acct;AccountKey=***", record.Tags["conn"], StringComparison.Ordinal);
+        Assert.Equal("registry.example.com/train/fraud:1.4", record.Recipe.Environment!.ContainerImage);
+    }
+
+    [Fact]
     public async Task A_dataset_question_about_a_signed_uri_does_not_print_the_signature()
     {
         await RegisterAsync("FraudDetection", "v1");

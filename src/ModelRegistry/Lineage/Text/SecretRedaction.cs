@@ -29,6 +29,13 @@ public static partial class SecretRedaction
         return KnownToken().Replace(scrubbed, Mask);
     }
 
+    /// <summary>A container image reference scrubbed, and without the <c>user:password@</c> a registry login can put
+    /// before its host (a reference never needs it: the login belongs to the machine that pulls).</summary>
+    public static string ScrubImage(string image) => ImageLogin().Replace(Scrub(image), "");
+
+    [GeneratedRegex(@"^[^\s/@:]+:[^\s/@]+@(?=[^\s/@]+/)")]
+    private static partial Regex ImageLogin();
+
     /// <summary>A nullable convenience for optional values.</summary>
     public static string? ScrubOptional(string? text) => text is null ? null : Scrub(text);
 
