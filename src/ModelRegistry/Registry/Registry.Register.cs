@@ -114,7 +114,13 @@ public sealed partial class Registry
         VersionIndexEntry? existing = null;
         var (after, entry) = await Log.CommitAsync(key, async latest =>
         {
-            // Decided against the state the commit builds on: a concurrent writer's identical recipe or label wins.
+            // Decided against the state the commit builds on: a concurrent writer's identical recipe or label wins, and
+            // so does the spelling of a first registration that raced this one (one model, one spelling).
+            if (latest.Exists && !string.Equals(latest.Model, record.Model, StringComparison.Ordinal))
+            {
+                throw Errors.ModelNameCaseDiffers(record.Model, latest.Model);
+            }
+
             existing = await FindByRecipeAsync(latest, recipeDigest, cancellationToken);
             if (existing is not null)
             {
@@ -149,8 +155,29 @@ public sealed partial class Registry
         }
 
         uploaded += await PutBackMissingAsync(artifacts, files, cancellationToken);
+        if (entry.Revision == 1)
+        {
+            await NameModelAsWrittenAsync(key, entry.Model, cancellationToken);
+        }
+
         var index = new VersionIndexEntry(entry.Version!.Value, digest, recipeDigest, entry.Revision, entry.Time, entry.Label);
         return new RegistrationResult(await InfoAsync(after, index, cancellationToken), Created: true, evaluation, uploaded) { Warning = after.CacheWarning };
+    }
+
+    /// <summary>
+    /// The model index entry is written before the first commit, so a committed model is always listed; when two first
+    /// registrations race with two spellings, the loser's entry can be the one stored. The winner of revision 1 puts
+    /// its spelling there (conditionally: an entry changed meanwhile is left to its writer), as the log says.
+    /// </summary>
+    private async Task NameModelAsWrittenAsync(string key, string model, CancellationToken cancellationToken)
+    {
+        var path = RegistryPaths.ModelEntry(key);
+        if (await Storage.ReadAsync(path, null, cancellationToken) is { } stored
+            && RegistryJson.Deserialize<ModelIndexEntry>(stored.Content, path) is { } listed
+            && !string.Equals(listed.Model, model, StringComparison.Ordinal))
+        {
+            await Storage.ReplaceAsync(path, RegistryJson.Serialize(listed with { Model = model }), stored.ETag, cancellationToken);
+        }
     }
 
     /// <summary>

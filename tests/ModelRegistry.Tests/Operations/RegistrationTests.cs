@@ -302,6 +302,24 @@ public class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_first_registration_that_loses_a_race_to_another_spelling_is_refused_and_records_nothing_of_its_own()
+    {
+        // arrange: "FraudDetection" is registered first, between the racer's reading of an empty model and its commit
+        var registry = await harness.OpenAsync();
+        var storage = new HookedStorage(new Storage.FolderStorage(harness.Root));
+        storage.BeforeFirstCreate(path => path.Contains("/log/", StringComparison.Ordinal), () => harness.RegisterAsync(registry, "FraudDetection", "w1"));
+
+        // act
+        var error = await Assert.ThrowsAsync<RegistryException>(async () => await harness.RegisterAsync(await Registry.OpenAsync(storage), "frauddetection", "w2"));
+
+        // assert: one model, one spelling, one version
+        Assert.Equal("MRB1031", error.Code);
+        Assert.Equal(["FraudDetection"], await registry.ListModelsAsync());
+        Assert.Equal(["FraudDetection"], (await registry.HistoryAsync("FraudDetection")).Select(e => e.Model));
+        Assert.True((await registry.VerifyAsync()).Clean);
+    }
+
+    [Fact]
     public async Task Model_name_with_consecutive_dots_is_a_valid_name_and_registers()
     {
         var registry = await harness.OpenAsync();
