@@ -27,5 +27,13 @@ internal static class TerminalText
         return builder.ToString();
     }
 
+    /// <summary>A value shown on one line (a file name, a table cell): a line feed in it would start a line that the
+    /// registry never wrote, so it becomes '?' too.</summary>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains('\n', StringComparison.Ordinal) ? text.Replace('\n', '?') : text;
+    }
+
     private static bool IsUnsafe(char c) => char.IsControl(c) && c is not '\n' and not '\t';
 }

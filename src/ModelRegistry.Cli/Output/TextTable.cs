@@ -15,5 +15,5 @@ internal static class TextTable
     }
 
     private static string Line(IReadOnlyList<string> cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i == cells.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+        string.Join("  ", cells.Select(TerminalText.OneLine).Select((c, i) => i == cells.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
 }

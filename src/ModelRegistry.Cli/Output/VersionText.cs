@@ -60,7 +60,7 @@ internal static class VersionText
 
         foreach (var file in version.Files)
         {
-            writer.WriteLine($"  file     {file.Path}  {file.Size} bytes  {file.Digest}");
+            writer.WriteLine($"  file     {TerminalText.OneLine(file.Path)}  {file.Size} bytes  {file.Digest}");
         }
 
         WriteSchema(writer, version.Schema);

@@ -29,4 +29,19 @@ public sealed class TerminalSafetyTests : Scenario
         Assert.Equal(0, json.ExitCode);
         Assert.Equal(Hostile, document.GetProperty("description").GetString());
     }
+
+    [Fact]
+    public async Task A_file_name_with_a_line_feed_is_shown_on_its_own_line()
+    {
+        // arrange: a file whose name could forge a line of output
+        Temp.WriteFile("model/weights\nerror MRB1104 forged.bin", [1, 2, 3]);
+        Assert.Equal(0, (await Cli("register", "FraudDetection", Temp.Combine("model"))).ExitCode);
+
+        // act
+        var show = await Cli("show", "FraudDetection@1");
+
+        // assert
+        Assert.Contains("  file     weights?error MRB1104 forged.bin  3 bytes", show.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(show.Stdout.Split('\n'), line => line.StartsWith("error MRB1104", StringComparison.Ordinal));
+    }
 }
