@@ -159,7 +159,9 @@ public sealed partial class Registry
             if (RegistryPaths.LogKey(item.Path) is { } key)
             {
                 listing.Models.TryAdd(key, []);
-                listing.LastLogged[key] = Math.Max(listing.LastLogged.GetValueOrDefault(key), RegistryPaths.LogRevision(item.Path)!.Value);
+                // A log path ends in its 20-digit revision and ".json" (LogKey checked the shape).
+                var revision = long.Parse(item.Path.AsSpan(item.Path.Length - 25, 20), NumberStyles.None, CultureInfo.InvariantCulture);
+                listing.LastLogged[key] = Math.Max(listing.LastLogged.GetValueOrDefault(key), revision);
             }
             else if (SummaryOf(item.Path) is { } summary)
             {
