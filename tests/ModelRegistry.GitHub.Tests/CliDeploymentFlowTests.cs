@@ -204,7 +204,16 @@ public sealed class CliDeploymentFlowTests : IDisposable
         var entry = (await reopened.HistoryAsync("FraudDetection"))[^1];
         Assert.Equal("rollback from version 2", entry.Reason);
         Assert.Equal("github-deployment", entry.Evidence!["kind"]!.GetValue<string>());
+        Assert.Equal(2, entry.RolledBack);
         Assert.Equal("1", Assert.Single(world.Server.Deployments, d => d.Task == "deploy:model").Payload["version"]!.GetValue<string>());
+
+        // A re-run of the same job (GitHub's "Re-run jobs") commits nothing: version 2 stays rolled back.
+        var rerun = await CliProcess.RunAsync(null, step.Environment(world, Tokens.Actions, run.Id),
+            "rollback", "FraudDetection", "--github-run", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--registry", registry.Location);
+        Assert.True(rerun.ExitCode == 0, rerun.All);
+        Assert.Contains("nothing was rolled back", rerun.Stdout, StringComparison.Ordinal);
+        Assert.Equal("Production", (await (await registry.OpenAsync()).ResolveAsync("FraudDetection@1")).Stage);
+        Assert.Equal(entry.Revision, (await (await registry.OpenAsync()).HistoryAsync("FraudDetection"))[^1].Revision);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal sealed class GitHubPromoteOptions
 
     public bool Requested(ParseResult parse) => parse.GetValue(run) is not null || parse.GetValue(pullRequest) is not null;
 
-    public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, string? allowBreakingSchema, ExpectedHolder? expectCurrent, bool otherEvidence, Signing.SigningKey? key, CancellationToken cancellationToken)
+    public async Task<ExitCode> PromoteAsync(ParseResult parse, CommandOutput output, Registry registry, string reference, string stage, string? reason, string? allowBreakingSchema, ExpectedHolder? expectCurrent, bool otherEvidence, Signing.SigningKey? key, CancellationToken cancellationToken, int? rollingBack = null)
     {
         CheckNumbers(parse);
         var runId = parse.GetValue(run);
@@ -67,6 +67,7 @@ internal sealed class GitHubPromoteOptions
                 ExpectCurrent = expectCurrent,
                 SignWith = key,
                 AllowBreakingSchema = allowBreakingSchema,
+                RollingBack = rollingBack,
             }, cancellationToken);
             var github = new GitHubApprovalDocument(result.Evidence)
             {
@@ -86,6 +87,7 @@ internal sealed class GitHubPromoteOptions
             ExpectCurrent = expectCurrent,
             SignWith = key,
             AllowBreakingSchema = allowBreakingSchema,
+            RollingBack = rollingBack,
         }, cancellationToken);
         return Report(output, promoted.Promotion, promoted.Evidence, new GitHubApprovalDocument(promoted.Evidence), []);
     }
@@ -97,11 +99,12 @@ internal sealed class GitHubPromoteOptions
         var plan = await registry.PlanRollbackAsync(model, GateStage(registry, stage), from, cancellationToken);
         if (!plan.Applies)
         {
-            return StageChangeReport.Write(output, await registry.RollbackAsync(model, plan.Stage, null, reason, null, plan.From, cancellationToken: cancellationToken));
+            // Nothing to roll back: the engine says why (the holder moved, or a rollback already put it back).
+            return StageChangeReport.Write(output, await registry.RollbackAsync(model, plan.Stage, null, reason, null, from, cancellationToken: cancellationToken));
         }
 
         return await PromoteAsync(parse, output, registry, $"{plan.Model}@{plan.To!.Value.ToString(CultureInfo.InvariantCulture)}", plan.Stage,
-            reason ?? $"rollback from version {plan.From.ToString(CultureInfo.InvariantCulture)}", null, new ExpectedHolder(plan.From), otherEvidence, key, cancellationToken);
+            reason ?? $"rollback from version {plan.From.ToString(CultureInfo.InvariantCulture)}", null, new ExpectedHolder(plan.From), otherEvidence, key, cancellationToken, rollingBack: plan.From);
     }
 
     /// <summary>Found before a token is asked for or a request is sent.</summary>

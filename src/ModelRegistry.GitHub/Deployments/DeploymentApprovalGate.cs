@@ -75,6 +75,7 @@ public sealed class DeploymentApprovalGate(GitHubApi api)
                 Actor = request.Actor,
                 ExpectCurrent = request.ExpectCurrent,
                 AllowBreakingSchema = request.AllowBreakingSchema,
+                RollingBack = request.RollingBack,
             }, cancellationToken);
         }
         catch (RegistryException e)

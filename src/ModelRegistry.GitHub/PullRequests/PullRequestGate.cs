@@ -126,6 +126,7 @@ public sealed class PullRequestGate(GitHubApi api)
             ExpectCurrent = request.ExpectCurrent,
             SignWith = request.SignWith,
             AllowBreakingSchema = request.AllowBreakingSchema,
+            RollingBack = request.RollingBack,
         }, cancellationToken);
         return new PullRequestPromotion(promotion, evidence);
     }

@@ -23,4 +23,8 @@ public sealed record PullRequestPromotionRequest
 
     /// <summary>Signs the committed move (docs/signing.md); nothing is signed when the gate refuses.</summary>
     public Signing.SigningKey? SignWith { get; init; }
+
+    /// <summary>Set by a rollback: the version it rolls back, recorded in the revision (<c>rolledBack</c>), so a
+    /// retried plain rollback does nothing.</summary>
+    public int? RollingBack { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed record PromotionRequest
     /// there already) gets this key's signature.</summary>
     public Signing.SigningKey? SignWith { get; init; }
 
-    /// <summary>Set by a rollback: the version it rolls back, recorded in the revision (<see cref="LogEntry.RolledBack"/>).</summary>
-    internal int? RollingBack { get; init; }
+    /// <summary>Set by a rollback (<see cref="Registry.RollbackAsync"/>, or a face that gates one): the version it
+    /// rolls back, recorded in the revision (<see cref="LogEntry.RolledBack"/>), so a retried plain rollback does nothing.</summary>
+    public int? RollingBack { get; init; }
 }
